@@ -1,0 +1,76 @@
+/**
+ * The shapes of the data that flows from the settings to the figures and pages:
+ * settings -> datasets -> training -> run record.
+ */
+import type { Matrix } from './matrix.ts';
+
+/** The experiment's settings; content/experiment.json holds the tutorial's. */
+export interface Settings {
+  /** Seed of the generator that initialises the network's weights. */
+  seed: number;
+  /** Seed of the generator that draws the datasets (separate from the network's). */
+  dataSeed: number;
+  learningRate: number;
+  /** H, the number of ReLU units in the hidden layer. */
+  hiddenUnits: number;
+  /** N, the number of gradient-descent updates (the run has N + 1 states). */
+  iterations: number;
+  /** A snapshot of parameters and activations is kept every frameEvery iterations (and at N). */
+  frameEvery: number;
+}
+
+/** A set of 3x3 images: images[i] holds 9 pixels in row-major order, labels[i] is 0 or 1. */
+export interface Dataset {
+  name: string;
+  images: number[][];
+  labels: number[];
+}
+
+/** The network's parameters: W1 (H x 9), b1 (H x 1), W2 (2 x H), b2 (2 x 1). */
+export interface Parameters {
+  W1: Matrix;
+  b1: Matrix;
+  W2: Matrix;
+  b2: Matrix;
+}
+
+/** The loss and accuracy of the network in state `iteration` (before that update). */
+export interface HistoryEntry {
+  iteration: number;
+  loss: number;
+  accuracy: number;
+}
+
+/** The network at a frame iteration: its parameters and its activations on the training set. */
+export interface Snapshot extends HistoryEntry {
+  params: Parameters;
+  /** Hidden activations, H x n (n = number of training examples). */
+  A1: Matrix;
+  /** Class probabilities, 2 x n. */
+  A2: Matrix;
+}
+
+/** How the final network does on one validation set. */
+export interface ValidationResult {
+  name: string;
+  accuracy: number;
+  /** The predicted class of each image. */
+  predictions: number[];
+  /** Class probabilities of each image, [p(class 0), p(class 1)]. */
+  probabilities: number[][];
+}
+
+/** Everything one training run produced; figures and results are drawn from it alone. */
+export interface RunRecord {
+  settings: Settings;
+  datasets: { train: Dataset; validation: Dataset[] };
+  initial: Parameters;
+  final: Parameters;
+  /** N + 1 entries, iteration 0..N. */
+  history: HistoryEntry[];
+  /** Snapshots at iterations 0, frameEvery, 2 frameEvery, ... and N, in increasing order. */
+  frames: Snapshot[];
+  /** The first iteration whose training accuracy is 1, or null if none is. */
+  firstPerfectIteration: number | null;
+  validation: ValidationResult[];
+}
