@@ -1,0 +1,57 @@
+/**
+ * The training loop: full-batch gradient descent from a seeded initialisation, recording
+ * everything the figures and pages need into one run record.
+ */
+import { inputMatrix, oneHot } from './data-matrices.ts';
+import type { Datasets } from './datasets.ts';
+import { DivergenceError } from './errors.ts';
+import { evaluate } from './evaluate.ts';
+import { gradients } from './gradients.ts';
+import { accuracy, crossEntropy } from './loss.ts';
+import { forward, initParameters } from './network.ts';
+import { createRng } from './rng.ts';
+import type { HistoryEntry, RunRecord, Settings, Snapshot } from './types.ts';
+import { update } from './update.ts';
+
+/**
+ * Trains a 9-H-2 network on datasets.train with `settings` and returns the run record:
+ * loss and accuracy for every state 0..N (state k is the network before the k-th update),
+ * snapshots every frameEvery iterations and at N, and the final network's validation results.
+ * Throws DivergenceError when the loss stops being a finite number.
+ */
+export function train(settings: Settings, datasets: Datasets): RunRecord {
+  // #region training-loop
+  const { seed, learningRate, hiddenUnits, iterations, frameEvery } = settings;
+  const history: HistoryEntry[] = [];
+  const frames: Snapshot[] = [];
+  const X = inputMatrix(datasets.train.images); // 9 x n, one image per column
+  const labels = datasets.train.labels;
+  const Y = oneHot(labels); // 2 x n
+  const initial = initParameters(hiddenUnits, createRng(seed));
+  let params = initial;
+  for (let iteration = 0; iteration <= iterations; iteration++) {
+    // State `iteration`: the network before its update number `iteration`.
+    const activations = forward(params, X);
+    const loss = crossEntropy(activations.A2, Y);
+    if (!Number.isFinite(loss)) throw new DivergenceError(iteration, learningRate, loss);
+    const entry = { iteration, loss, accuracy: accuracy(activations.A2, labels) };
+    history.push(entry);
+    if (iteration % frameEvery === 0 || iteration === iterations) {
+      frames.push({ ...entry, params, A1: activations.A1, A2: activations.A2 });
+    }
+    // Full batch: one update per pass over all n examples (none after the last state).
+    if (iteration < iterations) params = update(params, gradients(params, X, Y, activations), learningRate);
+  }
+  // #endregion training-loop
+  const perfect = history.find((entry) => entry.accuracy === 1);
+  return {
+    settings: { ...settings },
+    datasets,
+    initial,
+    final: params,
+    history,
+    frames,
+    firstPerfectIteration: perfect === undefined ? null : perfect.iteration,
+    validation: datasets.validation.map((dataset) => evaluate(params, dataset)),
+  };
+}
