@@ -1,0 +1,120 @@
+/**
+ * The training data as the matrices the equations use: the input matrix X (9 x n, one image per
+ * column), the label vector y (1 x n) and the one-hot targets Y (2 x n).
+ */
+import { inputMatrix, oneHot } from '../nn/data-matrices.ts';
+import type { Dataset } from '../nn/types.ts';
+import { greyColour, type Rgb } from './colour-maps.ts';
+import type { Context2D } from './context-2d.ts';
+import { drawHeatmap, type MatrixLike } from './heatmap.ts';
+import { exampleTicks } from './training-frame.ts';
+import { className, COLOURS, TEXT } from './theme.ts';
+import { drawLabel, drawText, drawVerticalText, measureLabel, type LabelPart } from './text.ts';
+
+const MARGIN = 16;
+const LEFT = MARGIN + 80;
+const TITLE_SPACE = 30;
+const BELOW = 26;
+const BLOCK_GAP = 4;
+
+/** Positions of the three matrices, in CSS pixels. */
+export interface DataMatricesLayout {
+  width: number;
+  height: number;
+  cell: number;
+  xTop: number;
+  yTop: number;
+  oneHotTop: number;
+}
+
+/** Lays out X, y and Y for n examples, `width` px wide; cells are an even number of px (whole device pixels at 1.5x). */
+export function dataMatricesLayout(examples: number, width = 720): DataMatricesLayout {
+  const cell = Math.max(4, Math.min(28, 2 * Math.floor((width - LEFT - MARGIN) / examples / 2)));
+  const xTop = MARGIN + TITLE_SPACE + 16;
+  const yTop = xTop + 9 * cell + BELOW + BLOCK_GAP + TITLE_SPACE;
+  const oneHotTop = yTop + cell + BELOW + BLOCK_GAP + TITLE_SPACE;
+  return { width, height: oneHotTop + 2 * cell + BELOW + MARGIN, cell, xTop, yTop, oneHotTop };
+}
+
+/** Draws X, y and Y of `dataset`. */
+export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = 720): void {
+  const n = dataset.labels.length;
+  const layout = dataMatricesLayout(n, width);
+  const { cell } = layout;
+  const X = inputMatrix(dataset.images);
+  const Y = oneHot(dataset.labels);
+  const labelRow: MatrixLike = { rows: 1, cols: n, get: (_r, c) => dataset.labels[c]! };
+  const white: Rgb = [255, 255, 255];
+
+  ctx.save();
+  ctx.fillStyle = COLOURS.background;
+  ctx.fillRect(0, 0, layout.width, layout.height);
+
+  // X: 9 x n.
+  title(ctx, [{ text: 'X', italic: true }], `input matrix, 9 \u00d7 ${n}: column j holds the 9 pixels of image j`, layout.xTop);
+  drawPixelKey(ctx, layout.width - MARGIN - 3 * 13, MARGIN);
+  drawHeatmap(ctx, X, { x: LEFT, y: layout.xTop, cellWidth: cell, cellHeight: cell, colour: greyColour, frame: COLOURS.axis });
+  for (let r = 0; r < 9; r++) rowLabel(ctx, String(r + 1), layout.xTop + (r + 0.5) * cell);
+  drawVerticalText(ctx, 'pixel', MARGIN + 30, layout.xTop + 4.5 * cell, { size: TEXT.small, colour: COLOURS.mutedText });
+  exampleNumbers(ctx, n, cell, layout.xTop + 9 * cell);
+
+  // y: the labels, 1 x n.
+  title(ctx, [{ text: 'y', italic: true }], `labels, 1 \u00d7 ${n}: 0 = ${className(0)} line, 1 = ${className(1)} line`, layout.yTop);
+  drawHeatmap(ctx, labelRow, {
+    x: LEFT,
+    y: layout.yTop,
+    cellWidth: cell,
+    cellHeight: cell,
+    colour: () => white,
+    frame: COLOURS.axis,
+    valueText: (v) => String(v),
+    valueSize: TEXT.small,
+  });
+  exampleNumbers(ctx, n, cell, layout.yTop + cell);
+
+  // Y: one-hot, 2 x n.
+  title(ctx, [{ text: 'Y', italic: true }], `one-hot labels, 2 \u00d7 ${n}: a 1 in the row of the image's class`, layout.oneHotTop);
+  drawHeatmap(ctx, Y, {
+    x: LEFT,
+    y: layout.oneHotTop,
+    cellWidth: cell,
+    cellHeight: cell,
+    colour: greyColour,
+    frame: COLOURS.axis,
+    valueText: (v) => String(v),
+    valueSize: TEXT.small,
+  });
+  rowLabel(ctx, className(0), layout.oneHotTop + 0.5 * cell);
+  rowLabel(ctx, className(1), layout.oneHotTop + 1.5 * cell);
+  exampleNumbers(ctx, n, cell, layout.oneHotTop + 2 * cell);
+  ctx.restore();
+}
+
+function title(ctx: Context2D, symbol: LabelPart[], note: string, top: number): void {
+  drawLabel(ctx, symbol, LEFT, top - 10, { size: 17 });
+  drawText(ctx, note, LEFT + measureLabel(ctx, symbol, 17) + 10, top - 10, { size: TEXT.body, colour: COLOURS.mutedText });
+}
+
+function rowLabel(ctx: Context2D, text: string, y: number): void {
+  drawText(ctx, text, LEFT - 6, y, { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+}
+
+function exampleNumbers(ctx: Context2D, n: number, cell: number, bottom: number): void {
+  for (const k of exampleTicks(n)) {
+    drawText(ctx, String(k), LEFT + (k - 0.5) * cell, bottom + 4, { size: TEXT.small, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
+  }
+}
+
+/** A 3x3 key numbering the pixels 1..9 in row-major order, so rows of X can be read as positions in an image. */
+function drawPixelKey(ctx: Context2D, x: number, y: number): void {
+  const size = 13;
+  drawText(ctx, 'pixel order', x - 6, y + 1.5 * size, { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+  for (let i = 0; i < 9; i++) {
+    const cx = x + (i % 3) * size;
+    const cy = y + Math.floor(i / 3) * size;
+    ctx.strokeStyle = COLOURS.cellBorder;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(cx + 0.5, cy + 0.5, size - 1, size - 1);
+    drawText(ctx, String(i + 1), cx + size / 2, cy + size / 2 + 0.5, { size: 11, colour: COLOURS.mutedText, align: 'center', baseline: 'middle' });
+  }
+}

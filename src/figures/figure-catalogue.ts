@@ -1,0 +1,166 @@
+/**
+ * Every figure of the tutorial: its id, file format, displayed width and how to draw it from a
+ * run record. Pure: the build script (scripts/figures/) turns these into files.
+ */
+import type { RunRecord } from '../nn/types.ts';
+import type { Context2D } from './context-2d.ts';
+import { dataMatricesLayout, drawDataMatrices } from './data-matrices-figure.ts';
+import { drawTrainingSet, drawValidationSet, trainingSetLayout, validationLayout } from './dataset-figures.ts';
+import {
+  dataMatricesText,
+  himmelblauText,
+  initialParametersText,
+  lossAccuracyText,
+  networkText,
+  networkTrainedText,
+  trainingAnimationText,
+  trainingSetText,
+  validationText,
+  type FigureText,
+} from './figure-text.ts';
+import { drawHimmelblau, himmelblauSize } from './himmelblau-figure.ts';
+import { drawInitialParameters, initialParametersLayout } from './initial-parameters-figure.ts';
+import { drawLossAccuracy, lossAccuracySize } from './loss-accuracy-figure.ts';
+import { networkDiagramSvg, networkLayout, trainedNetworkSvg, type DiagramOptions } from './network-diagram.ts';
+import { parameterScaleMax, trainingFrameLayout, type TrainingFrameInput } from './training-frame.ts';
+
+/** The site's content column is about 720 CSS px wide; figures are laid out at this width. */
+export const CONTENT_WIDTH = 720;
+
+/** Raster figures are drawn at this many device pixels per CSS pixel (at least 1.5 for sharpness). */
+export const PNG_PIXEL_RATIO = 2;
+/** The animation uses 1.5: sharp enough, and 41 frames stay well under 500 KB. */
+export const GIF_PIXEL_RATIO = 1.5;
+
+/** How long each animation frame shows, and how long the last one is held. */
+export const FRAME_DELAY_MS = 100;
+export const LAST_FRAME_DELAY_MS = 2000;
+
+interface FigureBase {
+  id: string;
+  /** Width on the page in CSS px (the manifest's displayWidth). */
+  displayWidth: number;
+  /** Size in CSS px (the raster is this times the pixel ratio). */
+  size: (record: RunRecord) => { width: number; height: number };
+  text: (record: RunRecord) => FigureText;
+}
+
+/** A PNG drawn on a Canvas 2D context in CSS px. */
+export interface PngFigure extends FigureBase {
+  format: 'png';
+  draw: (ctx: Context2D, record: RunRecord) => void;
+}
+
+/** An SVG written as text. */
+export interface SvgFigure extends FigureBase {
+  format: 'svg';
+  svg: (record: RunRecord, options: DiagramOptions) => string;
+}
+
+/** The animated GIF: one training frame per snapshot. */
+export interface GifFigure extends FigureBase {
+  format: 'gif';
+  frames: (record: RunRecord) => TrainingFrameInput[];
+  delays: (frameCount: number) => number[];
+}
+
+export type FigureDefinition = PngFigure | SvgFigure | GifFigure;
+
+/** Frame inputs of the animation: every snapshot of the run, all on one colour scale. */
+export function animationFrames(record: RunRecord): TrainingFrameInput[] {
+  const scaleMax = parameterScaleMax(record.frames);
+  return record.frames.map((snapshot) => ({
+    snapshot,
+    history: record.history,
+    labels: record.datasets.train.labels,
+    firstPerfectIteration: record.firstPerfectIteration,
+    parameterScaleMax: scaleMax,
+  }));
+}
+
+/** Frame delays in ms: FRAME_DELAY_MS each, the last held for LAST_FRAME_DELAY_MS. */
+export function animationDelays(frameCount: number): number[] {
+  return Array.from({ length: frameCount }, (_, k) => (k === frameCount - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS));
+}
+
+const w = CONTENT_WIDTH;
+
+/** The figures drawn from one run, in the order the tutorial shows them (validation figures follow the run's validation sets). */
+export function figureCatalogue(record: RunRecord): FigureDefinition[] {
+  const validation: FigureDefinition[] = record.datasets.validation.map((dataset, k) => ({
+    id: `validation-${k + 1}`,
+    format: 'png',
+    displayWidth: w,
+    size: () => validationLayout(dataset, w),
+    text: (r) => validationText(dataset, r.validation[k]!),
+    draw: (ctx, r) => drawValidationSet(ctx, dataset, r.validation[k]!, w),
+  }));
+  return [
+    {
+      id: 'training-set',
+      format: 'png',
+      displayWidth: w,
+      size: (r) => trainingSetLayout(r.datasets.train, w),
+      text: trainingSetText,
+      draw: (ctx, r) => drawTrainingSet(ctx, r.datasets.train, w),
+    },
+    {
+      id: 'data-matrices',
+      format: 'png',
+      displayWidth: w,
+      size: (r) => dataMatricesLayout(r.datasets.train.labels.length, w),
+      text: dataMatricesText,
+      draw: (ctx, r) => drawDataMatrices(ctx, r.datasets.train, w),
+    },
+    {
+      id: 'network',
+      format: 'svg',
+      displayWidth: w,
+      size: (r) => networkLayout(r.settings.hiddenUnits, w),
+      text: networkText,
+      svg: (r, options) => networkDiagramSvg(r.settings.hiddenUnits, { ...options, width: w }),
+    },
+    {
+      id: 'himmelblau',
+      format: 'png',
+      displayWidth: w,
+      size: () => himmelblauSize(w),
+      text: himmelblauText,
+      draw: (ctx) => drawHimmelblau(ctx, w),
+    },
+    {
+      id: 'initial-parameters',
+      format: 'png',
+      displayWidth: w,
+      size: (r) => initialParametersLayout(r.settings.hiddenUnits, w),
+      text: initialParametersText,
+      draw: (ctx, r) => drawInitialParameters(ctx, r.initial, w),
+    },
+    {
+      id: 'training-animation',
+      format: 'gif',
+      displayWidth: w,
+      size: (r) => trainingFrameLayout(r.settings.hiddenUnits, r.datasets.train.labels.length, w),
+      text: trainingAnimationText,
+      frames: animationFrames,
+      delays: animationDelays,
+    },
+    {
+      id: 'loss-accuracy',
+      format: 'png',
+      displayWidth: w,
+      size: () => lossAccuracySize(w),
+      text: lossAccuracyText,
+      draw: (ctx, r) => drawLossAccuracy(ctx, r.history, r.firstPerfectIteration, w),
+    },
+    {
+      id: 'network-trained',
+      format: 'svg',
+      displayWidth: w,
+      size: (r) => networkLayout(r.settings.hiddenUnits, w),
+      text: networkTrainedText,
+      svg: (r, options) => trainedNetworkSvg(r.final, { ...options, width: w }),
+    },
+    ...validation,
+  ];
+}

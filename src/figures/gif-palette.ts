@@ -1,0 +1,156 @@
+/**
+ * A fixed GIF palette built from the figures' colour maps and accent colours, and the mapping of
+ * RGBA pixels onto it. Every frame of the animation uses this one palette, so colours never
+ * shift between frames, and each pixel takes its nearest palette colour (no dithering noise).
+ */
+import { divergingAt, fromHex, mixColours, type Rgb } from './colour-maps.ts';
+import { COLOURS } from './theme.ts';
+
+/** Palette index reserved for "unchanged since the previous frame" (transparent). */
+export const TRANSPARENT_INDEX = 255;
+
+/** Accent colours whose antialiased edges on white (and on black cells) need in-between shades. */
+const ACCENTS = [COLOURS.loss, COLOURS.accuracy, COLOURS.marker, COLOURS.correct, COLOURS.correctOutline, COLOURS.wrong, COLOURS.wrongOutline];
+
+/**
+ * The palette: 97 steps of the diverging map, 64 greys (black to white, for activations, pixels
+ * and antialiased text), and each accent blended towards white and black. At most 255 colours:
+ * index 255 stays free for transparency.
+ */
+export function figurePalette(): Rgb[] {
+  const colours: Rgb[] = [];
+  for (let k = 0; k <= 96; k++) colours.push(divergingAt(k / 96));
+  for (let k = 0; k < 64; k++) {
+    const level = Math.round((k * 255) / 63);
+    colours.push([level, level, level]);
+  }
+  const white: Rgb = [255, 255, 255];
+  const black: Rgb = [0, 0, 0];
+  for (const hex of ACCENTS) {
+    const accent = fromHex(hex);
+    for (const f of [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88]) colours.push(mixColours(accent, white, f));
+    for (const f of [0.35, 0.7]) colours.push(mixColours(accent, black, f));
+  }
+  for (const hex of [COLOURS.text, COLOURS.mutedText, COLOURS.grid, COLOURS.cellBorder]) colours.push(fromHex(hex));
+  const unique = [...new Map(colours.map((c) => [(c[0] << 16) | (c[1] << 8) | c[2], c])).values()];
+  if (unique.length > TRANSPARENT_INDEX) throw new Error(`figurePalette: ${unique.length} colours, at most ${TRANSPARENT_INDEX} fit`);
+  return unique;
+}
+
+/** The palette as the flat [r, g, b, r, g, b, ...] list of 256 entries a GIF colour table holds. */
+export function paletteBytes(palette: readonly Rgb[]): number[] {
+  const bytes = new Array<number>(256 * 3).fill(0);
+  palette.forEach((c, i) => bytes.splice(i * 3, 3, c[0], c[1], c[2]));
+  return bytes;
+}
+
+/** The index of the palette colour nearest to (r, g, b), by a weighted RGB distance (green counts most, as the eye does). */
+export function nearestIndex(palette: readonly Rgb[], r: number, g: number, b: number): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  for (let i = 0; i < palette.length; i++) {
+    const c = palette[i]!;
+    const dr = c[0] - r;
+    const dg = c[1] - g;
+    const db = c[2] - b;
+    const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Maps colours to palette indices: one colour at a time, or a whole RGBA frame. */
+export interface PaletteMapper {
+  indexOf(r: number, g: number, b: number): number;
+  map(rgba: Uint8Array | Uint8ClampedArray): Uint8Array;
+}
+
+/** A mapper onto `palette` that remembers each colour's nearest index across calls. */
+export function createPaletteMapper(palette: readonly Rgb[]): PaletteMapper {
+  // One slot per 24-bit colour (-1 = not looked up yet): frames have few distinct colours but
+  // about a million pixels, so each colour's nearest entry is searched for only once.
+  const lookup = new Int16Array(1 << 24).fill(-1);
+  const indexOf = (r: number, g: number, b: number): number => {
+    const key = (r << 16) | (g << 8) | b;
+    let index = lookup[key]!;
+    if (index < 0) {
+      index = nearestIndex(palette, r, g, b);
+      lookup[key] = index;
+    }
+    return index;
+  };
+  const map = (rgba: Uint8Array | Uint8ClampedArray): Uint8Array => {
+    const out = new Uint8Array(rgba.length >> 2);
+    for (let p = 0, i = 0; p < out.length; p++, i += 4) out[p] = indexOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+    return out;
+  };
+  return { indexOf, map };
+}
+
+/** A rectangle of a frame, in device pixels. */
+export interface PixelRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The part of a frame to encode: its rectangle and the palette indices inside it, row-major. */
+export interface FramePatch {
+  rect: PixelRect;
+  indices: Uint8Array;
+}
+
+/**
+ * A function that turns each successive frame (opaque RGBA, width x height) into the patch that
+ * updates the previous one: the first frame whole; then the smallest rectangle holding every
+ * pixel whose palette index changed, with the other pixels inside it TRANSPARENT_INDEX (they keep
+ * showing the previous frame and compress to almost nothing); a single transparent pixel when
+ * nothing changed. It keeps the indices on show between calls.
+ */
+export function createFrameDiffer(width: number, height: number, mapper: PaletteMapper): (rgba: Uint8Array | Uint8ClampedArray) => FramePatch {
+  let shown: Uint8Array | null = null;
+  let previous: Uint32Array | null = null;
+  const next = new Uint8Array(width * height);
+  return (rgba) => {
+    const current = new Uint32Array(rgba.buffer.slice(rgba.byteOffset, rgba.byteOffset + 4 * width * height));
+    if (shown === null || previous === null) {
+      shown = mapper.map(rgba);
+      previous = current;
+      return { rect: { x: 0, y: 0, width, height }, indices: shown.slice() };
+    }
+    next.fill(TRANSPARENT_INDEX);
+    let x0 = width;
+    let x1 = -1;
+    let y0 = height;
+    let y1 = -1;
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) {
+        const i = row + x;
+        // Only pixels whose colour changed can change index; most of a frame stays as it was.
+        if (current[i] === previous[i]) continue;
+        const index = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
+        if (index === shown[i]) continue;
+        shown[i] = index;
+        next[i] = index;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        y1 = y;
+      }
+    }
+    previous = current;
+    if (x1 < 0) return { rect: { x: 0, y: 0, width: 1, height: 1 }, indices: Uint8Array.of(TRANSPARENT_INDEX) };
+    const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+    const indices = new Uint8Array(rect.width * rect.height);
+    for (let row = 0; row < rect.height; row++) {
+      const from = (rect.y + row) * width + rect.x;
+      indices.set(next.subarray(from, from + rect.width), row * rect.width);
+    }
+    return { rect, indices };
+  };
+}

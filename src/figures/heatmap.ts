@@ -1,0 +1,68 @@
+/** Heatmaps: a matrix drawn as a grid of coloured cells with crisp edges, and optional values in the cells. */
+import type { Context2D } from './context-2d.ts';
+import { luminance, toHex, type Rgb } from './colour-maps.ts';
+import { inDevicePixels, snappedEdges, strokeCrispFrame } from './pixel-snap.ts';
+import { COLOURS } from './theme.ts';
+import { drawText } from './text.ts';
+
+/** What a heatmap needs of a matrix (the engine's Matrix has it). */
+export interface MatrixLike {
+  rows: number;
+  cols: number;
+  get(r: number, c: number): number;
+}
+
+/** Where and how to draw a heatmap. */
+export interface HeatmapSpec {
+  /** Top-left corner in CSS pixels. */
+  x: number;
+  y: number;
+  cellWidth: number;
+  cellHeight: number;
+  colour: (value: number) => Rgb;
+  /** Frame colour around the whole matrix (default: a light grey). */
+  frame?: string;
+  /** Print each value in its cell, formatted by this function (dark or light text by the cell's luminance). */
+  valueText?: (value: number) => string;
+  valueSize?: number;
+}
+
+/** Draws `matrix` with one cell per entry, row r at the top + r cells; cells are snapped to device pixels. */
+export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpec): void {
+  inDevicePixels(ctx, ({ sx, sy, ox, oy }) => {
+    const xs = snappedEdges(spec.x, spec.cellWidth, matrix.cols, sx, ox);
+    const ys = snappedEdges(spec.y, spec.cellHeight, matrix.rows, sy, oy);
+    for (let r = 0; r < matrix.rows; r++) {
+      for (let c = 0; c < matrix.cols; c++) {
+        ctx.fillStyle = toHex(spec.colour(matrix.get(r, c)));
+        ctx.fillRect(xs[c]!, ys[r]!, xs[c + 1]! - xs[c]!, ys[r + 1]! - ys[r]!);
+      }
+    }
+  });
+  strokeCrispFrame(ctx, heatmapRect(matrix, spec), spec.frame ?? COLOURS.cellBorder);
+  const valueText = spec.valueText;
+  if (valueText !== undefined) {
+    for (let r = 0; r < matrix.rows; r++) {
+      for (let c = 0; c < matrix.cols; c++) {
+        const value = matrix.get(r, c);
+        const dark = luminance(spec.colour(value)) > 0.3;
+        drawText(ctx, valueText(value), spec.x + (c + 0.5) * spec.cellWidth, spec.y + (r + 0.5) * spec.cellHeight, {
+          size: spec.valueSize ?? 12,
+          colour: dark ? COLOURS.text : '#ffffff',
+          align: 'center',
+          baseline: 'middle',
+        });
+      }
+    }
+  }
+}
+
+/** The rectangle a heatmap covers, in CSS pixels. */
+export function heatmapRect(matrix: MatrixLike, spec: HeatmapSpec): { x: number; y: number; width: number; height: number } {
+  return { x: spec.x, y: spec.y, width: matrix.cols * spec.cellWidth, height: matrix.rows * spec.cellHeight };
+}
+
+/** The centre of cell (r, c) of a heatmap, in CSS pixels. */
+export function cellCentre(spec: HeatmapSpec, r: number, c: number): { x: number; y: number } {
+  return { x: spec.x + (c + 0.5) * spec.cellWidth, y: spec.y + (r + 0.5) * spec.cellHeight };
+}

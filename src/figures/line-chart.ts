@@ -1,0 +1,126 @@
+/** A line chart on fixed axes: grid, ticks, one curve drawn up to a given x, an optional dashed marker. */
+import type { Context2D } from './context-2d.ts';
+import type { Rect } from './pixel-snap.ts';
+import { formatTick, linearScale, niceStep } from './scales.ts';
+import { COLOURS, TEXT } from './theme.ts';
+import { drawText, fontFor } from './text.ts';
+
+/** One chart: the plot area in CSS pixels, fixed domains, a curve and what to label. */
+export interface LineChartSpec {
+  plot: Rect;
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+  /** About how many ticks each axis gets. */
+  xTickCount: number;
+  yTickCount: number;
+  /** The title above the plot, e.g. "Loss". */
+  title: string;
+  xLabel: string;
+  points: readonly { x: number; y: number }[];
+  colour: string;
+  /** Draw only points with x <= upTo (the rest of the axis stays empty). Default: all. */
+  upTo?: number;
+  /** Mark the last drawn point with a dot. */
+  currentDot?: boolean;
+  /** A dashed vertical line at x with a label, e.g. the first iteration with accuracy 1. */
+  marker?: { x: number; label: string } | null;
+}
+
+/** Tick values from 0 (or the domain's start) in nice steps, and the step (for formatting). */
+export function axisTicks(domain: readonly [number, number], count: number): { values: number[]; step: number } {
+  const step = niceStep(domain[1] - domain[0], count);
+  const values: number[] = [];
+  for (let k = Math.ceil(domain[0] / step - 1e-9); k * step <= domain[1] + step * 1e-9; k++) values.push(Number((k * step).toPrecision(12)));
+  return { values, step };
+}
+
+/** Draws the chart. */
+export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
+  const { plot } = spec;
+  const sx = linearScale(spec.xDomain[0], spec.xDomain[1], plot.x, plot.x + plot.width);
+  const sy = linearScale(spec.yDomain[0], spec.yDomain[1], plot.y + plot.height, plot.y);
+  const xTicks = axisTicks(spec.xDomain, spec.xTickCount);
+  const yTicks = axisTicks(spec.yDomain, spec.yTickCount);
+
+  ctx.save();
+  ctx.fillStyle = COLOURS.grid;
+  for (const v of yTicks.values) ctx.fillRect(plot.x, Math.round(sy(v) * 2) / 2 - 0.5, plot.width, 1);
+  ctx.fillStyle = COLOURS.axis;
+  ctx.fillRect(plot.x, plot.y + plot.height - 0.5, plot.width, 1);
+  ctx.fillRect(plot.x - 0.5, plot.y, 1, plot.height);
+  for (const v of xTicks.values) {
+    const x = sx(v);
+    ctx.fillStyle = COLOURS.axis;
+    ctx.fillRect(x - 0.5, plot.y + plot.height, 1, 4);
+    drawText(ctx, formatTick(v, xTicks.step), x, plot.y + plot.height + 6, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    });
+  }
+  for (const v of yTicks.values) {
+    drawText(ctx, formatTick(v, yTicks.step), plot.x - 6, sy(v), {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'right',
+      baseline: 'middle',
+    });
+  }
+  drawText(ctx, spec.title, plot.x, plot.y - 10, { size: TEXT.label, weight: 600 });
+  drawText(ctx, spec.xLabel, plot.x + plot.width / 2, plot.y + plot.height + 22, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    align: 'center',
+    baseline: 'top',
+  });
+
+  const marker = spec.marker;
+  if (marker) {
+    const x = sx(marker.x);
+    ctx.beginPath();
+    ctx.moveTo(x, plot.y);
+    ctx.lineTo(x, plot.y + plot.height);
+    ctx.setLineDash([5, 4]);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = COLOURS.marker;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    // The label goes right of the line when there is room, and at the top unless the curve
+    // passes there (then at the bottom).
+    const right = x < plot.x + plot.width * 0.6;
+    ctx.font = fontFor({ size: TEXT.small });
+    const labelWidth = ctx.measureText(marker.label).width;
+    const x0 = right ? x + 5 : x - 5 - labelWidth;
+    const crosses = (top: number) =>
+      spec.points.some((p) => {
+        const px = sx(p.x);
+        const py = sy(p.y);
+        return px >= x0 - 4 && px <= x0 + labelWidth + 4 && py >= top - 4 && py <= top + TEXT.small + 6;
+      });
+    const topY = plot.y + 4;
+    const bottomY = plot.y + plot.height - TEXT.small - 6;
+    const labelY = crosses(topY) && !crosses(bottomY) ? bottomY : topY;
+    drawText(ctx, marker.label, x0, labelY, { size: TEXT.small, colour: COLOURS.marker, baseline: 'top' });
+  }
+
+  const upTo = spec.upTo ?? Infinity;
+  const shown = spec.points.filter((p) => p.x <= upTo);
+  if (shown.length > 0) {
+    ctx.beginPath();
+    shown.forEach((p, i) => (i === 0 ? ctx.moveTo(sx(p.x), sy(p.y)) : ctx.lineTo(sx(p.x), sy(p.y))));
+    ctx.lineWidth = 2;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = spec.colour;
+    ctx.stroke();
+    const last = shown[shown.length - 1]!;
+    if (spec.currentDot) {
+      ctx.beginPath();
+      ctx.arc(sx(last.x), sy(last.y), 3.5, 0, 2 * Math.PI);
+      ctx.fillStyle = spec.colour;
+      ctx.fill();
+    }
+  }
+  ctx.restore();
+}

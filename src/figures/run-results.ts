@@ -1,0 +1,68 @@
+/** The numbers the tutorial's prose quotes, taken from a run record (the shape of src/generated/results.json). */
+import type { RunRecord, Settings } from '../nn/types.ts';
+
+/** One validation set's outcome. */
+export interface ValidationSummary {
+  name: string;
+  title: string;
+  accuracy: number;
+  correct: number;
+  total: number;
+}
+
+/** The contents of results.json. */
+export interface RunResults {
+  settings: Settings;
+  architecture: { inputs: number; hidden: number; outputs: number };
+  parameterCount: number;
+  trainingExamples: number;
+  initialLoss: number;
+  finalLoss: number;
+  initialAccuracy: number;
+  finalAccuracy: number;
+  firstPerfectIteration: number | null;
+  validation: ValidationSummary[];
+  history: { iteration: number; loss: number; accuracy: number }[];
+}
+
+/** A readable title for a validation set: "validation-2" -> "Validation set 2"; other names stay as they are. */
+export function validationTitle(name: string): string {
+  const match = /^validation-(\d+)$/.exec(name);
+  return match ? `Validation set ${match[1]}` : name;
+}
+
+/** The number of weights and biases of a 9-H-2 network: 9H + H + 2H + 2. */
+export function parameterCount(hidden: number): number {
+  return 9 * hidden + hidden + 2 * hidden + 2;
+}
+
+/** The results of `record`, with settings in their fixed key order. */
+export function runResults(record: RunRecord): RunResults {
+  const { settings, history } = record;
+  const first = history[0]!;
+  const last = history[history.length - 1]!;
+  return {
+    settings: {
+      seed: settings.seed,
+      dataSeed: settings.dataSeed,
+      learningRate: settings.learningRate,
+      hiddenUnits: settings.hiddenUnits,
+      iterations: settings.iterations,
+      frameEvery: settings.frameEvery,
+    },
+    architecture: { inputs: 9, hidden: settings.hiddenUnits, outputs: 2 },
+    parameterCount: parameterCount(settings.hiddenUnits),
+    trainingExamples: record.datasets.train.labels.length,
+    initialLoss: first.loss,
+    finalLoss: last.loss,
+    initialAccuracy: first.accuracy,
+    finalAccuracy: last.accuracy,
+    firstPerfectIteration: record.firstPerfectIteration,
+    validation: record.validation.map((result, k) => {
+      const labels = record.datasets.validation[k]!.labels;
+      const correct = result.predictions.filter((p, i) => p === labels[i]).length;
+      return { name: result.name, title: validationTitle(result.name), accuracy: result.accuracy, correct, total: labels.length };
+    }),
+    history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
+  };
+}

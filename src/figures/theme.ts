@@ -1,0 +1,50 @@
+/**
+ * The figures' shared look: the font family, text sizes and the few accent colours.
+ * Figures are drawn on an opaque white background with dark text, so they stay legible on the
+ * site's dark colour scheme too.
+ */
+
+/**
+ * The font family every figure names. The build registers Source Sans 3 from the
+ * @fontsource/source-sans-3 package under this name (never a system font); the site can declare
+ * the same family with CSS @font-face, so the explorer's canvas matches the build's pictures.
+ */
+export const FONT_FAMILY = 'Source Sans 3';
+
+/** A CSS font shorthand in the figures' family: size in CSS pixels, weight 400 or 600. */
+export function font(size: number, weight: 400 | 600 = 400): string {
+  return `${weight === 600 ? '600 ' : ''}${size}px "${FONT_FAMILY}"`;
+}
+
+/** Text sizes in CSS pixels at the displayed size (never below 11). */
+export const TEXT = { small: 12, body: 13, label: 14, title: 16 } as const;
+
+/** Accent colours as #rrggbb. */
+export const COLOURS = {
+  background: '#ffffff',
+  text: '#1f2328',
+  mutedText: '#57606a',
+  axis: '#8c959f',
+  grid: '#e6e8eb',
+  cellBorder: '#d0d7de',
+  /** The loss curve. */
+  loss: '#0b5fa5',
+  /** The accuracy curve. */
+  accuracy: '#1a7f37',
+  /** The first iteration with accuracy 1 (dashed marker). */
+  marker: '#cf222e',
+  /** A correct prediction: a light green disc (the original's #B4E380), outlined dark. */
+  correct: '#b4e380',
+  correctOutline: '#1b4d0e',
+  /** A wrong prediction: a red-orange cross, a different shape as well as a different hue. */
+  wrong: '#ff5a36',
+  wrongOutline: '#4a0d00',
+} as const;
+
+/** Names of the two classes, indexed by label. */
+export const CLASS_NAMES: readonly string[] = ['vertical', 'horizontal'];
+
+/** A class's name, or "class k" for a label without one. */
+export function className(label: number): string {
+  return CLASS_NAMES[label] ?? `class ${label}`;
+}

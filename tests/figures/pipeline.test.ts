@@ -1,0 +1,242 @@
+/**
+ * The whole figure pipeline, run twice into temporary directories: byte-identical outputs, the
+ * manifest and results in the agreed shapes, pixel sizes, and the animation's frames, timing and
+ * size read back from the GIF bytes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { animationFrames } from '../../src/figures/figure-catalogue.ts';
+import { createPaletteMapper, figurePalette } from '../../src/figures/gif-palette.ts';
+import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
+import { generateDatasets } from '../../src/nn/datasets.ts';
+import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
+import { train } from '../../src/nn/train.ts';
+import type { RunRecord } from '../../src/nn/types.ts';
+import { buildFigures, datasetDownloads, type BuildSummary } from '../../scripts/figures/build-figures.ts';
+import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
+import { renderFigures } from '../../scripts/figures/render.ts';
+import { writeOutputs } from '../../scripts/figures/write-outputs.ts';
+import { runResults } from '../../src/figures/run-results.ts';
+import { compositeFrames, readGif } from './helpers/read-gif.ts';
+
+const FIGURE_IDS = [
+  'training-set',
+  'network',
+  'network-trained',
+  'training-animation',
+  'data-matrices',
+  'initial-parameters',
+  'loss-accuracy',
+  'validation-1',
+  'validation-2',
+  'himmelblau',
+];
+
+const roots: string[] = [];
+let record: RunRecord;
+let first: BuildSummary;
+let rootA: string;
+let rootB: string;
+
+function trainDefault(): RunRecord {
+  return train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
+}
+
+async function build(record: RunRecord): Promise<[string, BuildSummary]> {
+  const root = mkdtempSync(join(tmpdir(), 'figures-'));
+  roots.push(root);
+  return [root, await buildFigures(record, { publicDir: join(root, 'public'), generatedDir: join(root, 'src', 'generated') })];
+}
+
+/** SHA-256 of every file under `root`, by path relative to it. */
+function hashTree(root: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hashes.set(relative(root, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(root);
+  return hashes;
+}
+
+function manifestOf(root: string) {
+  return JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8')) as {
+    figures: Record<string, { src: string; width: number; height: number; displayWidth: number; alt: string; caption: string }>;
+    downloads: Record<string, { src: string; label: string; bytes: number }>;
+  };
+}
+
+beforeAll(async () => {
+  record = trainDefault();
+  [rootA, first] = await build(record);
+  // A second, independent run: retrain from the settings and draw again.
+  [rootB] = await build(trainDefault());
+}, 120_000);
+
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+describe('reruns', () => {
+  it('give byte-identical files, every one of them', () => {
+    const a = hashTree(rootA);
+    const b = hashTree(rootB);
+    expect(a.size).toBe(10 + 3 + 2); // figures, CSV files, figures.json and results.json
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, hash] of a) expect(b.get(path), path).toBe(hash);
+  });
+});
+
+describe('figures.json', () => {
+  it('lists the ten figures and three downloads, each naming a file that exists, named by its content hash', () => {
+    const manifest = manifestOf(rootA);
+    expect(Object.keys(manifest.figures).sort()).toEqual([...FIGURE_IDS].sort());
+    expect(Object.keys(manifest.downloads).sort()).toEqual(['train-csv', 'validation-1-csv', 'validation-2-csv']);
+    for (const entry of [...Object.values(manifest.figures), ...Object.values(manifest.downloads)]) {
+      expect(entry.src).toMatch(/^generated\/(figures|data)\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/);
+      const bytes = readFileSync(join(rootA, 'public', entry.src));
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+      expect(entry.src).toContain(`.${hash}.`);
+    }
+    for (const [id, entry] of Object.entries(manifest.figures)) {
+      expect(entry.alt.length, id).toBeGreaterThan(60);
+      expect(entry.caption.length, id).toBeGreaterThan(20);
+      expect(entry.displayWidth, id).toBeLessThanOrEqual(720);
+    }
+    const csv = manifest.downloads['train-csv']!;
+    expect(csv.bytes).toBe(statSync(join(rootA, 'public', csv.src)).size);
+  });
+
+  it('says in the alt text of the curves where accuracy first reaches 1', () => {
+    const firstPerfect = record.history.findIndex((h) => h.accuracy === 1);
+    expect(firstPerfect).toBeGreaterThan(0);
+    expect(manifestOf(rootA).figures['loss-accuracy']!.alt).toContain(`iteration ${firstPerfect}`);
+    expect(manifestOf(rootA).figures['training-animation']!.alt).toContain(`iteration ${firstPerfect}`);
+  });
+});
+
+/** Width and height of a PNG, from its IHDR chunk (bytes 16..23, big-endian). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('pixel sizes', () => {
+  it('raster figures are at least 1.5 times their displayed width, and the manifest states their true size', () => {
+    const manifest = manifestOf(rootA);
+    for (const [id, entry] of Object.entries(manifest.figures)) {
+      const bytes = readFileSync(join(rootA, 'public', entry.src));
+      if (entry.src.endsWith('.svg')) {
+        // Vector: its own size is the displayed size.
+        expect(entry.width, id).toBe(entry.displayWidth);
+        expect(bytes.toString('utf8')).toContain(`width="${entry.width}" height="${entry.height}"`);
+        continue;
+      }
+      const size = entry.src.endsWith('.png') ? pngSize(bytes) : { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
+      expect(size, id).toEqual({ width: entry.width, height: entry.height });
+      expect(entry.width, id).toBeGreaterThanOrEqual(1.5 * entry.displayWidth);
+    }
+  });
+});
+
+describe('the training animation', () => {
+  const gifOf = (root: string) => readFileSync(join(root, 'public', manifestOf(root).figures['training-animation']!.src));
+
+  it('has one frame per snapshot (41 for the defaults), 100 ms each, the last held 2 s, looping, in <= 500 KB', () => {
+    const bytes = gifOf(rootA);
+    expect(bytes.length).toBeLessThanOrEqual(500 * 1024);
+    const gif = readGif(bytes);
+    const expected = DEFAULT_SETTINGS.iterations / DEFAULT_SETTINGS.frameEvery + 1; // iterations 0, 5, ..., 200
+    expect(expected).toBe(41);
+    expect(gif.imageDescriptors).toBe(expected);
+    expect(gif.graphicControlExtensions).toBe(expected);
+    expect(gif.frames.map((f) => f.delayCs)).toEqual([...Array<number>(40).fill(10), 200]);
+    expect(gif.loopCount).toBe(0);
+    // One global palette shared by every frame.
+    expect(gif.globalTable).not.toBeNull();
+    expect(gif.frames.some((f) => f.hasLocalTable)).toBe(false);
+    expect(gif.frames[0]).toMatchObject({ x: 0, y: 0, width: gif.width, height: gif.height });
+  });
+
+  it('shows, after its last frame, exactly the final frame drawn directly and mapped to the palette', () => {
+    const gif = readGif(gifOf(rootA));
+    const shown = compositeFrames(gif).at(-1)!;
+    registerFigureFonts();
+    const canvas = createCanvas(gif.width, gif.height);
+    const ctx = canvas.getContext('2d');
+    ctx.lang = 'en';
+    ctx.setTransform(1.5, 0, 0, 1.5, 0, 0);
+    drawTrainingFrame(ctx, animationFrames(record).at(-1)!, 720);
+    const expected = createPaletteMapper(figurePalette()).map(ctx.getImageData(0, 0, gif.width, gif.height).data);
+    let differing = 0;
+    for (let i = 0; i < expected.length; i++) if (expected[i] !== shown[i]) differing++;
+    expect(differing).toBe(0);
+  });
+
+  it('adds the final state when the iterations are not a multiple of frameEvery', async () => {
+    const settings = { ...DEFAULT_SETTINGS, hiddenUnits: 3, iterations: 23 };
+    const short = train(settings, generateDatasets(settings.dataSeed));
+    const [gif] = await renderFigures(short, new Set(['training-animation']));
+    const frames = readGif(gif!.bytes).frames;
+    // Iterations 0, 5, 10, 15, 20 and 23.
+    expect(frames.map((f) => f.delayCs)).toEqual([10, 10, 10, 10, 10, 200]);
+  });
+});
+
+describe('results.json', () => {
+  it('has the agreed shape and the run numbers', () => {
+    const results = JSON.parse(readFileSync(join(rootA, 'src', 'generated', 'results.json'), 'utf8'));
+    expect(Object.keys(results)).toEqual([
+      'settings',
+      'architecture',
+      'parameterCount',
+      'trainingExamples',
+      'initialLoss',
+      'finalLoss',
+      'initialAccuracy',
+      'finalAccuracy',
+      'firstPerfectIteration',
+      'validation',
+      'history',
+    ]);
+    expect(results.settings).toEqual({ seed: 7, dataSeed: DEFAULT_SETTINGS.dataSeed, learningRate: 0.01, hiddenUnits: 6, iterations: 200, frameEvery: 5 });
+    expect(results.architecture).toEqual({ inputs: 9, hidden: 6, outputs: 2 });
+    expect(results.parameterCount).toBe(6 * 9 + 6 + 2 * 6 + 2); // W1, b1, W2, b2 = 74
+    expect(results.trainingExamples).toBe(24);
+    expect(results.history).toHaveLength(201);
+    expect(results.initialLoss).toBe(results.history[0].loss);
+    expect(results.finalLoss).toBe(results.history[200].loss);
+    expect(results.firstPerfectIteration).toBe(results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1));
+    expect(results.validation.map((v: { name: string; title: string; total: number }) => [v.name, v.title, v.total])).toEqual([
+      ['validation-1', 'Validation set 1', 18],
+      ['validation-2', 'Validation set 2', 24],
+    ]);
+    for (const v of results.validation) expect(v.accuracy).toBe(v.correct / v.total);
+  });
+});
+
+describe('writing', () => {
+  it('removes older versions of the outputs, keeps unrelated files and leaves no temporary files', () => {
+    const figureDir = join(rootA, 'public', 'generated', 'figures');
+    writeFileSync(join(figureDir, 'training-set.00000000.png'), 'old');
+    writeFileSync(join(figureDir, 'notes.txt'), 'mine');
+    const { removed } = writeOutputs(
+      { publicDir: join(rootA, 'public'), generatedDir: join(rootA, 'src', 'generated') },
+      first.figures,
+      datasetDownloads(record),
+      runResults(record),
+    );
+    expect(removed).toEqual(['training-set.00000000.png']);
+    const names = readdirSync(figureDir);
+    expect(names).toContain('notes.txt');
+    expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('training-set.'))).toHaveLength(1);
+  });
+});
