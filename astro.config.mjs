@@ -1,0 +1,30 @@
+// Astro configuration: one static page rendered from content/tutorial.mdx.
+// SITE_URL and BASE_PATH come from the environment (the deploy workflow fills them in from
+// GitHub's Pages settings); the defaults suit local work.
+import { defineConfig, passthroughImageService } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { CODE_THEMES } from './src/lib/code-themes.ts';
+import rehypeScrollableMath from './src/lib/rehype-scrollable-math.ts';
+
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  // The figures are already PNG, GIF and SVG files made by `npm run figures`: nothing to optimise,
+  // and no sharp binary to install.
+  image: { service: passthroughImageService() },
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [rehypeKatex, rehypeScrollableMath],
+    shikiConfig: { themes: CODE_THEMES },
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

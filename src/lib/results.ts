@@ -1,0 +1,71 @@
+/**
+ * Looking up and formatting the numbers the prose quotes from src/generated/results.json, so no
+ * number about the trained network is ever typed by hand.
+ */
+
+/** Thrown when the prose asks for a result the build did not produce; the message names the path. */
+export class ResultError extends Error {
+  override name = 'ResultError';
+}
+
+/**
+ * The value at a dotted path such as "finalLoss", "settings.learningRate", "history.100.loss" or
+ * "validation.validation-1.accuracy" (an array is indexed by position or by an element's `name`).
+ */
+export function lookupResult(results: unknown, path: string): unknown {
+  let value: unknown = results;
+  const walked: string[] = [];
+  for (const segment of path.split('.')) {
+    value = childOf(value, segment);
+    walked.push(segment);
+    if (value === undefined) {
+      throw new ResultError(`results.json has no "${path}" (nothing at "${walked.join('.')}")`);
+    }
+  }
+  return value;
+}
+
+/** The number at `path`; throws naming the path if it is missing, null or not a finite number. */
+export function numericResult(results: unknown, path: string): number {
+  const value = lookupResult(results, path);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ResultError(`results.json "${path}" is ${JSON.stringify(value)}, not a number`);
+  }
+  return value;
+}
+
+/** How a number is printed: fixed `digits` after the point, or as a percentage. */
+export interface NumberFormat {
+  /** Digits after the decimal point; without it integers print whole and fractions as they are. */
+  digits?: number;
+  /** Print value x 100 followed by "%"; without digits, whole percentages have none and others one. */
+  percent?: boolean;
+}
+
+/** The text for `value` in `format`: (0.123456, {digits: 3}) -> "0.123", (0.5, {percent: true}) -> "50%". */
+export function formatNumber(value: number, format: NumberFormat = {}): string {
+  if (format.percent === true) {
+    const scaled = value * 100;
+    const digits = format.digits ?? (isWhole(scaled) ? 0 : 1);
+    return `${scaled.toFixed(digits)}%`;
+  }
+  if (format.digits !== undefined) return value.toFixed(format.digits);
+  return String(value);
+}
+
+function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) < 1e-9;
+}
+
+function childOf(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) {
+    if (/^\d+$/.test(segment)) return value[Number(segment)];
+    return value.find((item: unknown) => isRecord(item) && item['name'] === segment);
+  }
+  if (isRecord(value) && Object.hasOwn(value, segment)) return value[segment];
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,42 @@
+/**
+ * Builds the site once for all site tests, one build after the other (they share caches):
+ * `npm run build` into dist/ (figures included), then `astro build` with
+ * BASE_PATH=/nn-from-scratch/ into test-artifacts/dist-base/, like a GitHub Pages project site.
+ * The tests read a snapshot of dist/ (test-artifacts/dist-root/), so another build started
+ * meanwhile (a developer's, or another test's) cannot pull the files from under them.
+ */
+import { cp, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { run } from './build-site.ts';
+
+/** A built copy of the site: its directory and the base path it was built for. */
+export interface SiteBuild {
+  dir: string;
+  base: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteBuilds: { root: SiteBuild; based: SiteBuild };
+  }
+}
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+
+export default async function setup(project: TestProject): Promise<void> {
+  const rootDir = join(projectRoot, 'test-artifacts', 'dist-root');
+  const basedDir = join(projectRoot, 'test-artifacts', 'dist-base');
+  await run('npm', ['run', 'build'], projectRoot);
+  await rm(rootDir, { recursive: true, force: true });
+  await cp(join(projectRoot, 'dist'), rootDir, { recursive: true });
+  await rm(basedDir, { recursive: true, force: true });
+  await run(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', basedDir], projectRoot, {
+    BASE_PATH: '/nn-from-scratch/',
+    SITE_URL: 'https://example.github.io',
+  });
+  project.provide('siteBuilds', {
+    root: { dir: rootDir, base: '/' },
+    based: { dir: basedDir, base: '/nn-from-scratch/' },
+  });
+}

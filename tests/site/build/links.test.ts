@@ -1,0 +1,88 @@
+/**
+ * Every reference in the built site resolves to a file of that build, for a site at the domain
+ * root and for one under a GitHub Pages project path, and nothing is loaded from another origin.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { fileForPath, listFiles, startTags } from './html.ts';
+
+const builds = inject('siteBuilds');
+
+/** Tags whose URL attribute only links somewhere and loads nothing: they may point to other sites. */
+function isPlainLink(tag: { name: string; attributes: Record<string, string> }): boolean {
+  return tag.name === 'a' || (tag.name === 'link' && tag.attributes['rel'] === 'canonical');
+}
+
+describe.each([
+  ['at the domain root', builds.root],
+  ['under /nn-from-scratch/', builds.based],
+])('the site built %s', (_, build) => {
+  it('has a page, with stylesheets, fonts and figures', async () => {
+    const files = await listFiles(build.dir);
+    expect(files).toContain('index.html');
+    expect(files.some((file) => /^_astro\/.*\.css$/.test(file))).toBe(true);
+    expect(files.some((file) => /^_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2$/.test(file))).toBe(true);
+    expect(files.some((file) => /^_astro\/source-sans-3-latin-400-normal\.[\w-]+\.woff2$/.test(file))).toBe(true);
+    expect(files.filter((file) => file.startsWith('generated/figures/')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('resolves every src, srcset and internal href of its pages to a file or an anchor', async () => {
+    const pages = (await listFiles(build.dir)).filter((file) => file.endsWith('.html'));
+    const problems: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const html = await readFile(join(build.dir, page), 'utf8');
+      const tags = startTags(html);
+      const ids = new Set(tags.map((tag) => tag.attributes['id']).filter((id) => id !== undefined));
+      for (const tag of tags) {
+        const urls = [tag.attributes['src'], tag.attributes['href'], ...(tag.attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])]
+          .filter((url): url is string => url !== undefined && url !== '');
+        for (const url of urls) {
+          checked += 1;
+          if (url.startsWith('#')) {
+            if (!ids.has(decodeURIComponent(url.slice(1)))) problems.push(`${page}: <${tag.name}> links to missing anchor ${url}`);
+            continue;
+          }
+          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
+            if (!isPlainLink(tag)) problems.push(`${page}: <${tag.name}> loads ${url} from another origin`);
+            continue;
+          }
+          const absolute = url.startsWith('/') ? url : posix.join('/', build.base, posix.dirname(page), url);
+          const target = fileForPath(absolute, build.base);
+          if ('problem' in target) problems.push(`${page}: <${tag.name}> ${url} ${target.problem}`);
+          else if (!existsSync(join(build.dir, target.file))) problems.push(`${page}: <${tag.name}> ${url} -> ${target.file} does not exist`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // The page has dozens of references (styles, figures, downloads, anchors); finding few means the scan is broken.
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('resolves every url() of its stylesheets to a file of the build, with the base path', async () => {
+    const stylesheets = (await listFiles(build.dir)).filter((file) => file.endsWith('.css'));
+    expect(stylesheets.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    let fonts = 0;
+    for (const sheet of stylesheets) {
+      const css = await readFile(join(build.dir, sheet), 'utf8');
+      for (const match of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/g)) {
+        const url = match[1] ?? match[2] ?? match[3] ?? '';
+        if (url.startsWith('data:')) continue;
+        if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
+          problems.push(`${sheet}: url(${url}) is on another origin`);
+          continue;
+        }
+        const file = url.startsWith('/') ? fileForPath(url, build.base) : { file: join(dirname(sheet), url.split(/[?#]/)[0]!) };
+        if ('problem' in file) problems.push(`${sheet}: url(${url}) ${file.problem}`);
+        else if (!existsSync(join(build.dir, file.file))) problems.push(`${sheet}: url(${url}) does not exist`);
+        if (/\.woff2/.test(url)) fonts += 1;
+      }
+    }
+    expect(problems).toEqual([]);
+    // KaTeX alone has about 20 font files, and the text font 4 weights.
+    expect(fonts).toBeGreaterThan(20);
+  });
+});

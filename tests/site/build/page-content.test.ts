@@ -1,0 +1,182 @@
+/**
+ * The built page has the whole tutorial: every section, rendered mathematics, the figures with
+ * their sizes and alt text, the engine's listings, the downloads, and numbers that agree with the
+ * build's results and settings.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { decodeEntities, startTags, visibleText } from './html.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const build = inject('siteBuilds').root;
+
+let html = '';
+let results: Record<string, any> = {};
+let figures: { figures: Record<string, any>; downloads: Record<string, any> } = { figures: {}, downloads: {} };
+let experiment: Record<string, number> = {};
+
+/** The text of highlighted code: tags removed without adding spaces between tokens. */
+function codeText(highlighted: string): string {
+  return decodeEntities(highlighted.replace(/<[^>]+>/g, ''));
+}
+
+/** The text of every <Result/> on the page, by its path; a path used twice must read the same. */
+function statedResults(page: string): Map<string, string> {
+  const stated = new Map<string, string>();
+  for (const match of page.matchAll(/<span class="result" data-result="([^"]+)">([^<]*)<\/span>/g)) {
+    const [path, text] = [decodeEntities(match[1]!), decodeEntities(match[2]!)];
+    if (stated.has(path)) expect(stated.get(path), `"${path}" stated twice`).toBe(text);
+    stated.set(path, text);
+  }
+  return stated;
+}
+
+beforeAll(async () => {
+  html = await readFile(join(build.dir, 'index.html'), 'utf8');
+  results = JSON.parse(await readFile(join(projectRoot, 'src/generated/results.json'), 'utf8'));
+  figures = JSON.parse(await readFile(join(projectRoot, 'src/generated/figures.json'), 'utf8'));
+  experiment = JSON.parse(await readFile(join(projectRoot, 'content/experiment.json'), 'utf8'));
+});
+
+describe('the tutorial page', () => {
+  it.each([
+    // [heading level, id, text]: the sections of the original tutorial, in order
+    [2, 'introduction', 'Introduction'],
+    [2, 'the-data', 'The data'],
+    [3, 'the-input-matrix', 'The input matrix'],
+    [3, 'labels-and-one-hot-targets', 'Labels and one-hot targets'],
+    [2, 'the-network', 'The network'],
+    [3, 'relu-in-the-hidden-layer', 'ReLU in the hidden layer'],
+    [3, 'softmax-in-the-output-layer', 'Softmax in the output layer'],
+    [2, 'forward-propagation', 'Forward propagation'],
+    [2, 'the-loss-function', 'The loss function'],
+    [2, 'backward-propagation', 'Backward propagation'],
+    [3, 'gradient-descent', 'Gradient descent'],
+    [3, 'the-chain-rule', 'The chain rule'],
+    [3, 'the-gradients-step-by-step', 'The gradients, step by step'],
+    [3, 'the-derivative-of-relu', 'The derivative of ReLU'],
+    [2, 'updating-the-parameters', 'Updating the parameters'],
+    [2, 'initialisation', 'Initialisation'],
+    [2, 'training', 'Training'],
+    [3, 'full-batch-or-mini-batches', 'Full batch or mini-batches'],
+    [3, 'the-training-loop', 'The training loop'],
+    [3, 'watching-the-network-learn', 'Watching the network learn'],
+    [3, 'when-does-the-network-get-every-image-right', 'When does the network get every image right?'],
+    [2, 'validation', 'Validation'],
+    [3, 'dimmed-lines', 'Dimmed lines'],
+    [3, 'noisy-lines', 'Noisy lines'],
+    [2, 'further-reading', 'Further reading'],
+    [2, 'appendix-the-gradient-of-softmax-with-cross-entropy', 'Appendix: the gradient of softmax with cross-entropy'],
+  ])('has the h%i #%s "%s", listed in the table of contents', (level, id, text) => {
+    const heading = new RegExp(`<h${level} id="${id}"[^>]*>([\\s\\S]*?)</h${level}>`).exec(html);
+    expect(heading, `no <h${level} id="${id}">`).not.toBeNull();
+    expect(visibleText(heading![1]!)).toBe(`${text} # Link to this section`);
+    expect(html).toContain(`<a href="#${id}">${text.replace(/&/g, '&amp;')}</a>`);
+  });
+
+  it('renders its mathematics with KaTeX and leaves no TeX source in the text', () => {
+    const inline = html.match(/<span class="katex">/g) ?? [];
+    const display = html.match(/<span class="katex-display"/g) ?? [];
+    expect(inline.length).toBeGreaterThan(100);
+    expect(display.length).toBeGreaterThan(20);
+    expect(html).not.toContain('katex-error');
+    const text = visibleText(html);
+    for (const raw of ['$$', '$', '\\begin', '\\frac', '\\sum', '\\mathbb']) expect(text).not.toContain(raw);
+  });
+
+  it('shows every figure once, at its display size, with its alt text and caption', () => {
+    const ids = ['training-set', 'network', 'network-trained', 'training-animation', 'data-matrices', 'initial-parameters', 'loss-accuracy', 'validation-1', 'validation-2', 'himmelblau'];
+    const images = startTags(html).filter((tag) => tag.name === 'img');
+    expect(images).toHaveLength(ids.length);
+    for (const id of ids) {
+      const entry = figures.figures[id];
+      expect(entry, `figures.json has no ${id}`).toBeDefined();
+      const block = new RegExp(`<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`).exec(html);
+      expect(block, `no figure ${id} on the page`).not.toBeNull();
+      const img = startTags(block![1]!).find((tag) => tag.name === 'img')!;
+      expect(img.attributes['src']).toBe(`/${entry.src}`);
+      expect(img.attributes['alt']).toBe(entry.alt);
+      expect(img.attributes['alt']!.length).toBeGreaterThan(20);
+      expect(Number(img.attributes['width'])).toBe(entry.displayWidth);
+      expect(Number(img.attributes['height'])).toBe(Math.round((entry.displayWidth * entry.height) / entry.width));
+      expect(visibleText(block![1]!)).toBe(visibleText(entry.caption));
+    }
+    // Only the first image loads at once; the others wait until the reader scrolls near them.
+    expect(images.map((img) => img.attributes['loading'])).toEqual(['eager', ...ids.slice(1).map(() => 'lazy')]);
+  });
+
+  it("lists the engine's own code for every step, highlighted, from the engine's files", async () => {
+    const listings = [...html.matchAll(/<figure class="listing">([\s\S]*?)<\/figure>/g)].map((match) => match[1]!);
+    expect(listings).toHaveLength(8);
+    for (const [file, fragment] of [
+      ['src/nn/activations.ts', 'export function relu('],
+      ['src/nn/activations.ts', 'export function softmax('],
+      ['src/nn/network.ts', 'export function forward('],
+      ['src/nn/loss.ts', 'export function crossEntropy('],
+      ['src/nn/gradients.ts', 'export function gradients('],
+      ['src/nn/update.ts', 'export function update('],
+      ['src/nn/network.ts', 'export function initParameters('],
+      ['src/nn/train.ts', 'for (let iteration'],
+    ] as const) {
+      const listing = listings.find((text) => codeText(text).includes(fragment));
+      expect(listing, `no listing contains ${fragment}`).toBeDefined();
+      expect(visibleText(listing!)).toContain(`From ${file}`);
+      expect(listing).toMatch(/<pre class="astro-code/);
+      // Independent check: each line shown (markers aside) is a line of the file, up to indentation.
+      const source = await readFile(join(projectRoot, file), 'utf8');
+      const sourceLines = new Set(source.split('\n').map((line) => line.trim()));
+      const shown = [...listing!.matchAll(/<span class="line">([\s\S]*?)<\/span>(?=<span class="line">|<\/code>|\n)/g)].map((match) =>
+        codeText(match[1]!).trim(),
+      );
+      expect(shown.length).toBeGreaterThan(2);
+      for (const line of shown) expect(sourceLines.has(line), `"${line}" is not in ${file}`).toBe(true);
+    }
+  });
+
+  it('offers the three datasets as CSV downloads that exist in the build', () => {
+    const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
+    expect(links.map((link) => link.attributes['href'])).toEqual(
+      ['train-csv', 'validation-1-csv', 'validation-2-csv'].map((id) => `/${figures.downloads[id].src}`),
+    );
+    for (const link of links) expect(link.attributes['href']).toMatch(/\.csv$/);
+  });
+
+  it('lists the five references with links, each cited in the text', () => {
+    for (let n = 1; n <= 5; n++) {
+      expect(html).toMatch(new RegExp(`<li id="ref-${n}">[\\s\\S]*?<a href="https://`));
+      expect(html).toContain(`<a class="cite" href="#ref-${n}">[${n}]</a>`);
+    }
+    expect(html).not.toContain('id="ref-6"');
+    expect(visibleText(html)).toContain('Katanforoosh');
+  });
+
+  it('states numbers that agree with the results and the settings', () => {
+    const stated = statedResults(html);
+    const H = experiment['hiddenUnits']!;
+    // Parameters of a 9-H-2 network: W1 9H, b1 H, W2 2H, b2 2.
+    expect(stated.get('parameterCount')).toBe(String(9 * H + H + 2 * H + 2));
+    expect(stated.get('architecture.hidden')).toBe(String(H));
+    expect(stated.get('settings.learningRate')).toBe(String(experiment['learningRate']));
+    expect(stated.get('settings.seed')).toBe(String(experiment['seed']));
+    expect(stated.get('settings.iterations')).toBe(String(experiment['iterations']));
+    expect(stated.get('settings.frameEvery')).toBe(String(experiment['frameEvery']));
+    // The generated training set: 6 lines (3 vertical, 3 horizontal), each clean once and varied 3 times.
+    expect(stated.get('trainingExamples')).toBe('24');
+    const history = results['history'] as { iteration: number; loss: number; accuracy: number }[];
+    expect(history).toHaveLength(experiment['iterations']! + 1);
+    expect(Number(stated.get('initialLoss'))).toBeCloseTo(history[0]!.loss, 3);
+    expect(Number(stated.get('finalLoss'))).toBeCloseTo(history.at(-1)!.loss, 3);
+    expect(Number(stated.get('finalLoss'))).toBeLessThan(Number(stated.get('initialLoss')));
+    const firstPerfect = history.find((entry) => entry.accuracy === 1)?.iteration;
+    if (firstPerfect === undefined) expect(stated.has('firstPerfectIteration')).toBe(false);
+    else expect(stated.get('firstPerfectIteration')).toBe(String(firstPerfect));
+    // Validation: 18 dimmed lines (6 lines x 3 pixels) and 24 noisy copies of the training set.
+    for (const [name, total] of [['validation-1', 18], ['validation-2', 24]] as const) {
+      expect(stated.get(`validation.${name}.total`)).toBe(String(total));
+      const correct = Number(stated.get(`validation.${name}.correct`));
+      const percent = (100 * correct) / total;
+      expect(stated.get(`validation.${name}.accuracy`)).toBe(Number.isInteger(percent) ? `${percent}%` : `${percent.toFixed(1)}%`);
+    }
+  });
+});
