@@ -1,0 +1,58 @@
+/**
+ * The explorer's text: numbers as the reader sees them, the description of a run's settings and
+ * the messages about a run. Pure: numbers in, strings out.
+ */
+import type { ExplorerKey } from './explorer-fields.ts';
+
+/** A loss with 4 significant digits: 16.10, 0.7457, 8933, 0.0001230. */
+export function formatLoss(loss: number): string {
+  if (!Number.isFinite(loss)) return String(loss);
+  if (loss === 0) return '0';
+  return loss.toPrecision(4);
+}
+
+/** A fraction as a percentage with at most one decimal: 1 -> "100%", 0.958333 -> "95.8%". */
+export function formatPercent(fraction: number): string {
+  const percent = fraction * 100;
+  const rounded = Math.round(percent * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}%`;
+}
+
+/** An accuracy with its count: (0.75, 24) -> "75% (18 of 24)". */
+export function formatAccuracy(accuracy: number, total: number): string {
+  return `${formatPercent(accuracy)} (${Math.round(accuracy * total)} of ${total})`;
+}
+
+/** "learning rate 0.05, 8 hidden units, 300 iterations, seed 3". */
+export function describeSettings(values: Readonly<Record<ExplorerKey, number>>): string {
+  const units = values.hiddenUnits === 1 ? '1 hidden unit' : `${values.hiddenUnits} hidden units`;
+  const iterations = values.iterations === 1 ? '1 iteration' : `${values.iterations} iterations`;
+  return `learning rate ${values.learningRate}, ${units}, ${iterations}, seed ${values.seed}`;
+}
+
+/** True when two sets of explorer settings are the same run. */
+export function sameSettings(a: Readonly<Record<ExplorerKey, number>>, b: Readonly<Record<ExplorerKey, number>>): boolean {
+  return a.learningRate === b.learningRate && a.hiddenUnits === b.hiddenUnits && a.iterations === b.iterations && a.seed === b.seed;
+}
+
+/** What the reader is told about a run whose loss became NaN or infinite at `iteration`. */
+export function blowUpMessage(iteration: number, learningRate: number, tutorialRate: number): string {
+  return (
+    `Training diverged: with learning rate ${learningRate} the loss grew until it was no longer a finite number, at iteration ${iteration}. ` +
+    `The steps are too large; try a smaller learning rate (the tutorial uses ${tutorialRate}).`
+  );
+}
+
+/** What the reader is told about a run that ends with a larger loss than it started with. */
+export function lossRoseMessage(first: number, last: number, learningRate: number, tutorialRate: number): string {
+  return (
+    `Training diverged: with learning rate ${learningRate} the loss rose from ${formatLoss(first)} to ${formatLoss(last)} instead of falling. ` +
+    `The steps overshoot the minimum; try a smaller learning rate (the tutorial uses ${tutorialRate}).`
+  );
+}
+
+/** "Trained 300 iterations in 41 ms." */
+export function trainedMessage(iterations: number, milliseconds: number): string {
+  const what = iterations === 1 ? '1 iteration' : `${iterations} iterations`;
+  return `Trained ${what} in your browser in ${Math.max(1, Math.round(milliseconds))} ms.`;
+}

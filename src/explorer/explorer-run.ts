@@ -1,0 +1,51 @@
+/**
+ * One training run for the explorer: the project's engine with a snapshot at every iteration,
+ * so the slider can show any state 0..N, and the colour scale the animation would use.
+ * Pure: settings and datasets in, a run (or the reason there is none) out.
+ */
+import type { Datasets } from '../nn/datasets.ts';
+import { DivergenceError } from '../nn/errors.ts';
+import { validateSettings } from '../nn/settings.ts';
+import { train } from '../nn/train.ts';
+import type { RunRecord, Settings } from '../nn/types.ts';
+import { parameterScaleMax } from '../figures/training-frame.ts';
+import type { ExplorerKey } from './explorer-fields.ts';
+
+/** A finished run and what drawing it needs. */
+export interface ExplorerRun {
+  /** The explorer's four settings this run used. */
+  values: Record<ExplorerKey, number>;
+  /** frames[k] is the snapshot of iteration k (trained with frameEvery = 1). */
+  record: RunRecord;
+  /** The colour scale's max |W|, |b|: computed over the animation's frame iterations, as the animation does. */
+  scaleMax: number;
+  /** Set when the loss ended higher than it started: the run exists but went the wrong way. */
+  lossRose: boolean;
+}
+
+/** The outcome of training: a run, or the iteration at which the loss stopped being a number. */
+export type RunOutcome = { ok: true; run: ExplorerRun } | { ok: false; blowUp: { iteration: number; learningRate: number } };
+
+/**
+ * Trains with the tutorial's settings except the explorer's four `values`, keeping a snapshot
+ * at every iteration. `tutorial.frameEvery` only picks the iterations the colour scale is
+ * taken over, so the tutorial's run is coloured exactly as in the animation.
+ */
+export function runExplorer(tutorial: Settings, values: Readonly<Record<ExplorerKey, number>>, datasets: Datasets): RunOutcome {
+  const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');
+  let record: RunRecord;
+  try {
+    record = train(settings, datasets);
+  } catch (error) {
+    if (error instanceof DivergenceError) return { ok: false, blowUp: { iteration: error.iteration, learningRate: error.learningRate } };
+    throw error;
+  }
+  const last = settings.iterations;
+  const animationFrames = record.frames.filter((frame) => frame.iteration % tutorial.frameEvery === 0 || frame.iteration === last);
+  const first = record.history[0]!.loss;
+  const final = record.history[last]!.loss;
+  return {
+    ok: true,
+    run: { values: { ...values }, record, scaleMax: parameterScaleMax(animationFrames), lossRose: final > first },
+  };
+}

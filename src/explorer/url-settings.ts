@@ -1,0 +1,55 @@
+/**
+ * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&iterations=300&seed=3), so
+ * a shared link reproduces a run. Pure: query strings in, values and messages out, and back.
+ */
+import { EXPLORER_FIELDS, fieldText, readField, type ExplorerKey } from './explorer-fields.ts';
+
+/** What a query string says about the explorer's settings. */
+export interface QuerySettings {
+  /** The text of every field: the query's where it has the parameter, else the fallback's. */
+  texts: Record<ExplorerKey, string>;
+  /** Every value that reads well: the query's where it has a good one, else the fallback's. */
+  values: Record<ExplorerKey, number>;
+  /** A message for each parameter whose text is not an acceptable value. */
+  problems: Partial<Record<ExplorerKey, string>>;
+  /** True when the query carries at least one of the explorer's parameters. */
+  present: boolean;
+}
+
+/** Reads the explorer's parameters from `search` ("?lr=0.05&seed=3" or without "?"); absent ones take `fallback`'s values. */
+export function settingsFromQuery(search: string, fallback: Readonly<Record<ExplorerKey, number>>): QuerySettings {
+  const query = new URLSearchParams(search);
+  const result: QuerySettings = {
+    texts: { learningRate: '', hiddenUnits: '', iterations: '', seed: '' },
+    values: { ...fallback },
+    problems: {},
+    present: false,
+  };
+  for (const field of EXPLORER_FIELDS) {
+    const text = query.get(field.param);
+    if (text === null) {
+      result.texts[field.key] = fieldText(fallback[field.key]);
+      continue;
+    }
+    result.present = true;
+    result.texts[field.key] = text;
+    const reading = readField(field, text);
+    if (reading.ok) result.values[field.key] = reading.value;
+    else result.problems[field.key] = reading.message;
+  }
+  return result;
+}
+
+/**
+ * `search` with the explorer's parameters set to `values` (or removed when `values` is null),
+ * other parameters kept in place: the query part to give history.replaceState, "" or "?...".
+ */
+export function queryWithSettings(search: string, values: Readonly<Record<ExplorerKey, number>> | null): string {
+  const query = new URLSearchParams(search);
+  for (const field of EXPLORER_FIELDS) {
+    if (values === null) query.delete(field.param);
+    else query.set(field.param, fieldText(values[field.key]));
+  }
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}

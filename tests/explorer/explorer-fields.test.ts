@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { EXPLORER_FIELDS, explorerValues, fieldText, readField, type ExplorerField, type ExplorerKey } from '../../src/explorer/explorer-fields.ts';
+
+function field(key: ExplorerKey): ExplorerField {
+  const found = EXPLORER_FIELDS.find((f) => f.key === key);
+  if (found === undefined) throw new Error(`no field ${key}`);
+  return found;
+}
+
+describe('readField', () => {
+  // [field, text typed or found in the URL, the value expected, or null when it must be refused]
+  const cases: [ExplorerKey, string, number | null][] = [
+    ['learningRate', '0.01', 0.01], // the tutorial's rate
+    ['learningRate', ' 0.05 ', 0.05], // spaces around are forgiven
+    ['learningRate', '.5', 0.5], // no leading zero
+    ['learningRate', '1e-3', 0.001], // an exponent
+    ['learningRate', '1000', 1000], // large but finite: accepted (training may then diverge)
+    ['learningRate', '0', null], // must be above 0
+    ['learningRate', '-0.1', null], // negative
+    ['learningRate', '', null], // empty
+    ['learningRate', 'abc', null], // not a number
+    ['learningRate', '0x10', null], // Number() would read 16
+    ['learningRate', 'Infinity', null], // not a plain decimal
+    ['learningRate', '1e999', null], // overflows to Infinity
+    ['hiddenUnits', '1', 1], // the smallest layer
+    ['hiddenUnits', '16', 16], // the largest the explorer offers
+    ['hiddenUnits', '16.0', 16], // a whole number written with a point
+    ['hiddenUnits', '0', null], // below range
+    ['hiddenUnits', '17', null], // above range
+    ['hiddenUnits', '2.5', null], // not whole
+    ['iterations', '1', 1], // one update
+    ['iterations', '2000', 2000], // the cap
+    ['iterations', '2001', null], // over the cap
+    ['iterations', '1_000', null], // separators are not numbers
+    ['seed', '0', 0], // seeds start at 0
+    ['seed', '9007199254740991', 9007199254740991], // 2^53 - 1, the largest exact seed
+    ['seed', '9007199254740992', null], // 2^53: a double cannot tell it from 2^53 + 1
+    ['seed', '-1', null], // negative
+    ['seed', '3.5', null], // not whole
+  ];
+  it.each(cases)('%s "%s" -> %s', (key, text, expected) => {
+    const reading = readField(field(key), text);
+    if (expected === null) {
+      expect(reading.ok).toBe(false);
+      if (!reading.ok) expect(reading.message.length).toBeGreaterThan(10);
+    } else {
+      expect(reading).toEqual({ ok: true, value: expected });
+    }
+  });
+
+  it('says what range a whole-number field accepts', () => {
+    const reading = readField(field('hiddenUnits'), '17');
+    expect(reading.ok ? '' : reading.message).toContain('from 1 to 16');
+  });
+
+  it('quotes the text that is not a number, shortened when long', () => {
+    const reading = readField(field('seed'), 'x'.repeat(100));
+    const message = reading.ok ? '' : reading.message;
+    expect(message).toContain('x'.repeat(23));
+    expect(message).not.toContain('x'.repeat(24));
+  });
+});
+
+describe('fieldText', () => {
+  it('writes text that reads back as the very same double', () => {
+    for (const value of [0.01, 0.1 + 0.2, 1e-7, 123456.789, 9007199254740991]) {
+      expect(Number(fieldText(value))).toBe(value);
+    }
+  });
+});
+
+describe('explorerValues', () => {
+  it('picks the four settings the form offers', () => {
+    const values = explorerValues({ seed: 3, dataSeed: 99, learningRate: 0.2, hiddenUnits: 4, iterations: 50, frameEvery: 5 });
+    expect(values).toEqual({ learningRate: 0.2, hiddenUnits: 4, iterations: 50, seed: 3 });
+  });
+});

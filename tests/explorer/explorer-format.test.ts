@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blowUpMessage,
+  describeSettings,
+  formatAccuracy,
+  formatLoss,
+  formatPercent,
+  lossRoseMessage,
+  sameSettings,
+  trainedMessage,
+} from '../../src/explorer/explorer-format.ts';
+
+describe('explorer text', () => {
+  it.each([
+    [16.096606822327830, '16.10'],
+    [0.7457490923106359, '0.7457'],
+    [8933.280863056572, '8933'],
+    [0.000123, '0.0001230'],
+    [0, '0'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+  ])('formatLoss(%d) = %s', (loss, text) => {
+    expect(formatLoss(loss)).toBe(text);
+  });
+
+  it.each([
+    [1, '100%'],
+    [23 / 24, '95.8%'],
+    [0.5, '50%'],
+    [1 / 3, '33.3%'],
+    [0.9999, '100%'],
+  ])('formatPercent(%d) = %s', (fraction, text) => {
+    expect(formatPercent(fraction)).toBe(text);
+  });
+
+  it('counts correct examples', () => {
+    expect(formatAccuracy(18 / 24, 24)).toBe('75% (18 of 24)');
+    expect(formatAccuracy(1, 18)).toBe('100% (18 of 18)');
+  });
+
+  it('describes settings, with singulars', () => {
+    expect(describeSettings({ learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 })).toBe(
+      'learning rate 0.05, 8 hidden units, 300 iterations, seed 3',
+    );
+    expect(describeSettings({ learningRate: 1, hiddenUnits: 1, iterations: 1, seed: 0 })).toBe(
+      'learning rate 1, 1 hidden unit, 1 iteration, seed 0',
+    );
+  });
+
+  it('compares settings field by field', () => {
+    const a = { learningRate: 0.01, hiddenUnits: 6, iterations: 200, seed: 7 };
+    expect(sameSettings(a, { ...a })).toBe(true);
+    expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
+  });
+
+  it('says that a run diverged and what to try', () => {
+    const blowUp = blowUpMessage(1, 1000, 0.01);
+    expect(blowUp).toMatch(/^Training diverged/);
+    expect(blowUp).toContain('iteration 1');
+    expect(blowUp).toContain('smaller learning rate');
+    const rose = lossRoseMessage(16.1, 8933.2, 2, 0.01);
+    expect(rose).toMatch(/^Training diverged/);
+    expect(rose).toContain('from 16.10 to 8933');
+  });
+
+  it('reports the training time in whole milliseconds, at least 1', () => {
+    expect(trainedMessage(200, 41.4)).toBe('Trained 200 iterations in your browser in 41 ms.');
+    expect(trainedMessage(1, 0.2)).toBe('Trained 1 iteration in your browser in 1 ms.');
+  });
+});

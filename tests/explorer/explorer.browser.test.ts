@@ -1,0 +1,349 @@
+/**
+ * The training explorer in a real browser: Debian's chromium, driven by playwright-core, on the
+ * built site (dist/) served over loopback. The numbers the page shows are checked against the
+ * build's src/generated/results.json and against the engine run here in Node.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDatasets, train, type Settings } from '../../src/nn/index.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { ensureBuiltSite, PROJECT_ROOT } from './built-site.ts';
+
+interface Results {
+  settings: Settings;
+  finalLoss: number;
+  firstPerfectIteration: number | null;
+  validation: { name: string; accuracy: number }[];
+  history: { iteration: number; loss: number; accuracy: number }[];
+}
+
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const EXPLORER = '[data-explorer]';
+
+let browser: Browser;
+let server: StaticServer;
+let results: Results;
+/** Problems the page reported (console errors, uncaught exceptions), checked after every test. */
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const dist = await ensureBuiltSite();
+  results = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results.json'), 'utf8')) as Results;
+  server = await startStaticServer(dist, '/');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page (with `query`), brings the explorer into view and waits until it has trained its first run. */
+async function openExplorer(query = '', options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(`page: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(`${server.url}${query}`);
+  await page.locator(EXPLORER).scrollIntoViewIfNeeded();
+  try {
+    await page.waitForSelector(`${EXPLORER}[data-ready="true"]`, { timeout: 30_000 });
+  } catch (error) {
+    // Say what the page said: a failed chunk, an exception, or the explorer's own status.
+    const status = await page.locator(`${EXPLORER} [data-status]`).textContent();
+    throw new Error(`the explorer did not get ready (status: ${JSON.stringify(status)}; page errors: ${JSON.stringify(pageErrors)})`, { cause: error });
+  }
+  return page;
+}
+
+async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+  const errors = pageErrors;
+  pageErrors = [];
+  expect(errors).toEqual([]);
+}
+
+/** Saves a picture of the explorer (its live part reaches right of the text column on wide screens) as test-artifacts/NAME. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const clip = await page.locator(EXPLORER).evaluate((root) => {
+    // Children that are not rendered (the noscript note) have empty boxes at the origin.
+    const boxes = [root, ...root.children].map((element) => element.getBoundingClientRect()).filter((b) => b.width > 0);
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    return { x: left + window.scrollX, y: top + window.scrollY, width: right - left, height: bottom - top };
+  });
+  await page.screenshot({ path: join(ARTIFACTS, name), clip, fullPage: true });
+}
+
+/** The full-precision number in data-raw of [data-value=name]. */
+async function raw(page: Page, name: string): Promise<string> {
+  const value = await page.locator(`${EXPLORER} [data-value="${name}"]`).getAttribute('data-raw');
+  if (value === null) throw new Error(`[data-value="${name}"] has no data-raw`);
+  return value;
+}
+
+/** The canvas's pixels as a data URL (to tell frames apart). */
+function canvasPixels(page: Page): Promise<string> {
+  return page.locator(`${EXPLORER} canvas`).evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+}
+
+/** Trains with the given form texts and waits until the run shown (or the status) changes. */
+async function trainWith(page: Page, texts: { lr?: string; hidden?: string; iterations?: string; seed?: string }): Promise<void> {
+  for (const [name, text] of Object.entries(texts)) await page.locator(`${EXPLORER} input[name="${name}"]`).fill(text);
+  const before = await page.locator(`${EXPLORER} [data-status]`).textContent();
+  await page.locator(`${EXPLORER} [data-action="train"]`).click();
+  await page.waitForFunction(
+    ([selector, old]) => {
+      const root = document.querySelector(selector!);
+      const status = root?.querySelector('[data-status]')?.textContent ?? '';
+      return root?.getAttribute('aria-busy') === 'false' && status !== old && status !== 'Training…';
+    },
+    [EXPLORER, before ?? ''] as const,
+    { timeout: 30_000 },
+  );
+}
+
+/** The engine in Node with the tutorial's settings but these four. */
+function nodeRun(values: Pick<Settings, 'learningRate' | 'hiddenUnits' | 'iterations' | 'seed'>) {
+  const settings = { ...results.settings, ...values };
+  return train(settings, generateDatasets(settings.dataSeed));
+}
+
+describe('training explorer in chromium', { timeout: 90_000 }, () => {
+  it('renders a frame of the tutorial run, with every hook in place', async () => {
+    const page = await openExplorer();
+    const slider = page.getByRole('slider', { name: /Iteration/ });
+    expect(await slider.getAttribute('type')).toBe('range');
+    expect(await slider.getAttribute('max')).toBe(String(results.settings.iterations));
+    // Not blank: the frame has many colours (heatmaps, text, curves), not one fill.
+    const colours = await page.locator(`${EXPLORER} canvas`).evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(50);
+    for (const name of ['loss', 'accuracy', 'final-loss', 'first-perfect', 'validation-1', 'validation-2']) {
+      expect(await page.locator(`${EXPLORER} [data-value="${name}"]`).getAttribute('data-raw')).not.toBeNull();
+    }
+    await screenshot(page, 'explorer-light.png');
+    await closePage(page);
+  });
+
+  it('shows iteration 100 with the build\'s loss there, to the last bit, and redraws the canvas', async () => {
+    const page = await openExplorer();
+    const before = await canvasPixels(page);
+    await page.getByRole('slider', { name: /Iteration/ }).fill('100');
+    const entry = results.history[100]!;
+    expect(Number(await raw(page, 'loss')) === entry.loss).toBe(true);
+    expect(Number(await raw(page, 'accuracy')) === entry.accuracy).toBe(true);
+    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(`100 of ${results.settings.iterations}`);
+    expect(await canvasPixels(page)).not.toBe(before);
+    await closePage(page);
+  });
+
+  it('computes the build\'s final loss, first perfect iteration and validation accuracies exactly', async () => {
+    const page = await openExplorer();
+    const last = results.history[results.settings.iterations]!;
+    expect(Number(await raw(page, 'final-loss')) === results.finalLoss).toBe(true);
+    expect(Number(await raw(page, 'final-loss')) === last.loss).toBe(true);
+    // The slider starts at the last iteration.
+    expect(Number(await raw(page, 'loss')) === last.loss).toBe(true);
+    const perfect = await raw(page, 'first-perfect');
+    expect(perfect).toBe(results.firstPerfectIteration === null ? 'none' : String(results.firstPerfectIteration));
+    for (const set of results.validation) expect(Number(await raw(page, set.name)) === set.accuracy).toBe(true);
+    await closePage(page);
+  });
+
+  it('is operable by keyboard: Home, arrows, End on the slider; Space on Play', async () => {
+    const page = await openExplorer();
+    const slider = page.getByRole('slider', { name: /Iteration/ });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    expect(Number(await raw(page, 'loss')) === results.history[0]!.loss).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await raw(page, 'loss')) === results.history[1]!.loss).toBe(true);
+    // The next button steps too.
+    await page.getByRole('button', { name: 'Next iteration' }).press('Enter');
+    expect(Number(await raw(page, 'loss')) === results.history[2]!.loss).toBe(true);
+    await page.getByRole('button', { name: 'Previous iteration' }).press('Enter');
+    expect(Number(await raw(page, 'loss')) === results.history[1]!.loss).toBe(true);
+    const play = page.locator(`${EXPLORER} [data-action="play"]`);
+    await play.focus();
+    await page.keyboard.press('Space');
+    expect(await play.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(
+      (selector) => Number.parseInt(document.querySelector(`${selector} [data-iteration]`)?.textContent ?? '', 10) > 5,
+      EXPLORER,
+      { timeout: 10_000 },
+    );
+    await page.keyboard.press('Space');
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    const paused = await page.locator(`${EXPLORER} [data-iteration]`).textContent();
+    await page.waitForTimeout(300);
+    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(paused);
+    await slider.press('End');
+    expect(Number(await raw(page, 'loss')) === results.finalLoss).toBe(true);
+    // Stepping onto the last iteration marks Next as unavailable but leaves the focus on it.
+    await slider.press('ArrowLeft');
+    const next = page.getByRole('button', { name: 'Next iteration' });
+    await next.press('Enter');
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    expect(await next.evaluate((button) => document.activeElement === button)).toBe(true);
+    await next.press('Enter');
+    expect(Number(await raw(page, 'loss')) === results.finalLoss).toBe(true);
+    await closePage(page);
+  });
+
+  it('never plays by itself, even less when the reader prefers reduced motion', async () => {
+    const page = await openExplorer('', { reducedMotion: 'reduce' });
+    await page.waitForTimeout(800);
+    expect(await page.locator(`${EXPLORER} [data-action="play"]`).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(`${results.settings.iterations} of ${results.settings.iterations}`);
+    await closePage(page);
+  });
+
+  it('retrains with learning rate 0.05: another curve, the same numbers as the engine in Node, the settings in the URL', async () => {
+    const page = await openExplorer();
+    const before = await canvasPixels(page);
+    await trainWith(page, { lr: '0.05' });
+    const finalLoss = Number(await raw(page, 'final-loss'));
+    expect(finalLoss).not.toBe(results.finalLoss);
+    const node = nodeRun({ ...results.settings, learningRate: 0.05 });
+    expect(finalLoss === node.history[node.history.length - 1]!.loss).toBe(true);
+    expect(await canvasPixels(page)).not.toBe(before);
+    const search = new URL(page.url()).searchParams;
+    expect(search.get('lr')).toBe('0.05');
+    expect(search.get('hidden')).toBe(String(results.settings.hiddenUnits));
+    await screenshot(page, 'explorer-lr-0.05.png');
+
+    // Reset: the tutorial's run again, and no settings left in the address.
+    await page.getByRole('button', { name: /Reset/ }).click();
+    await page.waitForFunction((selector) => document.querySelector(`${selector} [data-status]`)?.textContent?.startsWith('Back'), EXPLORER);
+    expect(Number(await raw(page, 'final-loss')) === results.finalLoss).toBe(true);
+    expect(await page.locator(`${EXPLORER} input[name="lr"]`).inputValue()).toBe(String(results.settings.learningRate));
+    expect(new URL(page.url()).search).toBe('');
+    await closePage(page);
+  });
+
+  it('says that learning rate 1000 diverges, and keeps a frame on show', async () => {
+    const page = await openExplorer();
+    await trainWith(page, { lr: '1000' });
+    const status = page.locator(`${EXPLORER} [data-status]`);
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toMatch(/diverged/i);
+    expect(await status.textContent()).toMatch(/smaller learning rate/);
+    expect(await raw(page, 'final-loss')).toMatch(/^[0-9.e+-]+$/);
+    await screenshot(page, 'explorer-diverged.png');
+    await closePage(page);
+  });
+
+  it('reproduces a shared link: fields filled from the URL, numbers equal to Node\'s run', async () => {
+    const values = { learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 };
+    const page = await openExplorer('?lr=0.05&hidden=8&iterations=300&seed=3');
+    expect(await page.locator(`${EXPLORER} input[name="lr"]`).inputValue()).toBe('0.05');
+    expect(await page.locator(`${EXPLORER} input[name="hidden"]`).inputValue()).toBe('8');
+    expect(await page.locator(`${EXPLORER} input[name="iterations"]`).inputValue()).toBe('300');
+    expect(await page.locator(`${EXPLORER} input[name="seed"]`).inputValue()).toBe('3');
+    expect(await page.getByRole('slider', { name: /Iteration/ }).getAttribute('max')).toBe('300');
+    const node = nodeRun(values);
+    expect(Number(await raw(page, 'final-loss')) === node.history[300]!.loss).toBe(true);
+    expect(await raw(page, 'first-perfect')).toBe(node.firstPerfectIteration === null ? 'none' : String(node.firstPerfectIteration));
+    await page.getByRole('slider', { name: /Iteration/ }).fill('123');
+    expect(Number(await raw(page, 'loss')) === node.history[123]!.loss).toBe(true);
+    for (const result of node.validation) expect(Number(await raw(page, result.name)) === result.accuracy).toBe(true);
+
+    // Train other settings, then load the address the page wrote: the same run comes back.
+    await trainWith(page, { hidden: '3', iterations: '40', seed: '11' });
+    const written = page.url();
+    const trained = await raw(page, 'final-loss');
+    await closePage(page);
+    const again = await openExplorer(new URL(written).search);
+    expect(await again.locator(`${EXPLORER} input[name="hidden"]`).inputValue()).toBe('3');
+    expect(await raw(again, 'final-loss')).toBe(trained);
+    expect(Number(trained) === nodeRun({ learningRate: 0.05, hiddenUnits: 3, iterations: 40, seed: 11 }).history[40]!.loss).toBe(true);
+    await closePage(again);
+  });
+
+  it('puts a message beside a bad field instead of training', async () => {
+    const page = await openExplorer();
+    const before = await raw(page, 'final-loss');
+    await page.locator(`${EXPLORER} input[name="hidden"]`).fill('17');
+    await page.locator(`${EXPLORER} input[name="lr"]`).fill('fast');
+    await page.locator(`${EXPLORER} [data-action="train"]`).click();
+    const hidden = page.getByRole('textbox', { name: 'Hidden units' });
+    expect(await hidden.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator(`${EXPLORER} [data-error-for="hidden"]`);
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.textContent()).toContain('1 to 16');
+    expect((await hidden.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
+    expect(await page.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the first bad field; the run on show is untouched.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('lr');
+    expect(await raw(page, 'final-loss')).toBe(before);
+    await screenshot(page, 'explorer-bad-values.png');
+    await closePage(page);
+
+    // The same through the address: messages beside the fields, the tutorial's run on show.
+    const linked = await openExplorer('?lr=-1&iterations=99999');
+    expect(await linked.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await linked.getByRole('textbox', { name: 'Iterations' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await linked.getByRole('textbox', { name: 'Seed' }).getAttribute('aria-invalid')).toBeNull();
+    expect(Number(await raw(linked, 'final-loss')) === results.finalLoss).toBe(true);
+    await closePage(linked);
+  });
+
+  it('has no serious or critical axe violations, in light and dark, with messages showing', async () => {
+    const axeSource = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openExplorer('?hidden=0', { colorScheme });
+      await trainWith(page, { hidden: '4', lr: '1000' });
+      await page.locator(`${EXPLORER} input[name="seed"]`).fill('x');
+      await page.locator(`${EXPLORER} [data-action="train"]`).click();
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async (selector) => {
+        const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const report = await axe.run(selector);
+        return report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      }, EXPLORER);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      if (colorScheme === 'dark') await screenshot(page, 'explorer-dark.png');
+      await closePage(page);
+    }
+  });
+
+  it('fits a 375 px wide screen with a sharp canvas', async () => {
+    const page = await openExplorer('', { viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
+    const sizes = await page.evaluate((selector) => {
+      const root = document.querySelector(selector)!;
+      const canvas = root.querySelector('canvas')!;
+      return {
+        page: document.documentElement.scrollWidth,
+        rootRight: root.getBoundingClientRect().right,
+        canvasCss: canvas.getBoundingClientRect().width,
+        canvasPixels: canvas.width,
+      };
+    }, EXPLORER);
+    expect(sizes.page).toBeLessThanOrEqual(375);
+    expect(sizes.rootRight).toBeLessThanOrEqual(375);
+    // The buffer follows the displayed width at 2 device pixels per CSS pixel.
+    expect(Math.abs(sizes.canvasPixels - 2 * sizes.canvasCss)).toBeLessThanOrEqual(2);
+    await screenshot(page, 'explorer-375.png');
+    await closePage(page);
+  });
+});

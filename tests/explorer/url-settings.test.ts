@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { queryWithSettings, settingsFromQuery } from '../../src/explorer/url-settings.ts';
+
+const tutorial = { learningRate: 0.01, hiddenUnits: 6, iterations: 200, seed: 7 };
+
+describe('settingsFromQuery', () => {
+  it('reads all four parameters', () => {
+    const read = settingsFromQuery('?lr=0.05&hidden=8&iterations=300&seed=3', tutorial);
+    expect(read.values).toEqual({ learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 });
+    expect(read.texts).toEqual({ learningRate: '0.05', hiddenUnits: '8', iterations: '300', seed: '3' });
+    expect(read.problems).toEqual({});
+    expect(read.present).toBe(true);
+  });
+
+  it('takes the fallback for missing parameters and ignores unrelated ones', () => {
+    const read = settingsFromQuery('utm=x&hidden=2', tutorial);
+    expect(read.values).toEqual({ ...tutorial, hiddenUnits: 2 });
+    expect(read.texts.learningRate).toBe('0.01');
+  });
+
+  it('is not present without any of its parameters', () => {
+    const read = settingsFromQuery('', tutorial);
+    expect(read.present).toBe(false);
+    expect(read.values).toEqual(tutorial);
+  });
+
+  it('keeps a bad value as text, with a message, and the fallback as value', () => {
+    const read = settingsFromQuery('?lr=fast&hidden=99', tutorial);
+    expect(read.texts.learningRate).toBe('fast');
+    expect(read.texts.hiddenUnits).toBe('99');
+    expect(Object.keys(read.problems).sort()).toEqual(['hiddenUnits', 'learningRate']);
+    expect(read.values).toEqual(tutorial);
+  });
+
+  it('decodes percent-encoding', () => {
+    expect(settingsFromQuery('?lr=1e%2D3', tutorial).values.learningRate).toBe(0.001);
+  });
+});
+
+describe('queryWithSettings', () => {
+  it('writes every parameter and keeps the others in place', () => {
+    const query = queryWithSettings('?ref=feed&lr=1', { learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 });
+    expect(query).toBe('?ref=feed&lr=0.05&hidden=8&iterations=300&seed=3');
+  });
+
+  it('removes the parameters when given null', () => {
+    expect(queryWithSettings('?lr=0.05&hidden=8&iterations=300&seed=3', null)).toBe('');
+    expect(queryWithSettings('?a=1&seed=3', null)).toBe('?a=1');
+  });
+
+  it('round-trips awkward numbers exactly', () => {
+    const values = { learningRate: 0.1 + 0.2, hiddenUnits: 16, iterations: 2000, seed: 9007199254740991 };
+    expect(settingsFromQuery(queryWithSettings('', values), tutorial).values).toEqual(values);
+  });
+});
