@@ -13,14 +13,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/site/build/**'],
+          exclude: [...configDefaults.exclude, 'tests/site/build/**', 'tests/**/*.browser.test.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'site',
-          include: ['tests/site/build/**/*.test.ts'],
+          include: ['tests/site/build/**/*.test.ts', 'tests/**/*.browser.test.ts'],
           globalSetup: ['tests/site/build/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 600_000,

@@ -1,13 +1,16 @@
 /**
- * The figure pipeline as one function: from a run record to every figure, the dataset downloads,
- * results.json and figures.json in the given directories. `npm run figures`, the benchmark and the
- * tests all call it; only the directories differ.
+ * The figure pipeline as one function, without the cache: from a run record to every figure, the
+ * dataset downloads, results.json and figures.json in the given directories. `npm run
+ * bench:figures` and the pipeline tests call it; `npm run figures` goes through run-build.ts,
+ * which draws only what is stale.
  */
-import { toCsv } from '../../src/nn/csv.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
-import { runResults, validationTitle } from '../../src/figures/run-results.ts';
+import { runResults } from '../../src/figures/run-results.ts';
+import { datasetDownloads } from './dataset-downloads.ts';
 import { renderFigures, type RenderedFigure } from './render.ts';
-import { writeOutputs, type DownloadFile, type FigureManifest, type OutputDirs, type WrittenFile } from './write-outputs.ts';
+import { writeOutputs, type FigureManifest, type OutputDirs, type WrittenFile } from './write-outputs.ts';
+
+export { datasetDownloads } from './dataset-downloads.ts';
 
 /** What a build made. */
 export interface BuildSummary {
@@ -17,20 +20,6 @@ export interface BuildSummary {
   manifest: FigureManifest;
   /** Milliseconds spent writing files. */
   writeMs: number;
-}
-
-/** The datasets of a run as CSV downloads: train-csv, validation-1-csv, ... */
-export function datasetDownloads(record: RunRecord): DownloadFile[] {
-  const { train, validation } = record.datasets;
-  return [
-    { id: 'train-csv', name: 'train', label: `Training set (${train.labels.length} images)`, text: toCsv(train) },
-    ...validation.map((dataset, k) => ({
-      id: `validation-${k + 1}-csv`,
-      name: `validation-${k + 1}`,
-      label: `${validationTitle(dataset.name)} (${dataset.labels.length} images)`,
-      text: toCsv(dataset),
-    })),
-  ];
 }
 
 /** Draws every figure of `record` and writes all outputs into `dirs`. */

@@ -1,19 +1,14 @@
 /**
- * Registers the figures' font with @napi-rs/canvas: Source Sans 3 from the
- * @fontsource/source-sans-3 package, under the family name the drawing code asks for. Text is
- * never drawn in a system font, so figures come out the same on every machine.
+ * Registers the figures' font with @napi-rs/canvas: Source Sans 3 (font-files.ts), under the
+ * family name the drawing code asks for. Text is never drawn in a system font, so figures come
+ * out the same on every machine.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { FONT_FAMILY } from '../../src/figures/theme.ts';
+import { FONT_FILES } from './font-files.ts';
 
-const require = createRequire(import.meta.url);
-
-/** The font files used: regular, italic (math variables) and semibold (titles), Latin subset. */
-export const FONT_FILES = ['latin-400-normal', 'latin-400-italic', 'latin-600-normal'].map((style) =>
-  require.resolve(`@fontsource/source-sans-3/files/source-sans-3-${style}.woff2`),
-);
+export { FONT_FILES } from './font-files.ts';
 
 let registered = false;
 
@@ -29,4 +24,9 @@ export function registerFigureFonts(): void {
 /** The regular font as a data: URL, for an SVG's own @font-face (an SVG shown with <img> cannot use the page's fonts). */
 export function regularFontDataUrl(): string {
   return `data:font/woff2;base64,${readFileSync(FONT_FILES[0]!).toString('base64')}`;
+}
+
+/** CSS that declares the figure font inside an SVG. */
+export function svgFontCss(): string {
+  return `@font-face{font-family:"${FONT_FAMILY}";src:url(${regularFontDataUrl()}) format("woff2");font-weight:400;font-style:normal}`;
 }

@@ -1,24 +1,16 @@
 /**
  * Turns the figure catalogue into file contents in memory: PNGs and GIF frames drawn with
  * @napi-rs/canvas, SVGs as text. No file is written here (see write-outputs.ts), so tests and the
- * benchmark can render without touching public/.
+ * benchmark can render without touching public/. Each figure sees only the inputs it declares
+ * (record-view.ts); one renderer module per format (render-png.ts, render-svg.ts, render-gif.ts).
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { RunRecord } from '../../src/nn/types.ts';
-import {
-  figureCatalogue,
-  GIF_PIXEL_RATIO,
-  PNG_PIXEL_RATIO,
-  type FigureDefinition,
-  type GifFigure,
-  type PngFigure,
-  type SvgFigure,
-} from '../../src/figures/figure-catalogue.ts';
-import { createFrameDiffer, createPaletteMapper, figurePalette } from '../../src/figures/gif-palette.ts';
-import { FONT_FAMILY } from '../../src/figures/theme.ts';
-import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
-import { encodeGif, type GifFrame } from './encode-gif.ts';
-import { registerFigureFonts, regularFontDataUrl } from './fonts.ts';
+import { figureCatalogue, type FigureDefinition } from '../../src/figures/figure-catalogue.ts';
+import type { FigureText } from '../../src/figures/figure-text.ts';
+import { registerFigureFonts } from './fonts.ts';
+import { recordView, type RecordSource } from './record-view.ts';
+import { renderGif } from './render-gif.ts';
+import { renderPng } from './render-png.ts';
+import { renderSvg } from './render-svg.ts';
 
 /** One figure, ready to be written. */
 export interface RenderedFigure {
@@ -35,69 +27,29 @@ export interface RenderedFigure {
   ms: number;
 }
 
-/** A canvas of `size` CSS px at `ratio` device pixels per CSS px, with its context scaled to draw in CSS px. */
-function scaledCanvas(size: { width: number; height: number }, ratio: number) {
-  const canvas = createCanvas(Math.round(size.width * ratio), Math.round(size.height * ratio));
-  const ctx = canvas.getContext('2d');
-  prepareContext(ctx, ratio);
-  return { canvas, ctx };
+/** Progress callbacks: each figure as it is finished, and the animation's frames as they are drawn. */
+export interface RenderProgress {
+  onFigure?: (figure: RenderedFigure) => void;
+  onFrame?: (figureId: string, done: number, total: number) => void;
 }
 
-/** Settings that make text the same on every machine: an explicit language and the scaling. */
-function prepareContext(ctx: SKRSContext2D, ratio: number): void {
-  ctx.lang = 'en';
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-}
-
-/** Draws a PNG figure now; its encoding runs on a libuv worker thread (the returned promise). */
-function renderPng(figure: PngFigure, record: RunRecord): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const { canvas, ctx } = scaledCanvas(figure.size(record), PNG_PIXEL_RATIO);
-  figure.draw(ctx, record);
-  return canvas.encode('png').then((bytes) => ({ bytes, width: canvas.width, height: canvas.height }));
-}
-
-/** Lets pending callbacks (finished PNG encodings) run, so their times are taken when they finish. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Draws the animation's frames on the main thread and encodes them as one GIF. */
-async function renderGif(figure: GifFigure, record: RunRecord): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const { canvas, ctx } = scaledCanvas(figure.size(record), GIF_PIXEL_RATIO);
-  const palette = figurePalette();
-  const mapper = createPaletteMapper(palette);
-  const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper);
-  const inputs = figure.frames(record);
-  const delays = figure.delays(inputs.length);
-  const frames: GifFrame[] = [];
-  for (const [k, input] of inputs.entries()) {
-    prepareContext(ctx, GIF_PIXEL_RATIO);
-    drawTrainingFrame(ctx, input, figure.displayWidth);
-    frames.push({ patch: toPatch(ctx.getImageData(0, 0, canvas.width, canvas.height).data), delayMs: delays[k]! });
-    await yieldToEventLoop();
-  }
-  return { bytes: encodeGif(canvas.width, canvas.height, palette, frames), width: canvas.width, height: canvas.height };
-}
-
-function renderSvg(figure: SvgFigure, record: RunRecord, fontCss: string): { bytes: Buffer; width: number; height: number } {
-  const size = figure.size(record);
-  return { bytes: Buffer.from(figure.svg(record, { fontCss }), 'utf8'), width: size.width, height: size.height };
+/** The catalogue's figures whose ids are in `only` (all of them without it). */
+function selected(record: RecordSource, only: ReadonlySet<string> | undefined): FigureDefinition[] {
+  return figureCatalogue(record).filter((figure) => only === undefined || only.has(figure.id));
 }
 
 /**
  * Renders every figure of the catalogue (or those whose ids are in `only`) and times each, from
  * the start of its drawing to its finished bytes. PNG encoding runs on worker threads while the
- * main thread draws the animation, so the two cores share the work.
+ * main thread draws the animation, so the two cores share the work. `record` needs its trained
+ * parts only if a selected figure declares them.
  */
-export async function renderFigures(record: RunRecord, only?: ReadonlySet<string>): Promise<RenderedFigure[]> {
+export async function renderFigures(record: RecordSource, only?: ReadonlySet<string>, progress: RenderProgress = {}): Promise<RenderedFigure[]> {
   registerFigureFonts();
-  // The SVGs carry the font themselves: an SVG shown with <img> cannot use the page's fonts.
-  const fontCss = `@font-face{font-family:"${FONT_FAMILY}";src:url(${regularFontDataUrl()}) format("woff2");font-weight:400;font-style:normal}`;
-  const figures = figureCatalogue(record).filter((figure) => only === undefined || only.has(figure.id));
+  const figures = selected(record, only);
   const timed = (figure: FigureDefinition, start: number, out: { bytes: Buffer; width: number; height: number }): RenderedFigure => {
-    const text = figure.text(record);
-    return {
+    const text = figure.text(recordView(record, figure.id, figure.inputs));
+    const rendered: RenderedFigure = {
       id: figure.id,
       format: figure.format,
       ...out,
@@ -106,19 +58,32 @@ export async function renderFigures(record: RunRecord, only?: ReadonlySet<string
       caption: text.caption,
       ms: performance.now() - start,
     };
+    progress.onFigure?.(rendered);
+    return rendered;
   };
   // PNGs and SVGs first (their encoding continues in the background), then the animation.
   const results = new Map<string, Promise<RenderedFigure>>();
   for (const figure of figures) {
     const start = performance.now();
-    if (figure.format === 'png') results.set(figure.id, renderPng(figure, record).then((out) => timed(figure, start, out)));
-    if (figure.format === 'svg') results.set(figure.id, Promise.resolve(timed(figure, start, renderSvg(figure, record, fontCss))));
+    const view = recordView(record, figure.id, figure.inputs);
+    if (figure.format === 'png') {
+      const png = renderPng(figure, view).then((out) => timed(figure, start, out));
+      // Rejections are collected by Promise.all below; until then they must not count as unhandled.
+      png.catch(() => undefined);
+      results.set(figure.id, png);
+    }
+    if (figure.format === 'svg') results.set(figure.id, Promise.resolve(timed(figure, start, renderSvg(figure, view))));
   }
   for (const figure of figures) {
     if (figure.format !== 'gif') continue;
     const start = performance.now();
-    const out = await renderGif(figure, record);
+    const out = await renderGif(figure, recordView(record, figure.id, figure.inputs), (done, total) => progress.onFrame?.(figure.id, done, total));
     results.set(figure.id, Promise.resolve(timed(figure, start, out)));
   }
   return Promise.all(figures.map((figure) => results.get(figure.id)!));
+}
+
+/** The alt text and caption of the selected figures, without drawing them (for a figure whose text code changed but not its drawing). */
+export function figureTexts(record: RecordSource, only?: ReadonlySet<string>): Map<string, FigureText> {
+  return new Map(selected(record, only).map((figure) => [figure.id, figure.text(recordView(record, figure.id, figure.inputs))]));
 }

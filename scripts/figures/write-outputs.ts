@@ -1,7 +1,8 @@
 /**
- * Writes the build's outputs: figure and data files under content-hashed names, then the results
- * and the manifest, each to a temporary file renamed into place, and finally removes the files
- * an older build left behind. A build that fails before this point changes nothing.
+ * Writes the build's outputs: figure and data files under content-hashed names, then the results,
+ * the manifest and the cache, each to a temporary file renamed into place, and finally removes
+ * the files an older build left behind. A build that fails before this point changes nothing,
+ * and one killed at any point leaves a manifest that names files which exist.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,18 +66,95 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
 }
 
 /** Files named like the build's outputs: id, 8 hex digits of hash, extension. */
-const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+export const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
 
-/** Deletes output-like files in `dir` that are not in `keep` (older versions of figures, figures no longer made). */
+/** Temporary files of writeFileAtomic: `<name>.tmp-<pid>`. */
+const TEMPORARY_NAME = /\.tmp-(\d+)$/;
+
+/** Whether process `pid` is still running (a temporary file of a running build must not be touched). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes output-like files in `dir` that are not in `keep` (older versions of figures, figures no
+ * longer made) and temporary files left by a build that was killed.
+ */
 function removeStale(dir: string, keep: ReadonlySet<string>): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(dir)) {
-    if (OUTPUT_NAME.test(name) && !keep.has(name)) {
+    const temporary = TEMPORARY_NAME.exec(name);
+    if (temporary !== null && !isRunning(Number(temporary[1]))) {
+      rmSync(join(dir, name), { force: true });
+    } else if (OUTPUT_NAME.test(name) && !keep.has(name) && temporary === null) {
       rmSync(join(dir, name), { force: true });
       removed.push(name);
     }
   }
   return removed;
+}
+
+/** The folders outputs go to. */
+export function outputFolders(dirs: OutputDirs): { figureDir: string; dataDir: string } {
+  return { figureDir: join(dirs.publicDir, 'generated', 'figures'), dataDir: join(dirs.publicDir, 'generated', 'data') };
+}
+
+/** A new file under publicDir: its path relative to publicDir ("generated/figures/x.1a2b3c4d.png") and bytes. */
+export interface NewFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What one build writes; null parts stay as they are. */
+export interface BuildCommit {
+  files: readonly NewFile[];
+  /** results.json's text, if it changed. */
+  results: string | null;
+  /** figures.json's text, if it changed. */
+  manifest: string | null;
+  /** The cache's text, if it changed, and its file name in generatedDir. */
+  cache: { name: string; text: string } | null;
+  /** Called between steps (tests use it to stop a build at a given point). */
+  onStep?: (step: 'files' | 'results' | 'manifest' | 'cache') => void;
+}
+
+/**
+ * Commits a build in the order that keeps a killed build harmless: the new figure and data files
+ * (under new names, so nothing the current manifest names is touched), then results.json, then
+ * figures.json (the switch to the new files), then the cache, each through a temporary file and
+ * a rename; last, files the manifest no longer names are deleted. `keep` is the set of paths
+ * (relative to publicDir) the manifest names. Returns the names of the files removed.
+ */
+export function commitOutputs(dirs: OutputDirs, commit: BuildCommit, keep: ReadonlySet<string>): string[] {
+  const { figureDir, dataDir } = outputFolders(dirs);
+  for (const dir of [figureDir, dataDir, dirs.generatedDir]) mkdirSync(dir, { recursive: true });
+  for (const file of commit.files) writeFileAtomic(join(dirs.publicDir, file.path), file.bytes);
+  commit.onStep?.('files');
+  if (commit.results !== null) writeFileAtomic(join(dirs.generatedDir, 'results.json'), commit.results);
+  commit.onStep?.('results');
+  if (commit.manifest !== null) writeFileAtomic(join(dirs.generatedDir, 'figures.json'), commit.manifest);
+  commit.onStep?.('manifest');
+  if (commit.cache !== null) writeFileAtomic(join(dirs.generatedDir, commit.cache.name), commit.cache.text);
+  commit.onStep?.('cache');
+  removeStale(dirs.generatedDir, new Set());
+  const names = (prefix: string) => new Set([...keep].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
+  return [...removeStale(figureDir, names('generated/figures/')), ...removeStale(dataDir, names('generated/data/'))];
+}
+
+/** The manifest as file text. */
+export function formatManifest(manifest: FigureManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** results.json as file text. */
+export function formatResults(results: RunResults): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
 }
 
 /** Writes figures, downloads, results.json and figures.json; returns the figure and data files written and the stale files removed. */
@@ -86,39 +164,35 @@ export function writeOutputs(
   downloads: readonly DownloadFile[],
   results: RunResults,
 ): { files: WrittenFile[]; removed: string[]; manifest: FigureManifest } {
-  const figureDir = join(dirs.publicDir, 'generated', 'figures');
-  const dataDir = join(dirs.publicDir, 'generated', 'data');
-  for (const dir of [figureDir, dataDir, dirs.generatedDir]) mkdirSync(dir, { recursive: true });
-
   const manifest: FigureManifest = { figures: {}, downloads: {} };
   const files: WrittenFile[] = [];
-  const keepFigures = new Set<string>();
+  const newFiles: NewFile[] = [];
   for (const figure of figures) {
-    const name = `${figure.id}.${contentHash(figure.bytes)}.${figure.format}`;
-    writeFileAtomic(join(figureDir, name), figure.bytes);
-    keepFigures.add(name);
-    files.push({ id: figure.id, path: `generated/figures/${name}`, bytes: figure.bytes.length });
-    manifest.figures[figure.id] = {
-      src: `generated/figures/${name}`,
-      width: figure.width,
-      height: figure.height,
-      displayWidth: figure.displayWidth,
-      alt: figure.alt,
-      caption: figure.caption,
-    };
+    const path = `generated/figures/${figure.id}.${contentHash(figure.bytes)}.${figure.format}`;
+    newFiles.push({ path, bytes: figure.bytes });
+    files.push({ id: figure.id, path, bytes: figure.bytes.length });
+    manifest.figures[figure.id] = figureEntry(figure, path);
   }
-  const keepData = new Set<string>();
   for (const download of downloads) {
     const bytes = Buffer.from(download.text, 'utf8');
-    const name = `${download.name}.${contentHash(bytes)}.csv`;
-    writeFileAtomic(join(dataDir, name), bytes);
-    keepData.add(name);
-    files.push({ id: download.id, path: `generated/data/${name}`, bytes: bytes.length });
-    manifest.downloads[download.id] = { src: `generated/data/${name}`, label: download.label, bytes: bytes.length };
+    const path = `generated/data/${download.name}.${contentHash(bytes)}.csv`;
+    newFiles.push({ path, bytes });
+    files.push({ id: download.id, path, bytes: bytes.length });
+    manifest.downloads[download.id] = { src: path, label: download.label, bytes: bytes.length };
   }
-  // The manifest goes last: it names files that must already be in place.
-  writeFileAtomic(join(dirs.generatedDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileAtomic(join(dirs.generatedDir, 'figures.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const removed = [...removeStale(figureDir, keepFigures), ...removeStale(dataDir, keepData)];
+  const keep = new Set(newFiles.map((f) => f.path));
+  const removed = commitOutputs(dirs, { files: newFiles, results: formatResults(results), manifest: formatManifest(manifest), cache: null }, keep);
   return { files, removed, manifest };
+}
+
+/** The manifest entry of a rendered figure written to `path`. */
+export function figureEntry(figure: RenderedFigure, path: string): FigureEntry {
+  return {
+    src: path,
+    width: figure.width,
+    height: figure.height,
+    displayWidth: figure.displayWidth,
+    alt: figure.alt,
+    caption: figure.caption,
+  };
 }

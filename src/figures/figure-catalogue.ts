@@ -2,7 +2,8 @@
  * Every figure of the tutorial: its id, file format, displayed width and how to draw it from a
  * run record. Pure: the build script (scripts/figures/) turns these into files.
  */
-import type { RunRecord } from '../nn/types.ts';
+import { SETTING_KEYS } from '../nn/settings.ts';
+import type { RunRecord, Settings } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
 import { dataMatricesLayout, drawDataMatrices } from './data-matrices-figure.ts';
 import { drawTrainingSet, drawValidationSet, trainingSetLayout, validationLayout } from './dataset-figures.ts';
@@ -36,8 +37,35 @@ export const GIF_PIXEL_RATIO = 1.5;
 export const FRAME_DELAY_MS = 100;
 export const LAST_FRAME_DELAY_MS = 2000;
 
+/** The parts of a run record a figure can read besides `settings`; all but `datasets` need the trained network. */
+export type RecordPart = 'datasets' | 'initial' | 'final' | 'history' | 'frames' | 'firstPerfectIteration' | 'validation';
+
+/**
+ * What a figure is made from, for the build's cache (scripts/figures/output-keys.ts): it follows
+ * the imports of these modules and keys the figure on their text and on these settings and
+ * record parts only, so a change elsewhere leaves the figure alone. The build enforces it: a
+ * figure that reads a setting or record part it does not declare stops the build.
+ */
+export interface FigureInputs {
+  /** Modules (relative to this file) whose code draws the figure. */
+  draw: readonly string[];
+  /** Modules whose code writes its alt text and caption. */
+  text: readonly string[];
+  /** The settings that can change it, directly or through the run. */
+  settings: readonly (keyof Settings)[];
+  /** The parts of the run record it reads. */
+  record: readonly RecordPart[];
+}
+
+/** Every setting: figures drawn from snapshots depend on all of them. */
+const EVERY_SETTING = SETTING_KEYS;
+/** What the trained network depends on: every setting but frameEvery, which only picks the snapshots. */
+const TRAINING_SETTINGS = SETTING_KEYS.filter((key) => key !== 'frameEvery');
+const TEXT = './figure-text.ts';
+
 interface FigureBase {
   id: string;
+  inputs: FigureInputs;
   /** Width on the page in CSS px (the manifest's displayWidth). */
   displayWidth: number;
   /** Size in CSS px (the raster is this times the pixel ratio). */
@@ -85,10 +113,15 @@ export function animationDelays(frameCount: number): number[] {
 
 const w = CONTENT_WIDTH;
 
-/** The figures drawn from one run, in the order the tutorial shows them (validation figures follow the run's validation sets). */
-export function figureCatalogue(record: RunRecord): FigureDefinition[] {
+/**
+ * The figures drawn from one run, in the order the tutorial shows them (validation figures follow
+ * the run's validation sets). Only `datasets` is read here, so the build can list the figures
+ * before it trains.
+ */
+export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefinition[] {
   const validation: FigureDefinition[] = record.datasets.validation.map((dataset, k) => ({
     id: `validation-${k + 1}`,
+    inputs: { draw: ['./dataset-figures.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['datasets', 'validation'] },
     format: 'png',
     displayWidth: w,
     size: () => validationLayout(dataset, w),
@@ -98,6 +131,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
   return [
     {
       id: 'training-set',
+      inputs: { draw: ['./dataset-figures.ts'], text: [TEXT], settings: ['dataSeed'], record: ['datasets'] },
       format: 'png',
       displayWidth: w,
       size: (r) => trainingSetLayout(r.datasets.train, w),
@@ -106,6 +140,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'data-matrices',
+      inputs: { draw: ['./data-matrices-figure.ts'], text: [TEXT], settings: ['dataSeed'], record: ['datasets'] },
       format: 'png',
       displayWidth: w,
       size: (r) => dataMatricesLayout(r.datasets.train.labels.length, w),
@@ -114,6 +149,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'network',
+      inputs: { draw: ['./network-diagram.ts'], text: [TEXT], settings: ['hiddenUnits'], record: [] },
       format: 'svg',
       displayWidth: w,
       size: (r) => networkLayout(r.settings.hiddenUnits, w),
@@ -122,6 +158,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'himmelblau',
+      inputs: { draw: ['./himmelblau-figure.ts'], text: [TEXT], settings: [], record: [] },
       format: 'png',
       displayWidth: w,
       size: () => himmelblauSize(w),
@@ -130,6 +167,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'initial-parameters',
+      inputs: { draw: ['./initial-parameters-figure.ts'], text: [TEXT], settings: ['seed', 'hiddenUnits'], record: ['initial'] },
       format: 'png',
       displayWidth: w,
       size: (r) => initialParametersLayout(r.settings.hiddenUnits, w),
@@ -138,6 +176,12 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'training-animation',
+      inputs: {
+        draw: ['./training-frame.ts'],
+        text: [TEXT],
+        settings: EVERY_SETTING,
+        record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],
+      },
       format: 'gif',
       displayWidth: w,
       size: (r) => trainingFrameLayout(r.settings.hiddenUnits, r.datasets.train.labels.length, w),
@@ -147,6 +191,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'loss-accuracy',
+      inputs: { draw: ['./loss-accuracy-figure.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['history', 'firstPerfectIteration'] },
       format: 'png',
       displayWidth: w,
       size: () => lossAccuracySize(w),
@@ -155,6 +200,7 @@ export function figureCatalogue(record: RunRecord): FigureDefinition[] {
     },
     {
       id: 'network-trained',
+      inputs: { draw: ['./network-diagram.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['final'] },
       format: 'svg',
       displayWidth: w,
       size: (r) => networkLayout(r.settings.hiddenUnits, w),

@@ -1,15 +1,15 @@
 /**
  * The training explorer in a real browser: Debian's chromium, driven by playwright-core, on the
- * built site (dist/) served over loopback. The numbers the page shows are checked against the
+ * built site served over loopback (the site tests' global setup builds it once; this file runs
+ * in the `site` project of vitest.config.ts). The numbers the page shows are checked against the
  * build's src/generated/results.json and against the engine run here in Node.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDatasets, train, type Settings } from '../../src/nn/index.ts';
 import { startStaticServer, type StaticServer } from '../site/static-server.ts';
-import { ensureBuiltSite, PROJECT_ROOT } from './built-site.ts';
 
 interface Results {
   settings: Settings;
@@ -19,6 +19,7 @@ interface Results {
   history: { iteration: number; loss: number; accuracy: number }[];
 }
 
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const EXPLORER = '[data-explorer]';
 
@@ -29,7 +30,7 @@ let results: Results;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const dist = await ensureBuiltSite();
+  const dist = inject('siteBuilds').root.dir;
   results = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results.json'), 'utf8')) as Results;
   server = await startStaticServer(dist, '/');
   browser = await chromium.launch({

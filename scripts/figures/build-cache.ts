@@ -1,0 +1,71 @@
+/**
+ * The figure build's memory of what it made: src/generated/.figure-cache.json holds, for every
+ * output, the file it wrote, that file's SHA-256 and the key and fingerprints it was made from,
+ * plus the build stamp that lets `npm run figures` answer "nothing changed" without loading the
+ * TypeScript (scripts/run-figures.mjs). The leading dot keeps it out of the site's
+ * `src/generated/*.json` import, so rewriting it never reloads the page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Fingerprints } from './output-keys.ts';
+
+/** The cache file's name inside src/generated/. */
+export const CACHE_FILE = '.figure-cache.json';
+
+/** The cache's format; a file with another version is ignored (everything counts as missing). */
+export const CACHE_VERSION = 1;
+
+/** One output as it was made. */
+export interface CachedOutput {
+  /** Its file: relative to the site root for figures and downloads ("generated/figures/x.1a2b3c4d.png"), else its name in src/generated/. */
+  file: string;
+  /** SHA-256 of the file's bytes: checked before the output counts as fresh. */
+  sha256: string;
+  /** The file's size in bytes. */
+  bytes: number;
+  key: string;
+  inputs: Fingerprints;
+  /** Figures: the key of their alt text and caption. */
+  textKey?: string;
+  textInputs?: Fingerprints;
+}
+
+/**
+ * Everything a fully fresh build read and wrote, for scripts/run-figures.mjs: if the same command
+ * in the same folder finds every one of these files with these hashes, nothing can have changed.
+ */
+export interface BuildStamp {
+  cwd: string;
+  /** The command-line arguments, without --check. */
+  args: string[];
+  /** SHA-256 of every file the command's result depends on: its code, the settings, data and font files, the packages' package.json. */
+  inputs: Record<string, string>;
+  /** SHA-256 of every output file (figures.json, results.json and the files it names). */
+  outputs: Record<string, string>;
+  /** The output folders: no other output-like file may be in them. */
+  outputDirs: string[];
+  /** What to print when nothing changed. */
+  report: string[];
+}
+
+/** The cache file's contents. */
+export interface FigureCache {
+  version: number;
+  outputs: Record<string, CachedOutput>;
+  stamp: BuildStamp | null;
+}
+
+/** The cache in `generatedDir`, or null if there is none or it cannot be used (then every output counts as missing). */
+export function readCache(generatedDir: string): FigureCache | null {
+  try {
+    const cache = JSON.parse(readFileSync(join(generatedDir, CACHE_FILE), 'utf8')) as FigureCache;
+    return cache.version === CACHE_VERSION && typeof cache.outputs === 'object' && cache.outputs !== null ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cache as file text (stable key order, so an unchanged cache is rewritten byte for byte the same). */
+export function formatCache(cache: FigureCache): string {
+  return `${JSON.stringify(cache, null, 1)}\n`;
+}

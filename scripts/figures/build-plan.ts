@@ -1,0 +1,83 @@
+/**
+ * Which outputs a build must make: each output's fingerprints against what the cache remembers,
+ * and its file on disk against the hash it was written with. Reads files, writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CachedOutput, FigureCache } from './build-cache.ts';
+import { describeChange, keyOf, type OutputInputs } from './output-keys.ts';
+import type { FigureManifest, OutputDirs } from './write-outputs.ts';
+
+/**
+ * fresh: made before from the same inputs, file intact. stale: made from other inputs.
+ * missing: never made, or its file is gone or altered. text: the file is fresh but its alt text
+ * or caption must be written again.
+ */
+export type OutputStatus = 'fresh' | 'stale' | 'missing' | 'text';
+
+/** One output with its key and what the build must do about it. */
+export interface PlannedOutput extends OutputInputs {
+  key: string;
+  textKey: string | null;
+  status: OutputStatus;
+  /** Why it is not fresh, in a few words ("settings changed: learningRate"); empty when fresh. */
+  reason: string;
+  /** What the cache remembers, when the file it names is intact. */
+  previous: CachedOutput | null;
+}
+
+/** The SHA-256 of the file at `path`, or null if it cannot be read. */
+export function fileSha256(path: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest in `generatedDir`, or null if there is none or it is not JSON of the right shape. */
+export function readManifest(generatedDir: string): FigureManifest | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(generatedDir, 'figures.json'), 'utf8')) as FigureManifest;
+    return typeof manifest.figures === 'object' && typeof manifest.downloads === 'object' ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where an output's file is, given its cached `file`. */
+export function outputPath(dirs: OutputDirs, kind: OutputInputs['kind'], file: string): string {
+  return kind === 'results' ? join(dirs.generatedDir, file) : join(dirs.publicDir, file);
+}
+
+/** Why the previous version of an output cannot be reused as it is, or null if it can. */
+function unusable(output: OutputInputs, cached: CachedOutput | undefined, manifest: FigureManifest | null, dirs: OutputDirs): string | null {
+  if (cached === undefined) return 'not built yet';
+  if (output.kind !== 'results') {
+    const entry = output.kind === 'figure' ? manifest?.figures[output.id] : manifest?.downloads[output.id];
+    if (entry === undefined) return 'not in figures.json';
+    if (entry.src !== cached.file) return 'figures.json names another file';
+  }
+  const sha = fileSha256(outputPath(dirs, output.kind, cached.file));
+  if (sha === null) return `file missing: ${cached.file}`;
+  if (sha !== cached.sha256) return `file changed on disk: ${cached.file}`;
+  return null;
+}
+
+/** The plan for every output: compares keys with the cache and checks each remembered file. `force` makes everything stale. */
+export function planOutputs(outputs: readonly OutputInputs[], cache: FigureCache | null, manifest: FigureManifest | null, dirs: OutputDirs, force: boolean): PlannedOutput[] {
+  return outputs.map((output) => {
+    const key = keyOf(output.inputs);
+    const textKey = output.textInputs === undefined ? null : keyOf(output.textInputs);
+    const cached = cache?.outputs[output.id];
+    const problem = unusable(output, cached, manifest, dirs);
+    const plan = (status: OutputStatus, reason: string, previous: CachedOutput | null): PlannedOutput => ({ ...output, key, textKey, status, reason, previous });
+    if (problem !== null) return plan('missing', problem, null);
+    if (force) return plan('stale', 'forced (--force)', cached!);
+    if (cached!.key === '') return plan('stale', 'a source changed while it was being made', cached!);
+    if (cached!.key !== key) return plan('stale', describeChange(cached!.inputs, output.inputs), cached!);
+    if (textKey !== null && cached!.textKey !== textKey) return plan('text', `text ${describeChange(cached!.textInputs ?? {}, output.textInputs!)}`, cached!);
+    return plan('fresh', '', cached!);
+  });
+}

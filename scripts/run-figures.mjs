@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * `npm run figures` starts here, in plain JavaScript so that it needs no TypeScript loader.
+ *
+ * A build that leaves every output fresh records a stamp in src/generated/.figure-cache.json:
+ * the command line, the SHA-256 of every file the command read (its own code, followed through
+ * its imports, the settings, data and font files, the drawing packages' package.json) and of
+ * every file it wrote. If the same command, run in the same folder, finds all of them unchanged
+ * and no stray output files, nothing can have changed: this prints the recorded report and stops,
+ * in about the time Node takes to start. Otherwise (or with --force or --help, or if anything
+ * here goes wrong) it loads tsx and runs scripts/figures.ts, which decides output by output.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Output file names, as scripts/figures/write-outputs.ts writes them. */
+const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+
+/** @param {string} path */
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * The value of --out in `args`, or "." if it is not given.
+ * @param {string[]} args
+ */
+function outRoot(args) {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--out') return args[i + 1] ?? '.';
+    if (arg.startsWith('--out=')) return arg.slice('--out='.length);
+  }
+  return '.';
+}
+
+/**
+ * The report of the last build if nothing it read or wrote has changed since, else null.
+ * @param {string[]} args
+ * @returns {string[] | null}
+ */
+function unchangedReport(args) {
+  if (args.includes('--force') || args.includes('--help')) return null;
+  const cache = JSON.parse(readFileSync(join(resolve(outRoot(args)), 'src', 'generated', '.figure-cache.json'), 'utf8'));
+  /** @type {{ cwd: string; args: string[]; inputs: Record<string, string>; outputs: Record<string, string>; outputDirs: string[]; report: string[] } | null} */
+  const stamp = cache?.stamp ?? null;
+  if (stamp === null || stamp.cwd !== process.cwd()) return null;
+  if (JSON.stringify(stamp.args) !== JSON.stringify(args.filter((arg) => arg !== '--check'))) return null;
+  for (const [path, hash] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
+    if (sha256(path) !== hash) return null;
+  }
+  // Leftovers of a build killed before its clean-up: the full build removes them.
+  for (const dir of stamp.outputDirs) {
+    for (const name of readdirSync(dir)) {
+      if ((OUTPUT_NAME.test(name) || name.includes('.tmp-')) && !Object.hasOwn(stamp.outputs, join(dir, name))) return null;
+    }
+  }
+  return stamp.report;
+}
+
+const started = performance.now();
+const args = process.argv.slice(2);
+/** @type {string[] | null} */
+let report = null;
+try {
+  report = unchangedReport(args);
+} catch {
+  report = null; // no cache, unreadable files, ...: the full build sorts it out
+}
+
+if (report !== null) {
+  const check = args.includes('--check');
+  const lines = check ? report.filter((line) => line.startsWith('fresh')) : report;
+  const count = report.filter((line) => line.startsWith('fresh')).length;
+  const seconds = `${(performance.now() / 1000).toFixed(2)} s with start-up`;
+  const closing = check ? `all ${count} outputs fresh (${seconds})` : `nothing changed: all ${count} outputs fresh; done in ${seconds}`;
+  process.stdout.write(`${[...lines, closing].join('\n')}\n`);
+  // For the benchmark (scripts/bench.ts): how long the check took, and the time since the process started.
+  const reportFile = process.env['FIGURES_REPORT'];
+  if (reportFile !== undefined) writeFileSync(reportFile, JSON.stringify({ fastPath: true, totalMs: performance.now() - started, processMs: performance.now(), outputs: [] }));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./figures.ts');
+}

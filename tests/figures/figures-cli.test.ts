@@ -1,0 +1,207 @@
+/**
+ * `npm run figures` as a user runs it (node scripts/run-figures.mjs), in a temporary copy of the
+ * project: exit codes, bad input that must leave every output as it was, a changed engine file,
+ * and builds killed with SIGKILL at every step of their commit, after which the outputs must be
+ * consistent and the next build must finish the job.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, hashTree, mtimeTree } from './helpers/project-copy.ts';
+
+const project = copyProject('figures-cli-');
+const references = mkdtempSync(join(tmpdir(), 'figures-cli-reference-'));
+afterAll(() => {
+  for (const dir of [project, references]) rmSync(dir, { recursive: true, force: true });
+});
+const configPath = join(project, 'content', 'experiment.json');
+const tutorialSettings = readFileSync(configPath, 'utf8');
+/** The tutorial's settings with another learning rate: a second valid experiment. */
+const otherSettings = tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 0.02');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the command in the project copy. With `killWhen`, sends SIGKILL as soon as stdout matches
+ * it (the run then resolves with code null).
+ */
+function figures(args: string[] = [], options: { env?: Record<string, string>; killWhen?: RegExp } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/run-figures.mjs', ...args], { cwd: project, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+      if (options.killWhen?.test(stdout) === true) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const outputs = () => new Map([...hashTree(join(project, 'public')), ...[...hashTree(join(project, 'src', 'generated'))].map(([p, h]) => [`generated/${p}`, h] as const)]);
+const times = () => new Map([...mtimeTree(join(project, 'public')), ...mtimeTree(join(project, 'src', 'generated'))]);
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Checks that figures.json parses and every file it names exists with the hash in its name; returns the manifest text. */
+function expectConsistent(): string {
+  const text = readFileSync(join(project, 'src', 'generated', 'figures.json'), 'utf8');
+  const manifest = JSON.parse(text) as { figures: Record<string, { src: string }>; downloads: Record<string, { src: string }> };
+  expect(Object.keys(manifest.figures)).toHaveLength(10);
+  for (const { src } of [...Object.values(manifest.figures), ...Object.values(manifest.downloads)]) {
+    const path = join(project, 'public', src);
+    expect(existsSync(path), src).toBe(true);
+    expect(src).toContain(`.${sha(readFileSync(path)).slice(0, 8)}.`);
+  }
+  JSON.parse(readFileSync(join(project, 'src', 'generated', 'results.json'), 'utf8'));
+  return text;
+}
+
+/** The outputs a complete build leaves (without the cache, whose paths and stamp differ between folders). */
+function finishedOutputs(root: string): Map<string, string> {
+  const files = new Map([...hashTree(join(root, 'public', 'generated'))]);
+  for (const name of ['figures.json', 'results.json']) files.set(name, sha(readFileSync(join(root, 'src', 'generated', name))));
+  return files;
+}
+
+describe('exit codes', () => {
+  it('--check exits with 1 and lists what is missing before the first build, and writes nothing', async () => {
+    const run = await figures(['--check']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^missing +training-set/m);
+    expect(run.stdout).toContain('14 of 14 outputs stale or missing');
+    expect(existsSync(join(project, 'public', 'generated'))).toBe(false);
+  }, 60_000);
+
+  it('a build exits with 0; a second one finds everything fresh; --check then exits with 0', async () => {
+    expect((await figures()).code).toBe(0);
+    const again = await figures();
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/^fresh /gm)).toHaveLength(14);
+    expect(again.stdout).toContain('nothing changed: all 14 outputs fresh');
+    const check = await figures(['--check']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('all 14 outputs fresh');
+  }, 60_000);
+
+  it('bad arguments exit with 2', async () => {
+    const unknown = await figures(['--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown option --frobnicate');
+    expect((await figures(['--check', '--force'])).code).toBe(2);
+  }, 60_000);
+});
+
+describe('bad input', () => {
+  const cases: { name: string; settings?: string; args?: string[]; code: number; message: RegExp }[] = [
+    {
+      name: 'a bad setting (exit 2, naming the file, line and field)',
+      settings: tutorialSettings.replace(/"hiddenUnits": \d+/, '"hiddenUnits": 0'),
+      code: 2,
+      message: /content\/experiment\.json, line 5: "hiddenUnits"/,
+    },
+    { name: 'settings that are not JSON (exit 2, with line and column)', settings: '{\n  "seed": 7,\n}\n', code: 2, message: /experiment\.json: not valid JSON: line 3, column 1/ },
+    { name: 'a bad data file (exit 2, with line and column)', args: ['--train', 'bad.csv'], code: 2, message: /bad\.csv, line 2, column/ },
+    {
+      name: 'a diverging run (exit 1, naming the iteration)',
+      settings: tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000'),
+      code: 1,
+      message: /training diverged: .* at iteration \d+/,
+    },
+  ];
+  for (const { name, settings, args, code, message } of cases) {
+    it(`${name} leaves every output as it was`, async () => {
+      writeFileSync(join(project, 'bad.csv'), 'p1,p2,p3,p4,p5,p6,p7,p8,p9,class\n0,1,0,0,1,0,0,1,0,7\n');
+      const hashes = outputs();
+      const mtimes = times();
+      if (settings !== undefined) writeFileSync(configPath, settings);
+      try {
+        const run = await figures(args);
+        expect(run.code).toBe(code);
+        expect(run.stderr).toMatch(message);
+      } finally {
+        writeFileSync(configPath, tutorialSettings);
+      }
+      expect(outputs()).toEqual(hashes);
+      expect(times()).toEqual(mtimes);
+    }, 60_000);
+  }
+});
+
+describe('a killed build', () => {
+  beforeAll(async () => {
+    // Reference builds of both experiments, each from nothing, in their own folders.
+    for (const [name, settings] of [
+      ['tutorial', tutorialSettings],
+      ['other', otherSettings],
+    ] as const) {
+      writeFileSync(join(references, `${name}.json`), settings);
+      const run = await figures(['--config', join(references, `${name}.json`), '--out', join(references, name)]);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    writeFileSync(configPath, tutorialSettings);
+    expect((await figures()).code).toBe(0);
+  }, 120_000);
+
+  // Where the build is stopped: while drawing (killed after its first finished figure), and
+  // after each step of the commit (the build waits there, then is killed).
+  const stops: { step: string; env?: Record<string, string>; killWhen: RegExp; manifestSwitched: boolean }[] = [
+    { step: 'while drawing', killWhen: /^(stale|missing) /m, manifestSwitched: false },
+    { step: 'drawn', env: { FIGURES_TEST_STOP_AFTER: 'drawn' }, killWhen: /stopped after drawn/, manifestSwitched: false },
+    { step: 'files', env: { FIGURES_TEST_STOP_AFTER: 'files' }, killWhen: /stopped after files/, manifestSwitched: false },
+    { step: 'results', env: { FIGURES_TEST_STOP_AFTER: 'results' }, killWhen: /stopped after results/, manifestSwitched: false },
+    { step: 'manifest', env: { FIGURES_TEST_STOP_AFTER: 'manifest' }, killWhen: /stopped after manifest/, manifestSwitched: true },
+    { step: 'cache', env: { FIGURES_TEST_STOP_AFTER: 'cache' }, killWhen: /stopped after cache/, manifestSwitched: true },
+  ];
+  let current: 'tutorial' | 'other' = 'tutorial';
+  for (const { step, env, killWhen, manifestSwitched } of stops) {
+    it(`(SIGKILL ${step === 'while drawing' ? step : `after the ${step} step`}) leaves whole figures and a manifest naming them; the next build finishes the job`, async () => {
+      const before = finishedOutputs(project);
+      const manifestBefore = expectConsistent();
+      const next = current === 'tutorial' ? 'other' : 'tutorial';
+      writeFileSync(configPath, next === 'other' ? otherSettings : tutorialSettings);
+
+      const killed = await figures([], { ...(env === undefined ? {} : { env }), killWhen });
+      expect(killed.code, `${killed.stdout}\n${killed.stderr}`).toBeNull(); // killed, not finished
+      const manifestAfterKill = expectConsistent();
+      if (!manifestSwitched) {
+        // The previous build's manifest and every figure it names are byte for byte as they were.
+        expect(manifestAfterKill).toBe(manifestBefore);
+        const now = finishedOutputs(project);
+        for (const [path, hash] of before) if (path !== 'results.json') expect(now.get(path), path).toBe(hash);
+      }
+
+      const finished = await figures();
+      expect(finished.code, finished.stderr).toBe(0);
+      expectConsistent();
+      expect(finishedOutputs(project)).toEqual(finishedOutputs(join(references, next)));
+      for (const dir of ['public/generated/figures', 'public/generated/data', 'src/generated']) {
+        expect(readdirSync(join(project, dir)).filter((name) => name.includes('.tmp-')), dir).toEqual([]);
+      }
+      expect((await figures()).stdout).toContain('nothing changed');
+      current = next;
+    }, 120_000);
+  }
+});
+
+describe('a changed engine file', () => {
+  it('redraws what reads the trained network and keeps the rest, through the command', async () => {
+    writeFileSync(configPath, tutorialSettings);
+    expect((await figures()).code).toBe(0);
+    appendFileSync(join(project, 'src', 'nn', 'train.ts'), '\n// edited\n');
+    const run = await figures();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^stale +loss-accuracy .*source changed: src\/nn\/train\.ts$/m);
+    expect(run.stdout).toMatch(/^fresh +himmelblau /m);
+    expect(run.stdout).toMatch(/^fresh +training-set /m);
+    expect(run.stdout).toContain('trained once');
+  }, 60_000);
+});
