@@ -7,8 +7,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FigureEntry, FigureManifest } from '../../src/figures/figure-manifest.ts';
 import type { RunResults } from '../../src/figures/run-results.ts';
 import type { RenderedFigure } from './render.ts';
+
+export type { FigureManifest };
 
 /** Where outputs go: `publicDir` is the site's public/ (files under generated/), `generatedDir` is src/generated/. */
 export interface OutputDirs {
@@ -23,22 +26,6 @@ export interface DownloadFile {
   name: string;
   label: string;
   text: string;
-}
-
-/** One figure's manifest entry (src/generated/figures.json). */
-export interface FigureEntry {
-  src: string;
-  width: number;
-  height: number;
-  displayWidth: number;
-  alt: string;
-  caption: string;
-}
-
-/** The manifest: figures and downloads by id. */
-export interface FigureManifest {
-  figures: Record<string, FigureEntry>;
-  downloads: Record<string, { src: string; label: string; bytes: number }>;
 }
 
 /** What was written: each file's path relative to publicDir and its size. */

@@ -35,13 +35,23 @@ export function inDevicePixels(
   ctx.restore();
 }
 
+/** The device-pixel edges of `rect` (CSS px), each rounded to a whole device pixel. */
+function snappedRect(
+  rect: Rect,
+  { sx, sy, ox, oy }: { sx: number; sy: number; ox: number; oy: number },
+): { x0: number; x1: number; y0: number; y1: number } {
+  return {
+    x0: Math.round(sx * rect.x + ox),
+    x1: Math.round(sx * (rect.x + rect.width) + ox),
+    y0: Math.round(sy * rect.y + oy),
+    y1: Math.round(sy * (rect.y + rect.height) + oy),
+  };
+}
+
 /** Fills a rectangle whose edges are snapped to device pixels (no blurred edge). */
 export function fillCrispRect(ctx: Context2D, rect: Rect, colour: string): void {
-  inDevicePixels(ctx, ({ sx, sy, ox, oy }) => {
-    const x0 = Math.round(sx * rect.x + ox);
-    const x1 = Math.round(sx * (rect.x + rect.width) + ox);
-    const y0 = Math.round(sy * rect.y + oy);
-    const y1 = Math.round(sy * (rect.y + rect.height) + oy);
+  inDevicePixels(ctx, (toDevice) => {
+    const { x0, x1, y0, y1 } = snappedRect(rect, toDevice);
     ctx.fillStyle = colour;
     ctx.fillRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
   });
@@ -49,11 +59,8 @@ export function fillCrispRect(ctx: Context2D, rect: Rect, colour: string): void 
 
 /** Outlines a rectangle with a 1-device-pixel line just outside its snapped edges. */
 export function strokeCrispFrame(ctx: Context2D, rect: Rect, colour: string): void {
-  inDevicePixels(ctx, ({ sx, sy, ox, oy }) => {
-    const x0 = Math.round(sx * rect.x + ox);
-    const x1 = Math.round(sx * (rect.x + rect.width) + ox);
-    const y0 = Math.round(sy * rect.y + oy);
-    const y1 = Math.round(sy * (rect.y + rect.height) + oy);
+  inDevicePixels(ctx, (toDevice) => {
+    const { x0, x1, y0, y1 } = snappedRect(rect, toDevice);
     ctx.fillStyle = colour;
     ctx.fillRect(x0 - 1, y0 - 1, x1 - x0 + 2, 1);
     ctx.fillRect(x0 - 1, y1, x1 - x0 + 2, 1);

@@ -4,22 +4,9 @@
  * `npm run figures`), imported through Vite so the dev server reloads when they change.
  */
 
-/** One image made by `npm run figures`; `src` is relative to the site root. */
-export interface FigureEntry {
-  src: string;
-  width: number;
-  height: number;
-  displayWidth: number;
-  alt: string;
-  caption: string;
-}
+import type { DownloadEntry, FigureEntry } from '../figures/figure-manifest.ts';
 
-/** One generated file offered for download. */
-export interface DownloadEntry {
-  src: string;
-  label: string;
-  bytes: number;
-}
+export type { DownloadEntry, FigureEntry };
 
 const files = import.meta.glob<unknown>('/src/generated/*.json', { import: 'default', eager: true });
 

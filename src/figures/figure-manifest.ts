@@ -1,0 +1,26 @@
+/** The shape of src/generated/figures.json: what `npm run figures` made, for the site to embed. */
+
+/** One figure; `src` is relative to the site root (the site joins it with the base path). */
+export interface FigureEntry {
+  src: string;
+  /** The file's size in pixels (for SVG, its viewBox size). */
+  width: number;
+  height: number;
+  /** The width the page shows it at, in CSS px. */
+  displayWidth: number;
+  alt: string;
+  caption: string;
+}
+
+/** One generated file offered for download (a dataset as CSV). */
+export interface DownloadEntry {
+  src: string;
+  label: string;
+  bytes: number;
+}
+
+/** The manifest: figures and downloads by id. */
+export interface FigureManifest {
+  figures: Record<string, FigureEntry>;
+  downloads: Record<string, DownloadEntry>;
+}
