@@ -21,6 +21,8 @@ export interface RunResults {
   initialAccuracy: number;
   finalAccuracy: number;
   firstPerfectIteration: number | null;
+  /** The iteration from which accuracy is 1 at every state up to N (null if the final accuracy is below 1). */
+  perfectFromIteration: number | null;
   validation: ValidationSummary[];
   history: { iteration: number; loss: number; accuracy: number }[];
 }
@@ -34,6 +36,13 @@ export function validationTitle(name: string): string {
 /** The number of weights and biases of a 9-H-2 network: 9H + H + 2H + 2. */
 export function parameterCount(hidden: number): number {
   return 9 * hidden + hidden + 2 * hidden + 2;
+}
+
+/** The first iteration from which every later state has accuracy 1, or null if the last one does not. */
+export function perfectFromIteration(history: readonly { iteration: number; accuracy: number }[]): number | null {
+  let from: number | null = null;
+  for (let k = history.length - 1; k >= 0 && history[k]!.accuracy === 1; k--) from = history[k]!.iteration;
+  return from;
 }
 
 /** The results of `record`, with settings in their fixed key order. */
@@ -58,6 +67,7 @@ export function runResults(record: RunRecord): RunResults {
     initialAccuracy: first.accuracy,
     finalAccuracy: last.accuracy,
     firstPerfectIteration: record.firstPerfectIteration,
+    perfectFromIteration: perfectFromIteration(history),
     validation: record.validation.map((result, k) => {
       const labels = record.datasets.validation[k]!.labels;
       const correct = result.predictions.filter((p, i) => p === labels[i]).length;

@@ -203,6 +203,7 @@ describe('results.json', () => {
       'initialAccuracy',
       'finalAccuracy',
       'firstPerfectIteration',
+      'perfectFromIteration',
       'validation',
       'history',
     ]);
@@ -214,6 +215,9 @@ describe('results.json', () => {
     expect(results.initialLoss).toBe(results.history[0].loss);
     expect(results.finalLoss).toBe(results.history[200].loss);
     expect(results.firstPerfectIteration).toBe(results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1));
+    // The last iteration below accuracy 1, plus one (the default run reaches 1 and keeps it).
+    const lastMiss = results.history.findLastIndex((h: { accuracy: number }) => h.accuracy < 1);
+    expect(results.perfectFromIteration).toBe(lastMiss + 1);
     expect(results.validation.map((v: { name: string; title: string; total: number }) => [v.name, v.title, v.total])).toEqual([
       ['validation-1', 'Validation set 1', 18],
       ['validation-2', 'Validation set 2', 24],

@@ -171,6 +171,10 @@ describe('the tutorial page', () => {
     const firstPerfect = history.find((entry) => entry.accuracy === 1)?.iteration;
     if (firstPerfect === undefined) expect(stated.has('firstPerfectIteration')).toBe(false);
     else expect(stated.get('firstPerfectIteration')).toBe(String(firstPerfect));
+    // From this iteration on every state classifies the whole training set correctly.
+    const lastMiss = history.findLastIndex((entry) => entry.accuracy < 1);
+    if (lastMiss === history.length - 1) expect(stated.has('perfectFromIteration')).toBe(false);
+    else expect(stated.get('perfectFromIteration')).toBe(String(lastMiss + 1));
     // Validation: 18 dimmed lines (6 lines x 3 pixels) and 24 noisy copies of the training set.
     for (const [name, total] of [['validation-1', 18], ['validation-2', 24]] as const) {
       expect(stated.get(`validation.${name}.total`)).toBe(String(total));
