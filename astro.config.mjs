@@ -8,6 +8,11 @@ import rehypeKatex from 'rehype-katex';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
 import rehypeScrollableMath from './src/lib/rehype-scrollable-math.ts';
 
+// No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
+// after loading this file; `npm run dev` also sets them for the dev server, which checks earlier.)
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 

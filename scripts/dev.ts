@@ -122,7 +122,9 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
   await buildFigures();
   if (stopping) return;
   rewatch();
-  astro = spawn(process.execPath, [ASTRO_COMMAND, 'dev', ...astroArgs], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  // No telemetry and no update check: the dev server makes no request beyond this machine.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
+  astro = spawn(process.execPath, [ASTRO_COMMAND, 'dev', ...astroArgs], { cwd: PROJECT_ROOT, stdio: 'inherit', env });
   astro.on('close', (code) => {
     astro = null;
     if (!stopping) {
