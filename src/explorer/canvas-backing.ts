@@ -1,7 +1,7 @@
 /**
- * The size of the canvas's pixel buffer: the frame is laid out in 720 CSS-pixel units, shown at
- * whatever width the page gives it, and drawn at that width times devicePixelRatio so it is sharp
- * on every screen. Pure arithmetic.
+ * The size of the canvas's pixel buffer: the frame is laid out in CSS-pixel units (300 to 720 of
+ * them across, see frame-width.ts), shown at whatever width the page gives it, and drawn at that
+ * width times devicePixelRatio so it is sharp on every screen. Pure arithmetic.
  */
 
 /** A canvas buffer size and the scale from layout units to buffer pixels. */

@@ -10,6 +10,7 @@ import type { Settings } from '../nn/types.ts';
 import { drawTrainingFrame, trainingFrameLayout } from '../figures/training-frame.ts';
 import { FONT_FAMILY } from '../figures/theme.ts';
 import { canvasBacking } from './canvas-backing.ts';
+import { frameLayoutWidth } from './frame-width.ts';
 import { EXPLORER_FIELDS, explorerValues, fieldText, readField, type ExplorerKey } from './explorer-fields.ts';
 import {
   blowUpMessage,
@@ -29,9 +30,6 @@ interface TutorialData {
   settings: Settings;
   validationTitles: Record<string, string>;
 }
-
-/** The layout width of a frame in CSS pixels, as in the animation. */
-const FRAME_WIDTH = 720;
 
 /** Starts the explorer whose root element is `root`: trains the run the URL asks for (or the tutorial's) and enables the controls. */
 export async function startExplorer(root: HTMLElement): Promise<void> {
@@ -66,10 +64,15 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const { record, scaleMax } = run;
     const snapshot = record.frames[playback.iteration];
     if (snapshot === undefined) return;
-    const layout = trainingFrameLayout(snapshot.params.W1.rows, record.datasets.train.labels.length, FRAME_WIDTH);
-    const backing = canvasBacking(layout.width, layout.height, canvas.clientWidth, window.devicePixelRatio);
+    // Laid out for the width it is shown at (a stacked frame on a phone), drawn at the screen's pixel ratio.
+    const shown = canvas.getBoundingClientRect().width;
+    const width = frameLayoutWidth(shown);
+    const layout = trainingFrameLayout(snapshot.params.W1.rows, record.datasets.train.labels.length, width);
+    const backing = canvasBacking(layout.width, layout.height, shown, window.devicePixelRatio);
+    // The buffer's size sets the canvas's aspect ratio (its CSS height is auto), so the frame is never stretched.
     if (canvas.width !== backing.width) canvas.width = backing.width;
     if (canvas.height !== backing.height) canvas.height = backing.height;
+    canvas.dataset['layoutWidth'] = String(width);
     const ctx = canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
@@ -82,8 +85,15 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
         firstPerfectIteration: record.firstPerfectIteration,
         parameterScaleMax: scaleMax,
       },
-      FRAME_WIDTH,
+      width,
     );
+  };
+
+  /** Redraws once, at the next frame: resizing the canvas inside a ResizeObserver callback would make it report again at once. */
+  let redrawRequest = 0;
+  const redrawSoon = (): void => {
+    cancelAnimationFrame(redrawRequest);
+    redrawRequest = requestAnimationFrame(draw);
   };
 
   const showIteration = (): void => {
@@ -278,9 +288,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   forwardButton.addEventListener('click', () => update(step(playback, 1)));
   slider.addEventListener('input', () => update(seek(playback, Number(slider.value))));
 
-  // Redraw sharply when the canvas's displayed width or the screen's pixel ratio changes.
-  new ResizeObserver(() => draw()).observe(canvas);
-  watchPixelRatio(draw);
+  // Redraw when the canvas's displayed width or the screen's pixel ratio changes: the layout
+  // follows the width (stacked on a phone), the buffer follows both.
+  new ResizeObserver(redrawSoon).observe(canvas);
+  watchPixelRatio(redrawSoon);
 
   // ---- Start -----------------------------------------------------------------------------------
 

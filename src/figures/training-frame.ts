@@ -3,20 +3,31 @@
  * frames with it, and the browser's training explorer calls the same function to draw any
  * iteration. It draws in CSS pixels; the caller scales the context for sharpness.
  *
- * Layout (3 rows): W1, b1, A1 / W2, b2, A2 (with a marker per example on its true class) /
- * the loss and accuracy curves up to this iteration, on axes that span the whole run.
+ * It shows W1, b1, A1; W2, b2, A2 (with a marker per example on its true class); and the loss
+ * and accuracy curves up to this iteration, on axes that span the whole run. Where each goes is
+ * training-frame-layout.ts's business: side by side in the animation, stacked on a phone.
  */
 import type { HistoryEntry, Snapshot } from '../nn/types.ts';
 import { divergingAt, divergingColour, greyColour } from './colour-maps.ts';
 import { drawColourBar } from './colour-bar.ts';
 import type { Context2D } from './context-2d.ts';
-import { cellCentre, drawHeatmap, type HeatmapSpec } from './heatmap.ts';
+import { cellCentre, drawHeatmap } from './heatmap.ts';
 import { drawLineChart } from './line-chart.ts';
 import { drawPredictionMarker } from './markers.ts';
 import type { Rect } from './pixel-snap.ts';
 import { formatNumber, niceCeil, niceStep } from './scales.ts';
 import { className, COLOURS, TEXT } from './theme.ts';
 import { drawLabel, drawText, drawVerticalText, fontFor, layerSymbol, measureLabel, type LabelPart } from './text.ts';
+import { trainingFrameLayout, type HeatmapPlace, type HeatmapSpecBase, type TrainingFrameLayout } from './training-frame-layout.ts';
+
+export {
+  STACKED_BELOW,
+  trainingFrameLayout,
+  type HeatmapPlace,
+  type HeatmapSpecBase,
+  type LegendBar,
+  type TrainingFrameLayout,
+} from './training-frame-layout.ts';
 
 /** Everything a frame shows. */
 export interface TrainingFrameInput {
@@ -32,67 +43,6 @@ export interface TrainingFrameInput {
   parameterScaleMax: number;
 }
 
-/** The frame's size and the places of its parts, in CSS pixels. */
-export interface TrainingFrameLayout {
-  width: number;
-  height: number;
-  cell: number;
-  W1: HeatmapSpecBase;
-  b1: HeatmapSpecBase;
-  A1: HeatmapSpecBase;
-  W2: HeatmapSpecBase;
-  b2: HeatmapSpecBase;
-  A2: HeatmapSpecBase;
-  lossPlot: Rect;
-  accuracyPlot: Rect;
-  legendY: number;
-}
-
-/** A heatmap's position and cell size (the colour map is chosen when drawing). */
-export type HeatmapSpecBase = Pick<HeatmapSpec, 'x' | 'y' | 'cellWidth' | 'cellHeight'>;
-
-const MARGIN = 16;
-/** Room left of the heatmaps for row labels ("horizontal") and the rotated row title. */
-const ROW_LABELS = 76;
-const GAP = 24;
-const MAX_CELL = 18;
-/** Space above a heatmap for its title, and below it for column numbers and the axis title. */
-const TITLE_SPACE = 26;
-const BELOW_SPACE = 40;
-const CHART_HEIGHT = 130;
-
-/** Places the frame's parts for H hidden units and n training examples, `width` CSS pixels wide (default 720). */
-export function trainingFrameLayout(hidden: number, examples: number, width = 720): TrainingFrameLayout {
-  const left = MARGIN + ROW_LABELS;
-  const firstColumnCells = Math.max(9, hidden);
-  const available = width - left - MARGIN - 2 * GAP;
-  const cell = Math.max(3, Math.min(MAX_CELL, Math.floor(available / (firstColumnCells + 1 + examples))));
-  const bX = left + firstColumnCells * cell + GAP;
-  const aX = bX + cell + GAP;
-  const legendY = MARGIN + 34;
-  const row1Y = legendY + 46 + TITLE_SPACE;
-  const row2Y = row1Y + hidden * cell + BELOW_SPACE + TITLE_SPACE;
-  const chartsY = row2Y + 2 * cell + BELOW_SPACE + 30;
-  const chartLeft = MARGIN + 40;
-  const chartGap = 64;
-  const chartWidth = (width - chartLeft - MARGIN - chartGap) / 2;
-  const at = (x: number, y: number): HeatmapSpecBase => ({ x, y, cellWidth: cell, cellHeight: cell });
-  return {
-    width,
-    height: chartsY + CHART_HEIGHT + 44,
-    cell,
-    W1: at(left, row1Y),
-    b1: at(bX, row1Y),
-    A1: at(aX, row1Y),
-    W2: at(left, row2Y),
-    b2: at(bX, row2Y),
-    A2: at(aX, row2Y),
-    lossPlot: { x: chartLeft, y: chartsY, width: chartWidth, height: CHART_HEIGHT },
-    accuracyPlot: { x: chartLeft + chartWidth + chartGap, y: chartsY, width: chartWidth, height: CHART_HEIGHT },
-    legendY,
-  };
-}
-
 /** The shared colour scale for W and b: the largest |value| in any snapshot, rounded up to a tidy number. */
 export function parameterScaleMax(snapshots: readonly Pick<Snapshot, 'params'>[]): number {
   let max = 0;
@@ -104,15 +54,14 @@ export function parameterScaleMax(snapshots: readonly Pick<Snapshot, 'params'>[]
 
 /** Column numbers to print under n columns (examples, or many hidden units): 1 and multiples of a nice step. */
 export function exampleTicks(n: number): number[] {
-  const step = Math.max(1, niceStep(n, 5));
-  const ticks = [1];
-  for (let k = step; k <= n; k += step) if (k - 1 >= step / 2) ticks.push(k);
-  return ticks;
+  return ticksEvery(n, Math.max(1, niceStep(n, 5)));
 }
+
 
 /**
  * Draws the frame for input.snapshot into ctx, whose origin is the frame's top-left corner and
- * whose units are CSS pixels; the frame is trainingFrameLayout(H, n, width) in size.
+ * whose units are CSS pixels; the frame is trainingFrameLayout(H, n, width) in size (stacked
+ * below 600 px, the animation's own arrangement from there up).
  */
 export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, width = 720): void {
   const { snapshot, history, labels } = input;
@@ -122,6 +71,7 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   const layout = trainingFrameLayout(hidden, n, width);
   const max = input.parameterScaleMax;
   const parameterColour = (v: number) => divergingColour(v, max);
+  const margin = layout.margin;
 
   ctx.save();
   ctx.fillStyle = COLOURS.background;
@@ -130,66 +80,71 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   // Header: the iteration, and the loss and accuracy there.
   const last = history[history.length - 1]?.iteration ?? snapshot.iteration;
   const title = `Iteration ${snapshot.iteration}`;
-  drawText(ctx, title, MARGIN, MARGIN + 18, { size: 20, weight: 600 });
+  drawText(ctx, title, margin, layout.titleY, { size: 20, weight: 600 });
   const titleWidth = ctx.measureText(title).width;
-  drawText(ctx, `of ${last}`, MARGIN + titleWidth + 6, MARGIN + 18, { size: TEXT.label, colour: COLOURS.mutedText });
+  drawText(ctx, `of ${last}`, margin + titleWidth + 6, layout.titleY, { size: TEXT.label, colour: COLOURS.mutedText });
   const correct = Math.round(snapshot.accuracy * n);
-  drawText(
-    ctx,
-    `loss ${formatNumber(snapshot.loss, 3)}    accuracy ${formatNumber(snapshot.accuracy, 3)} (${correct} of ${n} correct)`,
-    layout.width - MARGIN,
-    MARGIN + 18,
-    { size: TEXT.label, align: 'right' },
-  );
+  const lossText = `loss ${formatNumber(snapshot.loss, 3)}`;
+  const accuracyText = `accuracy ${formatNumber(snapshot.accuracy, 3)} (${correct} of ${n} correct)`;
+  const { readout } = layout;
+  const readoutLines = readout.lines === 1 ? [`${lossText}    ${accuracyText}`] : [lossText, accuracyText];
+  readoutLines.forEach((line, k) => {
+    drawText(ctx, line, readout.x, readout.y + k * readout.lineHeight, { size: TEXT.label, align: readout.align });
+  });
 
   drawLegend(ctx, layout, max);
 
-  // Row 1: W1 (H x 9), b1 (H x 1), A1 (H x n).
-  const cell = layout.cell;
+  // Layer 1: W1 (H x 9), b1 (H x 1), A1 (H x n).
   drawHeatmap(ctx, params.W1, { ...layout.W1, colour: parameterColour });
   drawHeatmap(ctx, params.b1, { ...layout.b1, colour: parameterColour });
   drawHeatmap(ctx, A1, { ...layout.A1, colour: greyColour });
   heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${hidden} \u00d7 9`);
   heatmapTitle(ctx, layout.b1, layerSymbol('b', 1), '');
   heatmapTitle(ctx, layout.A1, layerSymbol('A', 1), `hidden activations, ReLU: ${hidden} \u00d7 ${n}`);
-  const row1Labels = Array.from({ length: hidden }, (_, r) => String(r + 1));
-  rowLabels(ctx, layout.W1, row1Labels);
+  unitRowLabels(ctx, layout.W1, hidden);
+  // Stacked, A1 has rows of its own to number; side by side it shares W1's.
+  if (layout.stacked) unitRowLabels(ctx, layout.A1, hidden);
   // The rotated row title only where it fits beside the rows (the W2 axis names the units too).
-  if (hidden * cell >= 96) {
-    drawVerticalText(ctx, `${hidden} hidden units`, MARGIN + 6, layout.W1.y + (hidden * cell) / 2, {
+  if (hidden * layout.W1.cellHeight >= 96) {
+    drawVerticalText(ctx, `${hidden} hidden units`, margin + 6, layout.W1.y + (hidden * layout.W1.cellHeight) / 2, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
     });
   }
-  columnLabels(ctx, layout.W1, hidden, Array.from({ length: 9 }, (_, c) => c + 1), '9 input pixels');
-  columnLabels(ctx, layout.A1, hidden, exampleTicks(n), `${n} training examples`);
+  columnLabels(ctx, layout.W1, hidden, 9, consecutive(9), '9 input pixels');
+  columnLabels(ctx, layout.A1, hidden, n, exampleTicks(n), `${n} training examples`);
 
-  // Row 2: W2 (2 x H), b2 (2 x 1), A2 (2 x n) with a marker on each example's true class.
+  // Layer 2: W2 (2 x H), b2 (2 x 1), A2 (2 x n) with a marker on each example's true class.
   drawHeatmap(ctx, params.W2, { ...layout.W2, colour: parameterColour });
   drawHeatmap(ctx, params.b2, { ...layout.b2, colour: parameterColour });
   drawHeatmap(ctx, A2, { ...layout.A2, colour: greyColour });
   heatmapTitle(ctx, layout.W2, layerSymbol('W', 2), `2 \u00d7 ${hidden}`);
   heatmapTitle(ctx, layout.b2, layerSymbol('b', 2), '');
   heatmapTitle(ctx, layout.A2, layerSymbol('A', 2), `class probabilities, softmax: 2 \u00d7 ${n}`);
-  rowLabels(ctx, layout.W2, [className(0), className(1)]);
+  const classNames = [className(0), className(1)];
+  rowLabels(ctx, layout.W2, classNames.map((name, r) => ({ text: name, row: r })));
+  if (layout.stacked) rowLabels(ctx, layout.A2, classNames.map((name, r) => ({ text: name, row: r })));
   columnLabels(
     ctx,
     layout.W2,
     2,
+    hidden,
     // Every unit's number while they fit, else 1 and multiples of a tidy step.
-    hidden <= 9 ? Array.from({ length: hidden }, (_, c) => c + 1) : exampleTicks(hidden),
+    hidden <= 9 ? consecutive(hidden) : exampleTicks(hidden),
     hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`,
   );
-  columnLabels(ctx, layout.A2, 2, exampleTicks(n), `${n} training examples`);
+  columnLabels(ctx, layout.A2, 2, n, exampleTicks(n), `${n} training examples`);
   const predicted = A2.argmaxColumns();
+  const markerSize = Math.max(4, Math.min(layout.A2.cellWidth, layout.A2.cellHeight) * 0.55);
   labels.forEach((label, j) => {
     const centre = cellCentre({ ...layout.A2, colour: greyColour }, label, j);
-    drawPredictionMarker(ctx, centre.x, centre.y, Math.max(4, cell * 0.55), predicted[j] === label);
+    drawPredictionMarker(ctx, centre.x, centre.y, markerSize, predicted[j] === label);
   });
 
-  // Row 3: the curves up to this iteration on axes spanning the whole run.
-  const reached = input.firstPerfectIteration !== null && snapshot.iteration >= input.firstPerfectIteration;
-  const marker = reached ? { x: input.firstPerfectIteration!, label: `first accuracy of 1: iteration ${input.firstPerfectIteration}` } : null;
+  // The curves up to this iteration on axes spanning the whole run.
+  const perfect = input.firstPerfectIteration;
+  const reached = perfect !== null && snapshot.iteration >= perfect;
+  const marker = (plot: Rect) => (reached ? { x: perfect, label: markerLabel(ctx, plot, perfect, last) } : null);
   const maxLoss = history.reduce((m, h) => Math.max(m, h.loss), 0);
   drawLineChart(ctx, {
     plot: layout.lossPlot,
@@ -203,7 +158,7 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
     colour: COLOURS.loss,
     upTo: snapshot.iteration,
     currentDot: true,
-    marker,
+    marker: marker(layout.lossPlot),
   });
   drawLineChart(ctx, {
     plot: layout.accuracyPlot,
@@ -217,20 +172,17 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
     colour: COLOURS.accuracy,
     upTo: snapshot.iteration,
     currentDot: true,
-    marker,
+    marker: marker(layout.accuracyPlot),
   });
   ctx.restore();
 }
 
 /** The colour bars of W, b and A, and the key to the prediction markers. */
 function drawLegend(ctx: Context2D, layout: TrainingFrameLayout, max: number): void {
-  const y = layout.legendY;
-  let x = MARGIN;
-  drawText(ctx, 'W, b', x, y + 10, { size: TEXT.body, weight: 600, baseline: 'middle' });
-  x += 40;
-  const barWidth = 170;
+  const { parameterBar, activationBar } = layout;
+  drawText(ctx, 'W, b', parameterBar.labelX, parameterBar.bar.y + 6, { size: TEXT.body, weight: 600, baseline: 'middle' });
   drawColourBar(ctx, {
-    rect: { x, y: y + 4, width: barWidth, height: 12 },
+    rect: parameterBar.bar,
     colourAt: divergingAt,
     ticks: [
       { t: 0, label: formatNumber(-max, 1) },
@@ -238,54 +190,67 @@ function drawLegend(ctx: Context2D, layout: TrainingFrameLayout, max: number): v
       { t: 1, label: `+${formatNumber(max, 1)}` },
     ],
   });
-  x += barWidth + 30;
-  drawText(ctx, 'A', x, y + 10, { size: TEXT.body, weight: 600, baseline: 'middle' });
-  x += 22;
-  const greyWidth = 100;
+  drawText(ctx, 'A', activationBar.labelX, activationBar.bar.y + 6, { size: TEXT.body, weight: 600, baseline: 'middle' });
   drawColourBar(ctx, {
-    rect: { x, y: y + 4, width: greyWidth, height: 12 },
+    rect: activationBar.bar,
     colourAt: (t) => greyColour(t),
     ticks: [
       { t: 0, label: '0' },
       { t: 1, label: '1' },
     ],
   });
-  // Key to the markers, right-aligned.
-  const right = layout.width - MARGIN;
+  // The key to the markers: each marker 10 px left of its word, 28 px between the two entries.
+  const { key } = layout;
   ctx.font = fontFor({ size: TEXT.small });
   const wrongText = 'wrong';
   const correctText = 'correct prediction';
   const wrongWidth = ctx.measureText(wrongText).width;
   const correctWidth = ctx.measureText(correctText).width;
-  const wrongX = right - wrongWidth;
-  drawText(ctx, wrongText, wrongX, y + 10, { size: TEXT.small, baseline: 'middle' });
-  drawPredictionMarker(ctx, wrongX - 10, y + 10, 9, false);
-  const correctX = wrongX - 28 - correctWidth;
-  drawText(ctx, correctText, correctX, y + 10, { size: TEXT.small, baseline: 'middle' });
-  drawPredictionMarker(ctx, correctX - 10, y + 10, 9, true);
+  const wrongX = key.align === 'right' ? key.x - wrongWidth : key.x + 15 + correctWidth + 28;
+  const correctX = key.align === 'right' ? wrongX - 28 - correctWidth : key.x + 15;
+  drawText(ctx, wrongText, wrongX, key.y, { size: TEXT.small, baseline: 'middle' });
+  drawPredictionMarker(ctx, wrongX - 10, key.y, 9, false);
+  drawText(ctx, correctText, correctX, key.y, { size: TEXT.small, baseline: 'middle' });
+  drawPredictionMarker(ctx, correctX - 10, key.y, 9, true);
 }
 
-function heatmapTitle(ctx: Context2D, at: HeatmapSpecBase, symbol: LabelPart[], note: string): void {
-  drawLabel(ctx, symbol, at.x, at.y - 9, { size: 16 });
+function heatmapTitle(ctx: Context2D, at: HeatmapPlace, symbol: LabelPart[], note: string): void {
+  drawLabel(ctx, symbol, at.titleX, at.y - 9, { size: 16 });
   if (note !== '') {
     const offset = measureLabel(ctx, symbol, 16) + 6;
-    drawText(ctx, note, at.x + offset, at.y - 9, { size: TEXT.small, colour: COLOURS.mutedText });
+    drawText(ctx, note, at.titleX + offset, at.y - 9, { size: TEXT.small, colour: COLOURS.mutedText });
   }
 }
 
-function rowLabels(ctx: Context2D, at: HeatmapSpecBase, labels: readonly string[]): void {
-  labels.forEach((label, r) => {
-    drawText(ctx, label, at.x - 6, at.y + (r + 0.5) * at.cellHeight, {
+/** Numbers the hidden units down the rows of `at`: every one while a line of text fits each row, else every 2nd or 4th. */
+function unitRowLabels(ctx: Context2D, at: HeatmapSpecBase, hidden: number): void {
+  const rows = spacedTicks(sparserTicks(hidden, consecutive(hidden)), at.cellHeight, () => TEXT.small, 1);
+  rowLabels(ctx, at, rows.map((k) => ({ text: String(k), row: k - 1 })));
+}
+
+function rowLabels(ctx: Context2D, at: HeatmapSpecBase, labels: readonly { text: string; row: number }[]): void {
+  for (const { text, row } of labels) {
+    drawText(ctx, text, at.x - 6, at.y + (row + 0.5) * at.cellHeight, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'right',
       baseline: 'middle',
     });
-  });
+  }
 }
 
-function columnLabels(ctx: Context2D, at: HeatmapSpecBase, rows: number, numbers: readonly number[], title: string): void {
+/** Numbers under the columns of `at` (`preferred`, or fewer where cells are narrower than the numbers), and the axis title. */
+function columnLabels(
+  ctx: Context2D,
+  at: HeatmapSpecBase,
+  rows: number,
+  columns: number,
+  preferred: readonly number[],
+  title: string,
+): void {
   const bottom = at.y + rows * at.cellHeight;
+  ctx.font = fontFor({ size: TEXT.small });
+  const numbers = spacedTicks(sparserTicks(columns, preferred), at.cellWidth, (k) => ctx.measureText(String(k)).width, 3);
   for (const k of numbers) {
     drawText(ctx, String(k), at.x + (k - 0.5) * at.cellWidth, bottom + 4, {
       size: TEXT.small,
@@ -295,4 +260,49 @@ function columnLabels(ctx: Context2D, at: HeatmapSpecBase, rows: number, numbers
     });
   }
   drawText(ctx, title, at.x, bottom + 20, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'top' });
+}
+
+/** 1, 2, ..., n. */
+function consecutive(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k + 1);
+}
+
+/** 1 and multiples of `step` up to n, leaving out a multiple too close to 1 (as exampleTicks does). */
+function ticksEvery(n: number, step: number): number[] {
+  const ticks = [1];
+  for (let k = step; k <= n; k += step) if (k - 1 >= step / 2) ticks.push(k);
+  return ticks;
+}
+
+/** `preferred`, then ever sparser positions among 1..n: every 2nd and 4th (short axes), 1 and multiples of 5, 10, 20, ...; last [1]. */
+function sparserTicks(n: number, preferred: readonly number[]): (readonly number[])[] {
+  const lists: (readonly number[])[] = [preferred];
+  if (n <= 16) for (const stride of [2, 4]) lists.push(consecutive(Math.ceil(n / stride)).map((k) => 1 + (k - 1) * stride));
+  for (const step of [5, 10, 20, 50, 100]) if (step < n) lists.push(ticksEvery(n, step));
+  lists.push([1]);
+  return lists;
+}
+
+/**
+ * The first of `candidates` whose labels, centred on cells `pitch` px apart and `extent(k)` px
+ * long along the axis, keep at least `gap` px apart; the last candidate if none does.
+ */
+function spacedTicks(candidates: readonly (readonly number[])[], pitch: number, extent: (k: number) => number, gap: number): readonly number[] {
+  const fits = (ticks: readonly number[]) =>
+    ticks.every((k, i) => i === 0 || (k - ticks[i - 1]!) * pitch >= (extent(k) + extent(ticks[i - 1]!)) / 2 + gap);
+  return candidates.find(fits) ?? candidates[candidates.length - 1]!;
+}
+
+/**
+ * The dashed marker's label at iteration k of a chart over 0..last: the full sentence where it
+ * fits inside the plot on the side drawLineChart puts it (right of the line before 60% of the
+ * width, else left), else shorter forms.
+ */
+function markerLabel(ctx: Context2D, plot: Rect, k: number, last: number): string {
+  const x = plot.x + (last > 0 ? k / last : 0) * plot.width;
+  const right = x < plot.x + plot.width * 0.6;
+  const room = right ? plot.x + plot.width - (x + 5) : x - 5 - plot.x;
+  ctx.font = fontFor({ size: TEXT.small });
+  const forms = [`first accuracy of 1: iteration ${k}`, `iteration ${k}`, String(k)];
+  return forms.find((form) => ctx.measureText(form).width <= room) ?? forms[forms.length - 1]!;
 }

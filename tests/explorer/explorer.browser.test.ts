@@ -8,11 +8,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
 import { generateDatasets, train, type Settings } from '../../src/nn/index.ts';
 import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 interface Results {
   settings: Settings;
+  trainingExamples: number;
   finalLoss: number;
   firstPerfectIteration: number | null;
   validation: { name: string; accuracy: number }[];
@@ -102,18 +104,22 @@ function canvasPixels(page: Page): Promise<string> {
   return page.locator(`${EXPLORER} canvas`).evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
 }
 
-/** Trains with the given form texts and waits until the run shown (or the status) changes. */
+/** Trains with the given form texts and waits until the explorer has said how it went. */
 async function trainWith(page: Page, texts: { lr?: string; hidden?: string; iterations?: string; seed?: string }): Promise<void> {
   for (const [name, text] of Object.entries(texts)) await page.locator(`${EXPLORER} input[name="${name}"]`).fill(text);
-  const before = await page.locator(`${EXPLORER} [data-status]`).textContent();
+  // Empty the status first: two runs of the same length can end with the very same message
+  // ("Trained 200 iterations in your browser in 31 ms."), so waiting for a change could wait forever.
+  await page.locator(`${EXPLORER} [data-status]`).evaluate((status) => {
+    status.textContent = '';
+  });
   await page.locator(`${EXPLORER} [data-action="train"]`).click();
   await page.waitForFunction(
-    ([selector, old]) => {
-      const root = document.querySelector(selector!);
+    (selector) => {
+      const root = document.querySelector(selector);
       const status = root?.querySelector('[data-status]')?.textContent ?? '';
-      return root?.getAttribute('aria-busy') === 'false' && status !== old && status !== 'Training…';
+      return root?.getAttribute('aria-busy') === 'false' && status !== '' && status !== 'Training…';
     },
-    [EXPLORER, before ?? ''] as const,
+    EXPLORER,
     { timeout: 30_000 },
   );
 }
@@ -139,6 +145,13 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
       return seen.size;
     });
     expect(colours).toBeGreaterThan(50);
+    // A desktop shows the animation's arrangement (600 px and up), laid out for the width it is shown at, at most 720.
+    const shown = await page.locator(`${EXPLORER} canvas`).evaluate((canvas) => ({
+      width: canvas.getBoundingClientRect().width,
+      layoutWidth: Number((canvas as HTMLCanvasElement).dataset['layoutWidth']),
+    }));
+    expect(shown.layoutWidth).toBeGreaterThanOrEqual(600);
+    expect(shown.layoutWidth).toBe(Math.min(720, Math.floor(shown.width)));
     for (const name of ['loss', 'accuracy', 'final-loss', 'first-perfect', 'validation-1', 'validation-2']) {
       expect(await page.locator(`${EXPLORER} [data-value="${name}"]`).getAttribute('data-raw')).not.toBeNull();
     }
@@ -328,23 +341,54 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     }
   });
 
-  it('fits a 375 px wide screen with a sharp canvas', async () => {
+  it('fits a 375 px wide screen with a sharp canvas laid out for its width, and follows a resize', async () => {
     const page = await openExplorer('', { viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
-    const sizes = await page.evaluate((selector) => {
-      const root = document.querySelector(selector)!;
-      const canvas = root.querySelector('canvas')!;
-      return {
-        page: document.documentElement.scrollWidth,
-        rootRight: root.getBoundingClientRect().right,
-        canvasCss: canvas.getBoundingClientRect().width,
-        canvasPixels: canvas.width,
-      };
-    }, EXPLORER);
+    const measure = () =>
+      page.evaluate((selector) => {
+        const root = document.querySelector(selector)!;
+        const canvas = root.querySelector('canvas')!;
+        const box = canvas.getBoundingClientRect();
+        return {
+          page: document.documentElement.scrollWidth,
+          rootRight: root.getBoundingClientRect().right,
+          canvasRight: box.right,
+          canvasCss: box.width,
+          canvasCssHeight: box.height,
+          canvasPixels: canvas.width,
+          canvasPixelsHigh: canvas.height,
+          layoutWidth: Number(canvas.dataset['layoutWidth']),
+        };
+      }, EXPLORER);
+    const sizes = await measure();
     expect(sizes.page).toBeLessThanOrEqual(375);
     expect(sizes.rootRight).toBeLessThanOrEqual(375);
+    expect(sizes.canvasRight).toBeLessThanOrEqual(375);
     // The buffer follows the displayed width at 2 device pixels per CSS pixel.
     expect(Math.abs(sizes.canvasPixels - 2 * sizes.canvasCss)).toBeLessThanOrEqual(2);
+    // Laid out for the width it is shown at (whole CSS pixels, rounded down), not shrunk from 720:
+    // its text is shown at its own size.
+    expect(sizes.layoutWidth).toBeLessThan(720);
+    expect(sizes.layoutWidth).toBeGreaterThanOrEqual(300);
+    expect(sizes.layoutWidth).toBe(Math.max(300, Math.floor(sizes.canvasCss)));
+    // Not stretched: the canvas on screen has the stacked layout's proportions (1% for rounding).
+    const layout = trainingFrameLayout(results.settings.hiddenUnits, results.trainingExamples, sizes.layoutWidth);
+    expect(layout.stacked).toBe(true);
+    const aspect = layout.height / layout.width;
+    expect(Math.abs(sizes.canvasCssHeight / sizes.canvasCss / aspect - 1)).toBeLessThan(0.01);
+    expect(Math.abs(sizes.canvasPixelsHigh / sizes.canvasPixels / aspect - 1)).toBeLessThan(0.01);
     await screenshot(page, 'explorer-375.png');
+
+    // A wider window: the canvas is laid out again, in the animation's arrangement.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(
+      (selector) => Number(document.querySelector(`${selector} canvas`)?.getAttribute('data-layout-width')) >= 600,
+      EXPLORER,
+      { timeout: 10_000 },
+    );
+    const wide = await measure();
+    const wideLayout = trainingFrameLayout(results.settings.hiddenUnits, results.trainingExamples, wide.layoutWidth);
+    expect(wideLayout.stacked).toBe(false);
+    expect(Math.abs(wide.canvasCssHeight / wide.canvasCss / (wideLayout.height / wideLayout.width) - 1)).toBeLessThan(0.01);
     await closePage(page);
   });
 });

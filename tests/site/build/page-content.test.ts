@@ -85,7 +85,7 @@ describe('the tutorial page', () => {
     for (const raw of ['$$', '$', '\\begin', '\\frac', '\\sum', '\\mathbb']) expect(text).not.toContain(raw);
   });
 
-  it('shows every figure once, at its display size, with its alt text and caption', () => {
+  it('shows every figure once, at its display size, with its alt text, caption and a full-size link', () => {
     const ids = ['training-set', 'network', 'network-trained', 'training-animation', 'data-matrices', 'initial-parameters', 'loss-accuracy', 'validation-1', 'validation-2', 'himmelblau'];
     const images = startTags(html).filter((tag) => tag.name === 'img');
     expect(images).toHaveLength(ids.length);
@@ -100,7 +100,10 @@ describe('the tutorial page', () => {
       expect(img.attributes['alt']!.length).toBeGreaterThan(20);
       expect(Number(img.attributes['width'])).toBe(entry.displayWidth);
       expect(Number(img.attributes['height'])).toBe(Math.round((entry.displayWidth * entry.height) / entry.width));
-      expect(visibleText(block![1]!)).toBe(visibleText(entry.caption));
+      // The caption, then a link to the file itself with its pixel size.
+      expect(visibleText(block![1]!)).toBe(visibleText(`${entry.caption} Full size (${entry.width} × ${entry.height} px)`));
+      const fullSize = startTags(block![1]!).find((tag) => tag.name === 'a')!;
+      expect(fullSize.attributes['href']).toBe(`/${entry.src}`);
     }
     // Only the first image loads at once; the others wait until the reader scrolls near them.
     expect(images.map((img) => img.attributes['loading'])).toEqual(['eager', ...ids.slice(1).map(() => 'lazy')]);
