@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { animationFrames } from '../../src/figures/figure-catalogue.ts';
@@ -21,6 +21,7 @@ import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
 import { renderFigures } from '../../scripts/figures/render.ts';
 import { writeOutputs } from '../../scripts/figures/write-outputs.ts';
 import { runResults } from '../../src/figures/run-results.ts';
+import { hashTree } from './helpers/project-copy.ts';
 import { compositeFrames, readGif } from './helpers/read-gif.ts';
 
 const FIGURE_IDS = [
@@ -52,19 +53,6 @@ async function build(record: RunRecord): Promise<[string, BuildSummary]> {
   return [root, await buildFigures(record, { publicDir: join(root, 'public'), generatedDir: join(root, 'src', 'generated') })];
 }
 
-/** SHA-256 of every file under `root`, by path relative to it. */
-function hashTree(root: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hashes.set(relative(root, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(root);
-  return hashes;
-}
 
 function manifestOf(root: string) {
   return JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8')) as {

@@ -23,31 +23,28 @@ export function copyProject(prefix: string): string {
   return copy;
 }
 
-/** SHA-256 of every file under `root` (by path relative to it), or an empty map if `root` does not exist. */
-export function hashTree(root: string): Map<string, string> {
-  const hashes = new Map<string, string>();
+/** Calls `visit` with every file under `root` (its path relative to root, and its full path); nothing if root does not exist. */
+function forEachFile(root: string, visit: (relativePath: string, path: string) => void): void {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else hashes.set(relative(root, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else visit(relative(root, path), path);
     }
   };
   if (existsSync(root)) walk(root);
+}
+
+/** SHA-256 of every file under `root` (by path relative to it), or an empty map if `root` does not exist. */
+export function hashTree(root: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  forEachFile(root, (file, path) => hashes.set(file, createHash('sha256').update(readFileSync(path)).digest('hex')));
   return hashes;
 }
 
 /** Modification times of every file under `root`, by relative path. */
 export function mtimeTree(root: string): Map<string, number> {
   const times = new Map<string, number>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else times.set(relative(root, path), stat.mtimeMs);
-    }
-  };
-  if (existsSync(root)) walk(root);
+  forEachFile(root, (file, path) => times.set(file, statSync(path).mtimeMs));
   return times;
 }
