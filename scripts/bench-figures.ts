@@ -14,6 +14,7 @@ import { formatHelp, parseOptions, UsageError, type OptionSpec } from './lib/opt
 import { loadSettingsFile } from './lib/settings-file.ts';
 import { buildFigures } from './figures/build-figures.ts';
 import { formatBytes, formatFigureLine } from './figures/report.ts';
+import { median } from './lib/median.ts';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'runs', kind: 'number', valueName: 'N', description: 'how many runs to time', defaultText: '5' },
@@ -21,11 +22,6 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'help', kind: 'flag', description: 'show this help' },
 ];
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   let options;

@@ -7,6 +7,7 @@ import { generateDatasets } from '../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../src/nn/settings.ts';
 import { train } from '../src/nn/train.ts';
 import type { Settings } from '../src/nn/types.ts';
+import { median } from './lib/median.ts';
 
 const RUNS = 50;
 
@@ -17,10 +18,6 @@ function millis(settings: Settings): number {
   return performance.now() - start;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const cases: [string, Settings][] = [
   ['defaults (frameEvery 5)', DEFAULT_SETTINGS],

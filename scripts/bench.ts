@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatHelp, parseOptions, UsageError, type OptionSpec } from './lib/options.ts';
 import { formatBytes } from './figures/report.ts';
+import { median } from './lib/median.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -43,11 +44,6 @@ interface Timing {
   report: BuildReportFile;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** A temporary copy of the project to build in: sources, content and package.json, node_modules linked. */
 function copyProject(): string {

@@ -2,9 +2,9 @@
  * Which outputs a build must make: each output's fingerprints against what the cache remembers,
  * and its file on disk against the hash it was written with. Reads files, writes nothing.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256Hex } from '../lib/sha256.ts';
 import type { CachedOutput, FigureCache } from './build-cache.ts';
 import { describeChange, keyOf, type OutputInputs } from './output-keys.ts';
 import type { FigureManifest, OutputDirs } from './write-outputs.ts';
@@ -30,7 +30,7 @@ export interface PlannedOutput extends OutputInputs {
 /** The SHA-256 of the file at `path`, or null if it cannot be read. */
 export function fileSha256(path: string): string | null {
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    return sha256Hex(readFileSync(path));
   } catch {
     return null;
   }

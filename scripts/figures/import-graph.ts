@@ -3,9 +3,9 @@
  * them: the figure cache keys each figure on the text of exactly these files, so nobody keeps a
  * list of them by hand. Only relative imports are followed (packages are keyed by version).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { sha256Hex } from '../lib/sha256.ts';
 
 /** One module a source text refers to. */
 export interface ImportReference {
@@ -219,7 +219,7 @@ export function createSourceReader(): SourceReader {
     hash(path) {
       let hash = hashes.get(path);
       if (hash === undefined) {
-        hash = createHash('sha256').update(read(path)).digest('hex');
+        hash = sha256Hex(read(path));
         hashes.set(path, hash);
       }
       return hash;

@@ -6,7 +6,6 @@
  * it declares, the font files and the versions of the packages that draw and encode it.
  * Anything else (the tutorial's prose, settings it does not declare) cannot change its key.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -14,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { SETTING_KEYS } from '../../src/nn/settings.ts';
 import type { FigureDefinition, FigureInputs } from '../../src/figures/figure-catalogue.ts';
 import type { Settings } from '../../src/nn/types.ts';
+import { sha256Hex } from '../lib/sha256.ts';
 import { FONT_FILES } from './font-files.ts';
 import { followImports, type SourceReader } from './import-graph.ts';
 import { needsTraining } from './record-view.ts';
@@ -53,7 +53,7 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 /** The SHA-256 of the fingerprints, in a fixed order. */
 export function keyOf(fingerprints: Fingerprints): string {
   const entries = Object.entries(fingerprints).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return sha256Hex(JSON.stringify(entries));
 }
 
 /** The packages that draw and encode the figures: their versions are part of the keys. */

@@ -4,7 +4,6 @@
  * commit the files, results, manifest and cache in an order that a kill cannot break.
  * `npm run figures`, the development watcher, the benchmark and the tests all run this.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { figureCatalogue } from '../../src/figures/figure-catalogue.ts';
@@ -15,6 +14,7 @@ import type { RunRecord } from '../../src/nn/types.ts';
 import { datasetsFromOptions } from '../lib/data-options.ts';
 import type { ParsedOptions } from '../lib/options.ts';
 import { loadSettingsFile } from '../lib/settings-file.ts';
+import { sha256Hex } from '../lib/sha256.ts';
 import { CACHE_FILE, CACHE_VERSION, formatCache, readCache, type BuildStamp, type CachedOutput, type FigureCache } from './build-cache.ts';
 import { outputPath, planOutputs, readManifest, type PlannedOutput } from './build-plan.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
@@ -229,7 +229,7 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
       ...(p.textKey === null ? {} : { textKey: p.textKey, textInputs: p.textInputs! }),
     };
   };
-  const sha256 = (bytes: Uint8Array) => fileShaOfBytes(bytes);
+  const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
   for (const p of plan.filter((q) => q.kind === 'figure')) {
     const figure = rendered.get(p.id);
     if (figure !== undefined) {
@@ -318,11 +318,6 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
   };
 }
 
-/** SHA-256 of bytes, as hex. */
-function fileShaOfBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The closing numbers of a trained run. */
 function runSummaryOf(record: RunRecord): RunSummary {
   const results = runResults(record);
@@ -365,9 +360,9 @@ function buildStamp(
   const packages = DRAWING_PACKAGES.map((name) => installedPackage(name).path);
   for (const file of [...code, ...dataFiles, ...FONT_FILES, ...packages]) inputs[file] = reader.hash(file);
   const outputs: Record<string, string> = {
-    [join(dirs.generatedDir, 'figures.json')]: fileShaOfBytes(Buffer.from(manifestText, 'utf8')),
+    [join(dirs.generatedDir, 'figures.json')]: sha256Hex(Buffer.from(manifestText, 'utf8')),
   };
-  if (resultsText !== null) outputs[join(dirs.generatedDir, 'results.json')] = fileShaOfBytes(Buffer.from(resultsText, 'utf8'));
+  if (resultsText !== null) outputs[join(dirs.generatedDir, 'results.json')] = sha256Hex(Buffer.from(resultsText, 'utf8'));
   for (const p of plan) if (p.kind !== 'results') outputs[outputPath(dirs, p.kind, entries[p.id]!.file)] = entries[p.id]!.sha256;
   const { figureDir, dataDir } = outputFolders(dirs);
   const report = plan.map((p) => {

@@ -4,11 +4,11 @@
  * the files an older build left behind. A build that fails before this point changes nothing,
  * and one killed at any point leaves a manifest that names files which exist.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureEntry, FigureManifest } from '../../src/figures/figure-manifest.ts';
 import type { RunResults } from '../../src/figures/run-results.ts';
+import { sha256Hex } from '../lib/sha256.ts';
 import type { RenderedFigure } from './render.ts';
 
 export type { FigureManifest };
@@ -37,7 +37,7 @@ export interface WrittenFile {
 
 /** The first 8 hex digits of the SHA-256 of `bytes`: changes whenever the content does. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+  return sha256Hex(bytes).slice(0, 8);
 }
 
 /** Writes `bytes` to `path` through a temporary file in the same directory and a rename, so readers never see half a file. */
