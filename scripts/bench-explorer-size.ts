@@ -27,7 +27,9 @@ for (const page of htmlFiles(dist)) {
   }
 }
 if (entries.size === 0) {
-  console.error('bench:explorer: no page loads a TrainingExplorer script; is the explorer on the page?');
+  console.error(
+    'bench:explorer: no page loads a TrainingExplorer script; is the explorer on the page?',
+  );
   process.exit(2);
 }
 
@@ -39,7 +41,9 @@ while (queue.length > 0) {
   if (chunks.has(file)) continue;
   chunks.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(/(?:import\s*\(\s*|from\s*|import\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+  for (const match of code.matchAll(
+    /(?:import\s*\(\s*|from\s*|import\s*)["'](\.{1,2}\/[^"']+\.js)["']/g,
+  )) {
     queue.push(resolve(dirname(file), match[1]!));
   }
 }
@@ -52,13 +56,19 @@ for (const file of [...chunks].sort()) {
   const gzipped = gzipSync(bytes, { level: 9 }).length;
   rawTotal += bytes.length;
   gzipTotal += gzipped;
-  rows.push(`  ${basename(file).padEnd(72)} ${kb(bytes.length).padStart(9)} ${kb(gzipped).padStart(9)}`);
+  rows.push(
+    `  ${basename(file).padEnd(72)} ${kb(bytes.length).padStart(9)} ${kb(gzipped).padStart(9)}`,
+  );
 }
-console.log(`The training explorer's JavaScript (${chunks.size} chunk${chunks.size === 1 ? '' : 's'} in ${assets}):`);
+console.log(
+  `The training explorer's JavaScript (${chunks.size} chunk${chunks.size === 1 ? '' : 's'} in ${assets}):`,
+);
 console.log(`  ${'chunk'.padEnd(72)} ${'raw'.padStart(9)} ${'gzip -9'.padStart(9)}`);
 for (const row of rows) console.log(row);
 console.log(`  ${'total'.padEnd(72)} ${kb(rawTotal).padStart(9)} ${kb(gzipTotal).padStart(9)}`);
-console.log(`Budget: ${kb(BUDGET_BYTES)} gzipped; ${gzipTotal <= BUDGET_BYTES ? 'within it' : 'OVER IT'} (${((100 * gzipTotal) / BUDGET_BYTES).toFixed(0)}%).`);
+console.log(
+  `Budget: ${kb(BUDGET_BYTES)} gzipped; ${gzipTotal <= BUDGET_BYTES ? 'within it' : 'OVER IT'} (${((100 * gzipTotal) / BUDGET_BYTES).toFixed(0)}%).`,
+);
 if (gzipTotal > BUDGET_BYTES) process.exitCode = 1;
 
 function kb(bytes: number): string {

@@ -18,7 +18,6 @@ function millis(settings: Settings): number {
   return performance.now() - start;
 }
 
-
 const cases: [string, Settings][] = [
   ['defaults (frameEvery 5)', DEFAULT_SETTINGS],
   ['frameEvery 1 (explorer)', { ...DEFAULT_SETTINGS, frameEvery: 1 }],
@@ -27,5 +26,7 @@ console.log(`cold first run: ${millis(DEFAULT_SETTINGS).toFixed(2)} ms`);
 for (const [name, settings] of cases) {
   for (let i = 0; i < 10; i++) millis(settings);
   const times = Array.from({ length: RUNS }, () => millis(settings));
-  console.log(`${name}: median ${median(times).toFixed(2)} ms, fastest ${Math.min(...times).toFixed(2)} ms over ${RUNS} runs`);
+  console.log(
+    `${name}: median ${median(times).toFixed(2)} ms, fastest ${Math.min(...times).toFixed(2)} ms over ${RUNS} runs`,
+  );
 }

@@ -15,7 +15,15 @@
  * `npm run` adds its own start-up on top: warm builds are also timed as `npm run figures`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +34,13 @@ import { median } from './lib/median.ts';
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'runs', kind: 'number', valueName: 'N', description: 'runs of each kind of build', defaultText: '5' },
+  {
+    name: 'runs',
+    kind: 'number',
+    valueName: 'N',
+    description: 'runs of each kind of build',
+    defaultText: '5',
+  },
   { name: 'help', kind: 'flag', description: 'show this help' },
 ];
 
@@ -36,7 +50,15 @@ interface BuildReportFile {
   totalMs: number;
   processMs: number;
   trained?: boolean;
-  outputs: { id: string; made: boolean; format: string; bytes?: number; ms?: number; width?: number; height?: number }[];
+  outputs: {
+    id: string;
+    made: boolean;
+    format: string;
+    bytes?: number;
+    ms?: number;
+    width?: number;
+    height?: number;
+  }[];
 }
 
 interface Timing {
@@ -44,12 +66,14 @@ interface Timing {
   report: BuildReportFile;
 }
 
-
 /** A temporary copy of the project to build in: sources, content and package.json, node_modules linked. */
 function copyProject(): string {
   const copy = mkdtempSync(join(tmpdir(), 'bench-figures-'));
   for (const entry of ['src', 'scripts', 'content', 'package.json', 'tsconfig.json']) {
-    cpSync(join(PROJECT_ROOT, entry), join(copy, entry), { recursive: true, filter: (source) => !source.startsWith(join(PROJECT_ROOT, 'src', 'generated')) });
+    cpSync(join(PROJECT_ROOT, entry), join(copy, entry), {
+      recursive: true,
+      filter: (source) => !source.startsWith(join(PROJECT_ROOT, 'src', 'generated')),
+    });
   }
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   return copy;
@@ -60,9 +84,16 @@ function timed(cwd: string, args: string[]): Timing {
   const reportFile = join(cwd, 'bench-report.json');
   rmSync(reportFile, { force: true });
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, FIGURES_REPORT: reportFile }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, FIGURES_REPORT: reportFile },
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - start;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `node ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   return { wallMs, report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReportFile };
 }
 
@@ -90,7 +121,13 @@ function main(argv: readonly string[]): number {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   const launcher = ['scripts/run-figures.mjs'];
   const typescript = ['--import', 'tsx', 'scripts/figures.ts'];
-  const kinds = { cold: [] as Timing[], warm: [] as Timing[], recomputed: [] as Timing[], prose: [] as Timing[], setting: [] as Timing[] };
+  const kinds = {
+    cold: [] as Timing[],
+    warm: [] as Timing[],
+    recomputed: [] as Timing[],
+    prose: [] as Timing[],
+    setting: [] as Timing[],
+  };
   const npmWallMs: number[] = [];
   let proseRedrew = 0;
   try {
@@ -104,13 +141,22 @@ function main(argv: readonly string[]): number {
       if (npm.status !== 0) throw new Error(`npm run figures failed:\n${npm.stderr}`);
       npmWallMs.push(performance.now() - npmStart);
       kinds.recomputed.push(timed(copy, typescript));
-      appendFileSync(join(copy, 'content', 'tutorial.mdx'), `\nA sentence added by the benchmark, run ${run}.\n`);
+      appendFileSync(
+        join(copy, 'content', 'tutorial.mdx'),
+        `\nA sentence added by the benchmark, run ${run}.\n`,
+      );
       const prose = timed(copy, launcher);
       proseRedrew += prose.report.outputs.filter((o) => o.made).length;
       kinds.prose.push(prose);
       // One setting changed: the learning rate, to a new value each run.
       const config = join(copy, 'content', 'experiment.json');
-      writeFileSync(config, readFileSync(config, 'utf8').replace(/"learningRate": [0-9.e-]+/, `"learningRate": ${0.01 + run / 1000}`));
+      writeFileSync(
+        config,
+        readFileSync(config, 'utf8').replace(
+          /"learningRate": [0-9.e-]+/,
+          `"learningRate": ${0.01 + run / 1000}`,
+        ),
+      );
       kinds.setting.push(timed(copy, launcher));
       process.stdout.write(
         `run ${run}/${runs}: cold ${seconds(kinds.cold.at(-1)!.wallMs)}, warm ${seconds(kinds.warm.at(-1)!.wallMs)}, ` +
@@ -118,18 +164,26 @@ function main(argv: readonly string[]): number {
       );
     }
 
-    const lines = ['', `medians of ${runs} run(s); each build is a new process (wall = spawn to exit; in process = the figure code alone)`, ''];
+    const lines = [
+      '',
+      `medians of ${runs} run(s); each build is a new process (wall = spawn to exit; in process = the figure code alone)`,
+      '',
+    ];
     lines.push(`${'build'.padEnd(34)}${'in process'.padStart(12)}${'wall'.padStart(10)}  redrawn`);
     const row = (label: string, timings: Timing[]) => {
       const redrawn = median(timings.map((t) => t.report.outputs.filter((o) => o.made).length));
-      lines.push(`${label.padEnd(34)}${seconds(median(timings.map((t) => t.report.totalMs))).padStart(12)}${seconds(median(timings.map((t) => t.wallMs))).padStart(10)}  ${redrawn}`);
+      lines.push(
+        `${label.padEnd(34)}${seconds(median(timings.map((t) => t.report.totalMs))).padStart(12)}${seconds(median(timings.map((t) => t.wallMs))).padStart(10)}  ${redrawn}`,
+      );
     };
     row('cold (no outputs)', kinds.cold);
     row('warm (nothing changed)', kinds.warm);
     row('warm, every key recomputed', kinds.recomputed);
     row('one line of prose changed', kinds.prose);
     row('learningRate changed', kinds.setting);
-    lines.push(`${'warm, as `npm run figures`'.padEnd(34)}${''.padStart(12)}${seconds(median(npmWallMs)).padStart(10)}  0   (npm's own start-up included)`);
+    lines.push(
+      `${'warm, as `npm run figures`'.padEnd(34)}${''.padStart(12)}${seconds(median(npmWallMs)).padStart(10)}  0   (npm's own start-up included)`,
+    );
     lines.push(`prose changes redrew ${proseRedrew} output(s) in ${runs} run(s) (must be 0)`);
     lines.push(
       `training ran in ${kinds.cold.filter((t) => t.report.trained === true).length} of ${runs} cold builds, ` +
@@ -137,18 +191,29 @@ function main(argv: readonly string[]): number {
         `${[...kinds.warm, ...kinds.recomputed, ...kinds.prose].filter((t) => t.report.trained === true).length} of the other ${3 * runs}`,
     );
 
-    lines.push('', 'per output, cold builds (time from the start of its drawing to its bytes; PNGs encode on worker threads', 'while the animation is drawn, so the times overlap):');
+    lines.push(
+      '',
+      'per output, cold builds (time from the start of its drawing to its bytes; PNGs encode on worker threads',
+      'while the animation is drawn, so the times overlap):',
+    );
     const first = kinds.cold[0]!.report.outputs;
     let total = 0;
     for (const output of first) {
-      const ms = median(kinds.cold.map((t) => t.report.outputs.find((o) => o.id === output.id)?.ms ?? 0));
+      const ms = median(
+        kinds.cold.map((t) => t.report.outputs.find((o) => o.id === output.id)?.ms ?? 0),
+      );
       const size = output.width === undefined ? '' : `${output.width}x${output.height}`;
       total += output.bytes ?? 0;
-      lines.push(`  ${output.id.padEnd(20)} ${output.format.padEnd(4)} ${size.padStart(10)} ${formatBytes(output.bytes ?? 0).padStart(10)} ${`${ms.toFixed(0)} ms`.padStart(8)}`);
+      lines.push(
+        `  ${output.id.padEnd(20)} ${output.format.padEnd(4)} ${size.padStart(10)} ${formatBytes(output.bytes ?? 0).padStart(10)} ${`${ms.toFixed(0)} ms`.padStart(8)}`,
+      );
     }
     lines.push(`  all outputs: ${formatBytes(total)}`);
     const warm = median(kinds.warm.map((t) => t.report.totalMs));
-    lines.push('', `target: warm figure step < 0.3 s: ${seconds(warm)} in process, ${seconds(median(kinds.warm.map((t) => t.wallMs)))} wall: ${warm < 300 ? 'met' : 'NOT met'}`);
+    lines.push(
+      '',
+      `target: warm figure step < 0.3 s: ${seconds(warm)} in process, ${seconds(median(kinds.warm.map((t) => t.wallMs)))} wall: ${warm < 300 ? 'met' : 'NOT met'}`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return proseRedrew === 0 ? 0 : 1;
   } finally {

@@ -39,7 +39,10 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
     new Promise<void>((done) => {
       const started = performance.now();
       let errors = '';
-      build = spawn(process.execPath, [FIGURES_COMMAND], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      build = spawn(process.execPath, [FIGURES_COMMAND], {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       build.stdout!.setEncoding('utf8').on('data', (text: string) => {
         for (const line of text.split('\n')) if (line !== '') log(line);
       });
@@ -53,9 +56,14 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
         if (code === 0) {
           clearBuildError(GENERATED_DIR);
         } else {
-          const message = errors.trim() === '' ? `the figure build stopped (${signal ?? `exit code ${code}`})` : errors.trim();
+          const message =
+            errors.trim() === ''
+              ? `the figure build stopped (${signal ?? `exit code ${code}`})`
+              : errors.trim();
           writeBuildError(GENERATED_DIR, { message, exitCode: code });
-          log(`build failed after ${((performance.now() - started) / 1000).toFixed(2)} s: the page shows the error until a build succeeds`);
+          log(
+            `build failed after ${((performance.now() - started) / 1000).toFixed(2)} s: the page shows the error until a build succeeds`,
+          );
         }
         done();
       });
@@ -70,7 +78,8 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
       try {
         watchers.push(
           watch(folder, (_event, name) => {
-            if (name !== null && mattersForFigures(join(folder, name), list, PROJECT_ROOT)) schedule(join(folder, name));
+            if (name !== null && mattersForFigures(join(folder, name), list, PROJECT_ROOT))
+              schedule(join(folder, name));
           }),
         );
       } catch {
@@ -104,7 +113,9 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
     stopping = true;
     clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
-    const children = [astro, build].filter((child): child is ChildProcess => child !== null && child.exitCode === null);
+    const children = [astro, build].filter(
+      (child): child is ChildProcess => child !== null && child.exitCode === null,
+    );
     if (children.length === 0) process.exit(0);
     let running = children.length;
     for (const child of children) {
@@ -124,11 +135,17 @@ async function startDev(astroArgs: readonly string[]): Promise<void> {
   rewatch();
   // No telemetry and no update check: the dev server makes no request beyond this machine.
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
-  astro = spawn(process.execPath, [ASTRO_COMMAND, 'dev', ...astroArgs], { cwd: PROJECT_ROOT, stdio: 'inherit', env });
+  astro = spawn(process.execPath, [ASTRO_COMMAND, 'dev', ...astroArgs], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+    env,
+  });
   astro.on('close', (code) => {
     astro = null;
     if (!stopping) {
-      process.stderr.write(`astro dev stopped (exit code ${code}); stopping the figure watcher too\n`);
+      process.stderr.write(
+        `astro dev stopped (exit code ${code}); stopping the figure watcher too\n`,
+      );
       stop();
     }
   });

@@ -25,10 +25,26 @@ import { runFigureBuild, type BuildRequest } from './figures/run-build.ts';
 const DEFAULT_CONFIG = 'content/experiment.json';
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'config', kind: 'string', valueName: 'FILE', description: 'the experiment settings (JSON)', defaultText: DEFAULT_CONFIG },
+  {
+    name: 'config',
+    kind: 'string',
+    valueName: 'FILE',
+    description: 'the experiment settings (JSON)',
+    defaultText: DEFAULT_CONFIG,
+  },
   ...DATA_OPTIONS,
-  { name: 'out', kind: 'string', valueName: 'DIR', description: 'write public/generated/ and src/generated/ under DIR', defaultText: '.' },
-  { name: 'check', kind: 'flag', description: 'write nothing; list stale or missing outputs and exit with 1 if there are any' },
+  {
+    name: 'out',
+    kind: 'string',
+    valueName: 'DIR',
+    description: 'write public/generated/ and src/generated/ under DIR',
+    defaultText: '.',
+  },
+  {
+    name: 'check',
+    kind: 'flag',
+    description: 'write nothing; list stale or missing outputs and exit with 1 if there are any',
+  },
   { name: 'force', kind: 'flag', description: 'redraw everything, fresh or not' },
   { name: 'help', kind: 'flag', description: 'show this help' },
 ];
@@ -41,7 +57,10 @@ const HELP = formatHelp(
 );
 
 /** The files whose code is this command: the build stamp records them (scripts/run-figures.mjs). */
-const COMMAND_ENTRIES = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./run-figures.mjs', import.meta.url))];
+const COMMAND_ENTRIES = [
+  fileURLToPath(import.meta.url),
+  fileURLToPath(new URL('./run-figures.mjs', import.meta.url)),
+];
 
 /** Test hook: FIGURES_TEST_STOP_AFTER=<step> makes the build print "stopped after <step>" and wait there, to be killed. */
 function stopAfter(step: string): void {
@@ -57,7 +76,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    if (options['check'] === true && options['force'] === true) throw new UsageError('--check and --force cannot go together');
+    if (options['check'] === true && options['force'] === true)
+      throw new UsageError('--check and --force cannot go together');
     const valid = options['valid'];
     const request: BuildRequest = {
       configPath: typeof options['config'] === 'string' ? options['config'] : DEFAULT_CONFIG,
@@ -65,20 +85,32 @@ async function main(argv: readonly string[]): Promise<number> {
       validFiles: Array.isArray(valid) ? valid : [],
       outRoot: resolve(typeof options['out'] === 'string' ? options['out'] : '.'),
       mode: options['check'] === true ? 'check' : options['force'] === true ? 'force' : 'build',
-      command: { cwd: process.cwd(), args: argv.filter((arg) => arg !== '--check' && arg !== '--force'), entries: COMMAND_ENTRIES },
+      command: {
+        cwd: process.cwd(),
+        args: argv.filter((arg) => arg !== '--check' && arg !== '--force'),
+        entries: COMMAND_ENTRIES,
+      },
       progress: createProgress(process.stdout),
       onStep: stopAfter,
     };
     const report = await runFigureBuild(request);
     // For the benchmark: the build's report, and the time since the process started.
     const reportFile = process.env['FIGURES_REPORT'];
-    if (reportFile !== undefined) writeFileSync(reportFile, JSON.stringify({ fastPath: false, processMs: performance.now(), ...report }));
+    if (reportFile !== undefined)
+      writeFileSync(
+        reportFile,
+        JSON.stringify({ fastPath: false, processMs: performance.now(), ...report }),
+      );
     const total = report.outputs.length;
     // The build itself, and the whole command with Node's and tsx's start-up.
     const seconds = `${(report.totalMs / 1000).toFixed(2)} s (${(performance.now() / 1000).toFixed(2)} s with start-up)`;
     const lines: string[] = [];
     if (request.mode === 'check') {
-      lines.push(report.notFresh === 0 ? `all ${total} outputs fresh (${seconds})` : `${report.notFresh} of ${total} outputs stale or missing: run \`npm run figures\``);
+      lines.push(
+        report.notFresh === 0
+          ? `all ${total} outputs fresh (${seconds})`
+          : `${report.notFresh} of ${total} outputs stale or missing: run \`npm run figures\``,
+      );
       process.stdout.write(`${lines.join('\n')}\n`);
       return report.notFresh === 0 ? 0 : 1;
     }
@@ -86,8 +118,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (report.trained) lines.push(`trained once: ${report.trainMs.toFixed(0)} ms`);
     else if (made > 0) lines.push('training skipped: nothing stale needs the trained network');
     if (report.run !== null) lines.push(formatRunSummary(report.run));
-    if (report.removed.length > 0) lines.push(`removed ${report.removed.length} old file(s): ${report.removed.join(', ')}`);
-    lines.push(made === 0 ? `nothing changed: all ${total} outputs fresh; done in ${seconds}` : `${made} made, ${total - made} fresh; done in ${seconds}`);
+    if (report.removed.length > 0)
+      lines.push(`removed ${report.removed.length} old file(s): ${report.removed.join(', ')}`);
+    lines.push(
+      made === 0
+        ? `nothing changed: all ${total} outputs fresh; done in ${seconds}`
+        : `${made} made, ${total - made} fresh; done in ${seconds}`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {

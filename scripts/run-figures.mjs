@@ -39,18 +39,25 @@ function outRoot(args) {
  */
 function unchangedReport(args) {
   if (args.includes('--force') || args.includes('--help')) return null;
-  const cache = JSON.parse(readFileSync(join(resolve(outRoot(args)), 'src', 'generated', '.figure-cache.json'), 'utf8'));
+  const cache = JSON.parse(
+    readFileSync(join(resolve(outRoot(args)), 'src', 'generated', '.figure-cache.json'), 'utf8'),
+  );
   /** @type {{ cwd: string; args: string[]; inputs: Record<string, string>; outputs: Record<string, string>; outputDirs: string[]; report: string[] } | null} */
   const stamp = cache?.stamp ?? null;
   if (stamp === null || stamp.cwd !== process.cwd()) return null;
-  if (JSON.stringify(stamp.args) !== JSON.stringify(args.filter((arg) => arg !== '--check'))) return null;
+  if (JSON.stringify(stamp.args) !== JSON.stringify(args.filter((arg) => arg !== '--check')))
+    return null;
   for (const [path, hash] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
     if (sha256(path) !== hash) return null;
   }
   // Leftovers of a build killed before its clean-up: the full build removes them.
   for (const dir of stamp.outputDirs) {
     for (const name of readdirSync(dir)) {
-      if ((OUTPUT_NAME.test(name) || name.includes('.tmp-')) && !Object.hasOwn(stamp.outputs, join(dir, name))) return null;
+      if (
+        (OUTPUT_NAME.test(name) || name.includes('.tmp-')) &&
+        !Object.hasOwn(stamp.outputs, join(dir, name))
+      )
+        return null;
     }
   }
   return stamp.report;
@@ -71,11 +78,22 @@ if (report !== null) {
   const lines = check ? report.filter((line) => line.startsWith('fresh')) : report;
   const count = report.filter((line) => line.startsWith('fresh')).length;
   const seconds = `${(performance.now() / 1000).toFixed(2)} s with start-up`;
-  const closing = check ? `all ${count} outputs fresh (${seconds})` : `nothing changed: all ${count} outputs fresh; done in ${seconds}`;
+  const closing = check
+    ? `all ${count} outputs fresh (${seconds})`
+    : `nothing changed: all ${count} outputs fresh; done in ${seconds}`;
   process.stdout.write(`${[...lines, closing].join('\n')}\n`);
   // For the benchmark (scripts/bench.ts): how long the check took, and the time since the process started.
   const reportFile = process.env['FIGURES_REPORT'];
-  if (reportFile !== undefined) writeFileSync(reportFile, JSON.stringify({ fastPath: true, totalMs: performance.now() - started, processMs: performance.now(), outputs: [] }));
+  if (reportFile !== undefined)
+    writeFileSync(
+      reportFile,
+      JSON.stringify({
+        fastPath: true,
+        totalMs: performance.now() - started,
+        processMs: performance.now(),
+        outputs: [],
+      }),
+    );
 } else {
   const { register } = await import('tsx/esm/api');
   register();

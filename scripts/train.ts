@@ -46,7 +46,9 @@ function formatTable(record: RunRecord, dataNote: string): string {
   ];
   for (const { iteration, loss, accuracy } of history) {
     if (iteration % TABLE_EVERY === 0 || iteration === settings.iterations) {
-      lines.push(`${String(iteration).padStart(9)}  ${loss.toFixed(6).padStart(12)}  ${accuracy.toFixed(4).padStart(8)}`);
+      lines.push(
+        `${String(iteration).padStart(9)}  ${loss.toFixed(6).padStart(12)}  ${accuracy.toFixed(4).padStart(8)}`,
+      );
     }
   }
   lines.push('');
@@ -59,7 +61,9 @@ function formatTable(record: RunRecord, dataNote: string): string {
   record.datasets.validation.forEach((dataset, i) => {
     const result = validation[i]!;
     const correct = result.predictions.filter((p, j) => p === dataset.labels[j]).length;
-    lines.push(`  ${dataset.name}: ${result.accuracy.toFixed(4)} (${correct} of ${dataset.labels.length} correct)`);
+    lines.push(
+      `  ${dataset.name}: ${result.accuracy.toFixed(4)} (${correct} of ${dataset.labels.length} correct)`,
+    );
   });
   return lines.join('\n') + '\n';
 }
@@ -78,7 +82,10 @@ function main(argv: readonly string[]): number {
     if (options['json'] === true) {
       process.stdout.write(JSON.stringify(runRecordToJson(record)) + '\n');
     } else {
-      const trainSource = typeof options['train'] === 'string' ? `from ${options['train']}` : `generated from dataSeed ${settings.dataSeed}`;
+      const trainSource =
+        typeof options['train'] === 'string'
+          ? `from ${options['train']}`
+          : `generated from dataSeed ${settings.dataSeed}`;
       const dataNote = `Training set: ${datasets.train.images.length} images ${trainSource}; validation sets: ${datasets.validation
         .map((d) => `${d.name} (${d.images.length})`)
         .join(', ')}`;
@@ -87,7 +94,9 @@ function main(argv: readonly string[]): number {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\nRun "npm run train -- --help" for the options.\n`);
+      process.stderr.write(
+        `error: ${error.message}\nRun "npm run train -- --help" for the options.\n`,
+      );
       return 2;
     }
     if (error instanceof SettingsError || error instanceof DataError) {

@@ -59,7 +59,11 @@ export interface FigureCache {
 export function readCache(generatedDir: string): FigureCache | null {
   try {
     const cache = JSON.parse(readFileSync(join(generatedDir, CACHE_FILE), 'utf8')) as FigureCache;
-    return cache.version === CACHE_VERSION && typeof cache.outputs === 'object' && cache.outputs !== null ? cache : null;
+    return cache.version === CACHE_VERSION &&
+      typeof cache.outputs === 'object' &&
+      cache.outputs !== null
+      ? cache
+      : null;
   } catch {
     return null;
   }

@@ -8,7 +8,12 @@ import type { RunRecord } from '../../src/nn/types.ts';
 import { runResults } from '../../src/figures/run-results.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
 import { renderFigures, type RenderedFigure } from './render.ts';
-import { writeOutputs, type FigureManifest, type OutputDirs, type WrittenFile } from './write-outputs.ts';
+import {
+  writeOutputs,
+  type FigureManifest,
+  type OutputDirs,
+  type WrittenFile,
+} from './write-outputs.ts';
 
 export { datasetDownloads } from './dataset-downloads.ts';
 

@@ -39,8 +39,12 @@ export function fileSha256(path: string): string | null {
 /** The manifest in `generatedDir`, or null if there is none or it is not JSON of the right shape. */
 export function readManifest(generatedDir: string): FigureManifest | null {
   try {
-    const manifest = JSON.parse(readFileSync(join(generatedDir, 'figures.json'), 'utf8')) as FigureManifest;
-    return typeof manifest.figures === 'object' && typeof manifest.downloads === 'object' ? manifest : null;
+    const manifest = JSON.parse(
+      readFileSync(join(generatedDir, 'figures.json'), 'utf8'),
+    ) as FigureManifest;
+    return typeof manifest.figures === 'object' && typeof manifest.downloads === 'object'
+      ? manifest
+      : null;
   } catch {
     return null;
   }
@@ -52,10 +56,16 @@ export function outputPath(dirs: OutputDirs, kind: OutputInputs['kind'], file: s
 }
 
 /** Why the previous version of an output cannot be reused as it is, or null if it can. */
-function unusable(output: OutputInputs, cached: CachedOutput | undefined, manifest: FigureManifest | null, dirs: OutputDirs): string | null {
+function unusable(
+  output: OutputInputs,
+  cached: CachedOutput | undefined,
+  manifest: FigureManifest | null,
+  dirs: OutputDirs,
+): string | null {
   if (cached === undefined) return 'not built yet';
   if (output.kind !== 'results') {
-    const entry = output.kind === 'figure' ? manifest?.figures[output.id] : manifest?.downloads[output.id];
+    const entry =
+      output.kind === 'figure' ? manifest?.figures[output.id] : manifest?.downloads[output.id];
     if (entry === undefined) return 'not in figures.json';
     if (entry.src !== cached.file) return 'figures.json names another file';
   }
@@ -66,18 +76,35 @@ function unusable(output: OutputInputs, cached: CachedOutput | undefined, manife
 }
 
 /** The plan for every output: compares keys with the cache and checks each remembered file. `force` makes everything stale. */
-export function planOutputs(outputs: readonly OutputInputs[], cache: FigureCache | null, manifest: FigureManifest | null, dirs: OutputDirs, force: boolean): PlannedOutput[] {
+export function planOutputs(
+  outputs: readonly OutputInputs[],
+  cache: FigureCache | null,
+  manifest: FigureManifest | null,
+  dirs: OutputDirs,
+  force: boolean,
+): PlannedOutput[] {
   return outputs.map((output) => {
     const key = keyOf(output.inputs);
     const textKey = output.textInputs === undefined ? null : keyOf(output.textInputs);
     const cached = cache?.outputs[output.id];
     const problem = unusable(output, cached, manifest, dirs);
-    const plan = (status: OutputStatus, reason: string, previous: CachedOutput | null): PlannedOutput => ({ ...output, key, textKey, status, reason, previous });
+    const plan = (
+      status: OutputStatus,
+      reason: string,
+      previous: CachedOutput | null,
+    ): PlannedOutput => ({ ...output, key, textKey, status, reason, previous });
     if (problem !== null) return plan('missing', problem, null);
     if (force) return plan('stale', 'forced (--force)', cached!);
-    if (cached!.key === '') return plan('stale', 'a source changed while it was being made', cached!);
-    if (cached!.key !== key) return plan('stale', describeChange(cached!.inputs, output.inputs), cached!);
-    if (textKey !== null && cached!.textKey !== textKey) return plan('text', `text ${describeChange(cached!.textInputs ?? {}, output.textInputs!)}`, cached!);
+    if (cached!.key === '')
+      return plan('stale', 'a source changed while it was being made', cached!);
+    if (cached!.key !== key)
+      return plan('stale', describeChange(cached!.inputs, output.inputs), cached!);
+    if (textKey !== null && cached!.textKey !== textKey)
+      return plan(
+        'text',
+        `text ${describeChange(cached!.textInputs ?? {}, output.textInputs!)}`,
+        cached!,
+      );
     return plan('fresh', '', cached!);
   });
 }

@@ -8,7 +8,12 @@ import type { DownloadFile } from './write-outputs.ts';
 export function datasetDownloads(record: Pick<RunRecord, 'datasets'>): DownloadFile[] {
   const { train, validation } = record.datasets;
   return [
-    { id: 'train-csv', name: 'train', label: `Training set (${train.labels.length} images)`, text: toCsv(train) },
+    {
+      id: 'train-csv',
+      name: 'train',
+      label: `Training set (${train.labels.length} images)`,
+      text: toCsv(train),
+    },
     ...validation.map((dataset, k) => ({
       id: `validation-${k + 1}-csv`,
       name: `validation-${k + 1}`,

@@ -7,7 +7,12 @@
  */
 import GIFEncoder from 'gif-encoder-2';
 import type { Rgb } from '../../src/figures/colour-maps.ts';
-import { paletteBytes, TRANSPARENT_INDEX, type FramePatch, type PixelRect } from '../../src/figures/gif-palette.ts';
+import {
+  paletteBytes,
+  TRANSPARENT_INDEX,
+  type FramePatch,
+  type PixelRect,
+} from '../../src/figures/gif-palette.ts';
 
 /** One frame: its patch and how long it shows, in milliseconds (GIF stores hundredths of a second). */
 export interface GifFrame {
@@ -49,7 +54,18 @@ class FixedPaletteEncoder extends GIFEncoder {
   /** An image descriptor for the patch's rectangle, without a local colour table. */
   override writeImageDesc(): void {
     const { x, y, width, height } = this.rect;
-    this.out.data.push(0x2c, x & 0xff, x >> 8, y & 0xff, y >> 8, width & 0xff, width >> 8, height & 0xff, height >> 8, 0);
+    this.out.data.push(
+      0x2c,
+      x & 0xff,
+      x >> 8,
+      y & 0xff,
+      y >> 8,
+      width & 0xff,
+      width >> 8,
+      height & 0xff,
+      height >> 8,
+      0,
+    );
   }
 
   override writePixels(): void {
@@ -65,7 +81,12 @@ class FixedPaletteEncoder extends GIFEncoder {
 }
 
 /** An animated GIF of width x height pixels that loops forever. */
-export function encodeGif(width: number, height: number, palette: readonly Rgb[], frames: readonly GifFrame[]): Buffer {
+export function encodeGif(
+  width: number,
+  height: number,
+  palette: readonly Rgb[],
+  frames: readonly GifFrame[],
+): Buffer {
   const encoder = new FixedPaletteEncoder(width, height, palette);
   encoder.setRepeat(0);
   // Any transparent colour makes gif-encoder-2 set the transparency flag (the index itself comes

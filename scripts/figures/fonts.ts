@@ -16,7 +16,8 @@ let registered = false;
 export function registerFigureFonts(): void {
   if (registered) return;
   for (const file of FONT_FILES) {
-    if (GlobalFonts.registerFromPath(file, FONT_FAMILY) === null) throw new Error(`cannot load the figure font ${file}`);
+    if (GlobalFonts.registerFromPath(file, FONT_FAMILY) === null)
+      throw new Error(`cannot load the figure font ${file}`);
   }
   registered = true;
 }

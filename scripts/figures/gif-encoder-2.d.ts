@@ -1,7 +1,13 @@
 /** The parts of gif-encoder-2 1.0.5 (a CommonJS module without types) that encode-gif.ts uses. */
 declare module 'gif-encoder-2' {
   class GIFEncoder {
-    constructor(width: number, height: number, algorithm?: 'neuquant' | 'octree', useOptimizer?: boolean, totalFrames?: number);
+    constructor(
+      width: number,
+      height: number,
+      algorithm?: 'neuquant' | 'octree',
+      useOptimizer?: boolean,
+      totalFrames?: number,
+    );
     width: number;
     height: number;
     image: unknown;

@@ -21,10 +21,32 @@ interface Token {
 
 /** Letters, digits, `_`, `$` and anything beyond ASCII: the characters of words. */
 function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code >= 128
+  );
 }
 /** After these words a `/` starts a regular expression, not a division. */
-const BEFORE_REGEX_WORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
+const BEFORE_REGEX_WORDS = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'instanceof',
+  'yield',
+  'await',
+]);
 
 /**
  * The tokens of a JavaScript or TypeScript text that matter for finding imports: words, string
@@ -133,13 +155,15 @@ export function moduleImports(text: string): ImportReference[] {
   if (!/\bimport\b|\bfrom\s*['"]/.test(text)) return [];
   const tokens = tokenize(text);
   const found: ImportReference[] = [];
-  const is = (k: number, kind: Token['kind'], value?: string) => tokens[k]?.kind === kind && (value === undefined || tokens[k]!.text === value);
+  const is = (k: number, kind: Token['kind'], value?: string) =>
+    tokens[k]?.kind === kind && (value === undefined || tokens[k]!.text === value);
   /** From token k, the string after the next `from` of this statement (stopping at `;`), or -1. */
   const fromClause = (k: number): number => {
     for (let j = k; j < tokens.length; j++) {
       if (is(j, 'punct', ';')) return -1;
       if (is(j, 'word', 'from') && is(j + 1, 'string')) return j + 1;
-      if (j > k && (is(j, 'word', 'import') || is(j, 'word', 'export')) && !is(j - 1, 'punct', '.')) return -1;
+      if (j > k && (is(j, 'word', 'import') || is(j, 'word', 'export')) && !is(j - 1, 'punct', '.'))
+        return -1;
     }
     return -1;
   };
@@ -147,16 +171,19 @@ export function moduleImports(text: string): ImportReference[] {
     if (is(k - 1, 'punct', '.')) continue; // import.meta, x.export
     if (is(k, 'word', 'import')) {
       if (is(k + 1, 'punct', '(')) {
-        if (is(k + 2, 'string') && (is(k + 3, 'punct', ')') || is(k + 3, 'punct', ','))) found.push({ specifier: tokens[k + 2]!.text, typeOnly: false });
+        if (is(k + 2, 'string') && (is(k + 3, 'punct', ')') || is(k + 3, 'punct', ',')))
+          found.push({ specifier: tokens[k + 2]!.text, typeOnly: false });
       } else if (is(k + 1, 'string')) {
         found.push({ specifier: tokens[k + 1]!.text, typeOnly: false });
       } else if (!is(k + 1, 'punct', '.')) {
-        const typeOnly = is(k + 1, 'word', 'type') && !is(k + 2, 'word', 'from') && !is(k + 2, 'punct', ',');
+        const typeOnly =
+          is(k + 1, 'word', 'type') && !is(k + 2, 'word', 'from') && !is(k + 2, 'punct', ',');
         const at = fromClause(k + 1);
         if (at !== -1) found.push({ specifier: tokens[at]!.text, typeOnly });
       }
     } else if (is(k, 'word', 'export')) {
-      const typeOnly = is(k + 1, 'word', 'type') && (is(k + 2, 'punct', '{') || is(k + 2, 'punct', '*'));
+      const typeOnly =
+        is(k + 1, 'word', 'type') && (is(k + 2, 'punct', '{') || is(k + 2, 'punct', '*'));
       const start = typeOnly ? k + 2 : k + 1;
       if (is(start, 'punct', '*')) {
         const at = fromClause(start);
@@ -164,7 +191,8 @@ export function moduleImports(text: string): ImportReference[] {
       } else if (is(start, 'punct', '{')) {
         let j = start;
         while (j < tokens.length && !is(j, 'punct', '}')) j++;
-        if (is(j + 1, 'word', 'from') && is(j + 2, 'string')) found.push({ specifier: tokens[j + 2]!.text, typeOnly });
+        if (is(j + 1, 'word', 'from') && is(j + 2, 'string'))
+          found.push({ specifier: tokens[j + 2]!.text, typeOnly });
       }
     }
   }
@@ -247,7 +275,11 @@ export interface FollowOptions {
  * Every file `entries` depend on through relative imports, the entries included, as sorted
  * absolute paths. Throws an Error naming the importing file if an import cannot be resolved.
  */
-export function followImports(entries: readonly string[], reader: SourceReader, options: FollowOptions = {}): string[] {
+export function followImports(
+  entries: readonly string[],
+  reader: SourceReader,
+  options: FollowOptions = {},
+): string[] {
   const seen = new Set<string>();
   const pending = entries.map((entry) => resolve(entry));
   while (pending.length > 0) {

@@ -83,7 +83,11 @@ export function createKeyBuilder(sources: KeySources) {
   const at = (path: string) => resolve(projectRoot, path);
   const name = (path: string) => relative(projectRoot, path).split(sep).join('/');
   const catalogue = at('src/figures/figure-catalogue.ts');
-  const renderers = { png: at('scripts/figures/render-png.ts'), svg: at('scripts/figures/render-svg.ts'), gif: at('scripts/figures/render-gif.ts') };
+  const renderers = {
+    png: at('scripts/figures/render-png.ts'),
+    svg: at('scripts/figures/render-svg.ts'),
+    gif: at('scripts/figures/render-gif.ts'),
+  };
   const closures = new Map<string, string[]>();
   /** The closure of `entries`, memoised (the same entries recur across figures). */
   const follow = (entries: string[], stopAt?: ReadonlySet<string>) => {
@@ -97,7 +101,11 @@ export function createKeyBuilder(sources: KeySources) {
   };
   // The writer: the dispatcher and the file writing, not following into the catalogue or the
   // format renderers (each figure adds its own).
-  const writer = () => follow([at('scripts/figures/render.ts'), at('scripts/figures/write-outputs.ts')], new Set([catalogue, ...Object.values(renderers)]));
+  const writer = () =>
+    follow(
+      [at('scripts/figures/render.ts'), at('scripts/figures/write-outputs.ts')],
+      new Set([catalogue, ...Object.values(renderers)]),
+    );
   // The run's inputs: how the datasets are made or read, and how the network is trained.
   const dataCode = () => follow([at('scripts/lib/data-options.ts')]);
   const engineCode = () => follow([at('src/nn/train.ts')]);
@@ -106,11 +114,18 @@ export function createKeyBuilder(sources: KeySources) {
     const file = (path: string) => `${path} ${reader.hash(resolve(path))}`;
     return {
       'data:train': dataFiles.train === null ? 'generated from dataSeed' : file(dataFiles.train),
-      'data:validation': dataFiles.valid.length === 0 ? 'generated from dataSeed' : dataFiles.valid.map(file).join(', '),
+      'data:validation':
+        dataFiles.valid.length === 0
+          ? 'generated from dataSeed'
+          : dataFiles.valid.map(file).join(', '),
     };
   };
 
-  const fingerprints = (files: readonly string[], settingKeys: readonly (keyof Settings)[], options: { data: boolean; extra?: Fingerprints }): Fingerprints => {
+  const fingerprints = (
+    files: readonly string[],
+    settingKeys: readonly (keyof Settings)[],
+    options: { data: boolean; extra?: Fingerprints },
+  ): Fingerprints => {
     const result: Fingerprints = { 'cache-version': KEY_VERSION };
     for (const file of files) result[`source:${name(file)}`] = reader.hash(file);
     for (const key of settingKeys) result[`setting:${key}`] = JSON.stringify(settings[key]);
@@ -129,7 +144,9 @@ export function createKeyBuilder(sources: KeySources) {
 
   let fontPrints: Fingerprints | undefined;
   const fonts = (): Fingerprints => {
-    fontPrints ??= Object.fromEntries(FONT_FILES.map((file) => [`font:${basename(file)}`, reader.hash(file)]));
+    fontPrints ??= Object.fromEntries(
+      FONT_FILES.map((file) => [`font:${basename(file)}`, reader.hash(file)]),
+    );
     return fontPrints;
   };
   const packages = new Map<string, string>();
@@ -145,10 +162,29 @@ export function createKeyBuilder(sources: KeySources) {
       // The catalogue's own text is part of every figure's key; following its imports would
       // make each figure depend on every other figure's code.
       const notCatalogue = new Set([catalogue]);
-      const fromCatalogue = (modules: readonly string[]) => follow(modules.map((m) => resolve(dirname(catalogue), m)), notCatalogue);
-      const drawing = new Set([catalogue, ...fromCatalogue(figure.inputs.draw), ...follow([renderers[figure.format]], notCatalogue), ...writer(), ...run.files]);
-      const writing = new Set([catalogue, ...fromCatalogue(figure.inputs.text), ...writer(), ...run.files]);
-      const tools = { ...fonts(), ...(figure.format === 'svg' ? {} : version('@napi-rs/canvas')), ...(figure.format === 'gif' ? version('gif-encoder-2') : {}) };
+      const fromCatalogue = (modules: readonly string[]) =>
+        follow(
+          modules.map((m) => resolve(dirname(catalogue), m)),
+          notCatalogue,
+        );
+      const drawing = new Set([
+        catalogue,
+        ...fromCatalogue(figure.inputs.draw),
+        ...follow([renderers[figure.format]], notCatalogue),
+        ...writer(),
+        ...run.files,
+      ]);
+      const writing = new Set([
+        catalogue,
+        ...fromCatalogue(figure.inputs.text),
+        ...writer(),
+        ...run.files,
+      ]);
+      const tools = {
+        ...fonts(),
+        ...(figure.format === 'svg' ? {} : version('@napi-rs/canvas')),
+        ...(figure.format === 'gif' ? version('gif-encoder-2') : {}),
+      };
       return {
         id: figure.id,
         kind: 'figure',
@@ -159,13 +195,32 @@ export function createKeyBuilder(sources: KeySources) {
     },
     /** A CSV download: the datasets and the code that makes and writes them. */
     download(id: string): OutputInputs {
-      const files = new Set([...follow([at('scripts/figures/dataset-downloads.ts')]), ...writer(), ...dataCode()]);
-      return { id, kind: 'download', inputs: fingerprints([...files].sort(), ['dataSeed'], { data: true }), training: false };
+      const files = new Set([
+        ...follow([at('scripts/figures/dataset-downloads.ts')]),
+        ...writer(),
+        ...dataCode(),
+      ]);
+      return {
+        id,
+        kind: 'download',
+        inputs: fingerprints([...files].sort(), ['dataSeed'], { data: true }),
+        training: false,
+      };
     },
     /** results.json: every setting, the data, the engine and the code that summarises the run. */
     results(): OutputInputs {
-      const files = new Set([...follow([at('src/figures/run-results.ts')]), ...writer(), ...dataCode(), ...engineCode()]);
-      return { id: 'results', kind: 'results', inputs: fingerprints([...files].sort(), SETTING_KEYS, { data: true }), training: true };
+      const files = new Set([
+        ...follow([at('src/figures/run-results.ts')]),
+        ...writer(),
+        ...dataCode(),
+        ...engineCode(),
+      ]);
+      return {
+        id: 'results',
+        kind: 'results',
+        inputs: fingerprints([...files].sort(), SETTING_KEYS, { data: true }),
+        training: true,
+      };
     },
   };
 }
@@ -185,17 +240,29 @@ export function describeChange(before: Fingerprints, after: Fingerprints): strin
     const colon = key.indexOf(':');
     const kind = colon === -1 ? key : key.slice(0, colon);
     const what = colon === -1 ? '' : key.slice(colon + 1);
-    const change = before[key] === undefined ? `${what} (new)` : after[key] === undefined ? `${what} (gone)` : what;
+    const change =
+      before[key] === undefined
+        ? `${what} (new)`
+        : after[key] === undefined
+          ? `${what} (gone)`
+          : what;
     kinds.set(kind, [...(kinds.get(kind) ?? []), change]);
   }
   const order = ['setting', 'data', 'source', 'font', 'package', 'cache-version'];
-  const label: Record<string, string> = { setting: 'settings changed', data: 'data changed', source: 'source changed', font: 'font changed', package: 'package changed' };
+  const label: Record<string, string> = {
+    setting: 'settings changed',
+    data: 'data changed',
+    source: 'source changed',
+    font: 'font changed',
+    package: 'package changed',
+  };
   const parts = [...kinds.keys()]
     .sort((a, b) => order.indexOf(a) - order.indexOf(b))
     .map((kind) => {
       const items = kinds.get(kind)!;
       if (kind === 'cache-version') return 'cache format changed';
-      if (kind === 'package') return `${label[kind]}: ${items.map((p) => `${p.replace(/ \((new|gone)\)$/, '')} ${before[`package:${p}`] ?? '-'} -> ${after[`package:${p}`] ?? '-'}`).join(', ')}`;
+      if (kind === 'package')
+        return `${label[kind]}: ${items.map((p) => `${p.replace(/ \((new|gone)\)$/, '')} ${before[`package:${p}`] ?? '-'} -> ${after[`package:${p}`] ?? '-'}`).join(', ')}`;
       const shown = items.slice(0, 2).join(', ');
       return `${label[kind] ?? kind}: ${shown}${items.length > 2 ? ` (+${items.length - 2} more)` : ''}`;
     });

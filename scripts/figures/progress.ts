@@ -36,7 +36,10 @@ export function createProgress(stream: ProgressStream): Progress {
       if (!tty) return;
       const filled = Math.round((BAR_WIDTH * done) / total);
       clearBar();
-      bar = done >= total ? '' : `drawing  ${label.padEnd(20)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} frames`;
+      bar =
+        done >= total
+          ? ''
+          : `drawing  ${label.padEnd(20)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} frames`;
       if (bar !== '') stream.write(bar);
       else stream.write('\r\x1b[K');
     },

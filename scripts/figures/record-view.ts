@@ -21,10 +21,22 @@ export class UndeclaredInputError extends Error {
   }
 }
 
-const RECORD_PARTS: ReadonlySet<string> = new Set<RecordPart>(['datasets', 'initial', 'final', 'history', 'frames', 'firstPerfectIteration', 'validation']);
+const RECORD_PARTS: ReadonlySet<string> = new Set<RecordPart>([
+  'datasets',
+  'initial',
+  'final',
+  'history',
+  'frames',
+  'firstPerfectIteration',
+  'validation',
+]);
 
 /** `source` as figure `figureId` may see it: undeclared settings and record parts throw UndeclaredInputError. */
-export function recordView(source: RecordSource, figureId: string, inputs: FigureInputs): RunRecord {
+export function recordView(
+  source: RecordSource,
+  figureId: string,
+  inputs: FigureInputs,
+): RunRecord {
   const settingNames = new Set<string>(inputs.settings);
   const settings = new Proxy(source.settings, {
     get(target, key, receiver) {
@@ -42,7 +54,10 @@ export function recordView(source: RecordSource, figureId: string, inputs: Figur
         if (!parts.has(key)) throw new UndeclaredInputError(figureId, `record.${key}`);
         const value: unknown = Reflect.get(target, key, receiver);
         // The build trains whenever a stale figure declares a trained part; reaching this is a bug there.
-        if (value === undefined) throw new Error(`figure "${figureId}" needs record.${key}, but the network was not trained`);
+        if (value === undefined)
+          throw new Error(
+            `figure "${figureId}" needs record.${key}, but the network was not trained`,
+          );
         return value;
       }
       return Reflect.get(target, key, receiver);

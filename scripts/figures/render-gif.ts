@@ -1,6 +1,10 @@
 /** Draws the training animation's frames with @napi-rs/canvas and encodes them as one GIF. */
 import { GIF_PIXEL_RATIO, type GifFigure } from '../../src/figures/figure-catalogue.ts';
-import { createFrameDiffer, createPaletteMapper, figurePalette } from '../../src/figures/gif-palette.ts';
+import {
+  createFrameDiffer,
+  createPaletteMapper,
+  figurePalette,
+} from '../../src/figures/gif-palette.ts';
 import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
@@ -15,7 +19,11 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** Draws the frames on the main thread, one canvas reused, and encodes them with the fixed palette. */
-export async function renderGif(figure: GifFigure, record: RunRecord, onFrame?: FrameProgress): Promise<{ bytes: Buffer; width: number; height: number }> {
+export async function renderGif(
+  figure: GifFigure,
+  record: RunRecord,
+  onFrame?: FrameProgress,
+): Promise<{ bytes: Buffer; width: number; height: number }> {
   const { canvas, ctx } = scaledCanvas(figure.size(record), GIF_PIXEL_RATIO);
   const palette = figurePalette();
   const mapper = createPaletteMapper(palette);
@@ -26,9 +34,16 @@ export async function renderGif(figure: GifFigure, record: RunRecord, onFrame?: 
   for (const [k, input] of inputs.entries()) {
     prepareContext(ctx, GIF_PIXEL_RATIO);
     drawTrainingFrame(ctx, input, figure.displayWidth);
-    frames.push({ patch: toPatch(ctx.getImageData(0, 0, canvas.width, canvas.height).data), delayMs: delays[k]! });
+    frames.push({
+      patch: toPatch(ctx.getImageData(0, 0, canvas.width, canvas.height).data),
+      delayMs: delays[k]!,
+    });
     onFrame?.(k + 1, inputs.length);
     await yieldToEventLoop();
   }
-  return { bytes: encodeGif(canvas.width, canvas.height, palette, frames), width: canvas.width, height: canvas.height };
+  return {
+    bytes: encodeGif(canvas.width, canvas.height, palette, frames),
+    width: canvas.width,
+    height: canvas.height,
+  };
 }

@@ -44,10 +44,18 @@ function selected(record: RecordSource, only: ReadonlySet<string> | undefined): 
  * main thread draws the animation, so the two cores share the work. `record` needs its trained
  * parts only if a selected figure declares them.
  */
-export async function renderFigures(record: RecordSource, only?: ReadonlySet<string>, progress: RenderProgress = {}): Promise<RenderedFigure[]> {
+export async function renderFigures(
+  record: RecordSource,
+  only?: ReadonlySet<string>,
+  progress: RenderProgress = {},
+): Promise<RenderedFigure[]> {
   registerFigureFonts();
   const figures = selected(record, only);
-  const timed = (figure: FigureDefinition, start: number, out: { bytes: Buffer; width: number; height: number }): RenderedFigure => {
+  const timed = (
+    figure: FigureDefinition,
+    start: number,
+    out: { bytes: Buffer; width: number; height: number },
+  ): RenderedFigure => {
     const text = figure.text(recordView(record, figure.id, figure.inputs));
     const rendered: RenderedFigure = {
       id: figure.id,
@@ -72,18 +80,31 @@ export async function renderFigures(record: RecordSource, only?: ReadonlySet<str
       png.catch(() => undefined);
       results.set(figure.id, png);
     }
-    if (figure.format === 'svg') results.set(figure.id, Promise.resolve(timed(figure, start, renderSvg(figure, view))));
+    if (figure.format === 'svg')
+      results.set(figure.id, Promise.resolve(timed(figure, start, renderSvg(figure, view))));
   }
   for (const figure of figures) {
     if (figure.format !== 'gif') continue;
     const start = performance.now();
-    const out = await renderGif(figure, recordView(record, figure.id, figure.inputs), (done, total) => progress.onFrame?.(figure.id, done, total));
+    const out = await renderGif(
+      figure,
+      recordView(record, figure.id, figure.inputs),
+      (done, total) => progress.onFrame?.(figure.id, done, total),
+    );
     results.set(figure.id, Promise.resolve(timed(figure, start, out)));
   }
   return Promise.all(figures.map((figure) => results.get(figure.id)!));
 }
 
 /** The alt text and caption of the selected figures, without drawing them (for a figure whose text code changed but not its drawing). */
-export function figureTexts(record: RecordSource, only?: ReadonlySet<string>): Map<string, FigureText> {
-  return new Map(selected(record, only).map((figure) => [figure.id, figure.text(recordView(record, figure.id, figure.inputs))]));
+export function figureTexts(
+  record: RecordSource,
+  only?: ReadonlySet<string>,
+): Map<string, FigureText> {
+  return new Map(
+    selected(record, only).map((figure) => [
+      figure.id,
+      figure.text(recordView(record, figure.id, figure.inputs)),
+    ]),
+  );
 }

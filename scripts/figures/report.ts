@@ -6,7 +6,15 @@ export function formatBytes(bytes: number): string {
 }
 
 /** One line per figure: id, format, pixel size, file size, time and (optionally) the file written. */
-export function formatFigureLine(id: string, format: string, width: number, height: number, bytes: number, ms: number, path = ''): string {
+export function formatFigureLine(
+  id: string,
+  format: string,
+  width: number,
+  height: number,
+  bytes: number,
+  ms: number,
+  path = '',
+): string {
   return [
     id.padEnd(20),
     format.padEnd(4),
@@ -14,7 +22,9 @@ export function formatFigureLine(id: string, format: string, width: number, heig
     formatBytes(bytes).padStart(10),
     `${ms.toFixed(0)} ms`.padStart(8),
     path === '' ? '' : `  ${path}`,
-  ].join(' ').trimEnd();
+  ]
+    .join(' ')
+    .trimEnd();
 }
 
 /** What one output's progress line says. */
@@ -40,7 +50,9 @@ export function formatStatusLine(line: StatusLine): string {
     (line.bytes === undefined ? '' : formatBytes(line.bytes)).padStart(10),
     (line.ms === undefined ? '' : `${line.ms.toFixed(0)} ms`).padStart(8),
     line.reason === undefined || line.reason === '' ? '' : `  ${line.reason}`,
-  ].join(' ').trimEnd();
+  ]
+    .join(' ')
+    .trimEnd();
 }
 
 /** The numbers of a run that the closing summary states (a subset of results.json). */
@@ -52,7 +64,12 @@ export interface RunSummary {
 
 /** "final loss 0.7457; accuracy 1 first at iteration 5; validation-1 1.000 (18 of 18), ..." */
 export function formatRunSummary(run: RunSummary): string {
-  const first = run.firstPerfectIteration === null ? 'accuracy 1 never reached' : `accuracy 1 first at iteration ${run.firstPerfectIteration}`;
-  const validation = run.validation.map((v) => `${v.name} ${v.accuracy.toFixed(3)} (${v.correct} of ${v.total})`).join(', ');
+  const first =
+    run.firstPerfectIteration === null
+      ? 'accuracy 1 never reached'
+      : `accuracy 1 first at iteration ${run.firstPerfectIteration}`;
+  const validation = run.validation
+    .map((v) => `${v.name} ${v.accuracy.toFixed(3)} (${v.correct} of ${v.total})`)
+    .join(', ');
   return `final loss ${run.finalLoss.toFixed(4)}; ${first}; validation: ${validation}`;
 }

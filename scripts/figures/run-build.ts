@@ -15,12 +15,27 @@ import { datasetsFromOptions } from '../lib/data-options.ts';
 import type { ParsedOptions } from '../lib/options.ts';
 import { loadSettingsFile } from '../lib/settings-file.ts';
 import { sha256Hex } from '../lib/sha256.ts';
-import { CACHE_FILE, CACHE_VERSION, formatCache, readCache, type BuildStamp, type CachedOutput, type FigureCache } from './build-cache.ts';
+import {
+  CACHE_FILE,
+  CACHE_VERSION,
+  formatCache,
+  readCache,
+  type BuildStamp,
+  type CachedOutput,
+  type FigureCache,
+} from './build-cache.ts';
 import { outputPath, planOutputs, readManifest, type PlannedOutput } from './build-plan.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
 import { FONT_FILES } from './font-files.ts';
 import { createSourceReader, followImports, type SourceReader } from './import-graph.ts';
-import { createKeyBuilder, DRAWING_PACKAGES, installedPackage, PROJECT_ROOT, sourceFiles, type OutputKind } from './output-keys.ts';
+import {
+  createKeyBuilder,
+  DRAWING_PACKAGES,
+  installedPackage,
+  PROJECT_ROOT,
+  sourceFiles,
+  type OutputKind,
+} from './output-keys.ts';
 import type { Progress } from './progress.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
@@ -119,7 +134,11 @@ function summaryOf(resultsText: string | null): RunSummary | null {
   if (resultsText === null) return null;
   try {
     const results = JSON.parse(resultsText) as RunSummary;
-    return { finalLoss: results.finalLoss, firstPerfectIteration: results.firstPerfectIteration, validation: results.validation };
+    return {
+      finalLoss: results.finalLoss,
+      firstPerfectIteration: results.firstPerfectIteration,
+      validation: results.validation,
+    };
   } catch {
     return null;
   }
@@ -137,7 +156,11 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
 
   // The settings and data files are hashed before they are loaded: if one changes during the
   // build, the stamp holds the older hash, so the next build looks again.
-  for (const path of [request.configPath, ...(request.trainFile === null ? [] : [request.trainFile]), ...request.validFiles]) {
+  for (const path of [
+    request.configPath,
+    ...(request.trainFile === null ? [] : [request.trainFile]),
+    ...request.validFiles,
+  ]) {
     hashIfReadable(reader, resolve(path));
   }
   const settings = loadSettingsFile(request.configPath);
@@ -148,12 +171,22 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
 
   const catalogue = figureCatalogue({ datasets });
   const downloadIds = datasetDownloads({ datasets }).map((download) => download.id);
-  const keys = createKeyBuilder({ projectRoot, reader, settings, dataFiles: { train: request.trainFile, valid: request.validFiles } });
-  const outputs = [...catalogue.map((figure) => keys.figure(figure)), ...downloadIds.map((id) => keys.download(id)), keys.results()];
+  const keys = createKeyBuilder({
+    projectRoot,
+    reader,
+    settings,
+    dataFiles: { train: request.trainFile, valid: request.validFiles },
+  });
+  const outputs = [
+    ...catalogue.map((figure) => keys.figure(figure)),
+    ...downloadIds.map((id) => keys.download(id)),
+    keys.results(),
+  ];
   const manifest = readManifest(dirs.generatedDir);
   const cache = readCache(dirs.generatedDir);
   const plan = planOutputs(outputs, cache, manifest, dirs, request.mode === 'force');
-  const formatOf = (p: PlannedOutput) => (p.kind === 'figure' ? catalogue.find((f) => f.id === p.id)!.format : FORMAT_OF[p.kind]);
+  const formatOf = (p: PlannedOutput) =>
+    p.kind === 'figure' ? catalogue.find((f) => f.id === p.id)!.format : FORMAT_OF[p.kind];
   const previousLine = (p: PlannedOutput): OutputReport => {
     const entry = p.kind === 'figure' ? manifest?.figures[p.id] : undefined;
     return {
@@ -171,8 +204,23 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
 
   if (request.mode === 'check') {
     const lines = plan.map(previousLine);
-    for (const line of lines) say(formatStatusLine(line.status === 'fresh' ? line : { status: line.status, id: line.id, format: line.format, reason: line.reason }));
-    return { outputs: lines, trained: false, trainMs: 0, run: summaryOf(readText(join(dirs.generatedDir, 'results.json'))), removed: [], notFresh, totalMs: performance.now() - started };
+    for (const line of lines)
+      say(
+        formatStatusLine(
+          line.status === 'fresh'
+            ? line
+            : { status: line.status, id: line.id, format: line.format, reason: line.reason },
+        ),
+      );
+    return {
+      outputs: lines,
+      trained: false,
+      trainMs: 0,
+      run: summaryOf(readText(join(dirs.generatedDir, 'results.json'))),
+      removed: [],
+      notFresh,
+      totalMs: performance.now() - started,
+    };
   }
 
   const report = new Map<string, OutputReport>();
@@ -195,24 +243,36 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
   const planned = new Map(plan.map((p) => [p.id, p]));
   const made = (id: string, extra: Partial<OutputReport>) => {
     const p = planned.get(id)!;
-    const line: OutputReport = { id, kind: p.kind, status: p.status, reason: p.reason, made: true, format: formatOf(p), ...extra };
+    const line: OutputReport = {
+      id,
+      kind: p.kind,
+      status: p.status,
+      reason: p.reason,
+      made: true,
+      format: formatOf(p),
+      ...extra,
+    };
     report.set(id, line);
     say(formatStatusLine(line));
   };
 
-  const drawIds = new Set(todo.filter((p) => p.kind === 'figure' && p.status !== 'text').map((p) => p.id));
+  const drawIds = new Set(
+    todo.filter((p) => p.kind === 'figure' && p.status !== 'text').map((p) => p.id),
+  );
   const rendered = new Map<string, RenderedFigure>();
   if (drawIds.size > 0) {
     // Loaded only when something is drawn: @napi-rs/canvas takes a while to load.
     const { renderFigures } = await import('./render.ts');
     const figures = await renderFigures(source, drawIds, {
-      onFigure: (f) => made(f.id, { width: f.width, height: f.height, bytes: f.bytes.length, ms: f.ms }),
+      onFigure: (f) =>
+        made(f.id, { width: f.width, height: f.height, bytes: f.bytes.length, ms: f.ms }),
       onFrame: (id, done, total) => request.progress?.frames(id, done, total),
     });
     for (const figure of figures) rendered.set(figure.id, figure);
   }
   const textIds = new Set(todo.filter((p) => p.status === 'text').map((p) => p.id));
-  const texts: Map<string, FigureText> = textIds.size > 0 ? (await import('./render.ts')).figureTexts(source, textIds) : new Map();
+  const texts: Map<string, FigureText> =
+    textIds.size > 0 ? (await import('./render.ts')).figureTexts(source, textIds) : new Map();
   for (const id of textIds) made(id, { ms: 0 });
 
   // The new manifest, cache entries and files.
@@ -235,7 +295,8 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
     if (figure !== undefined) {
       const path = `generated/figures/${figure.id}.${contentHash(figure.bytes)}.${figure.format}`;
       const sha = sha256(figure.bytes);
-      if (p.previous?.file !== path || p.previous.sha256 !== sha) files.push({ path, bytes: figure.bytes });
+      if (p.previous?.file !== path || p.previous.sha256 !== sha)
+        files.push({ path, bytes: figure.bytes });
       newManifest.figures[p.id] = figureEntry(figure, path);
       remember(p, path, sha, figure.bytes.length);
     } else {
@@ -274,36 +335,74 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
     newResults = text === resultsText ? null : text;
     resultsText = text;
   } else {
-    remember(resultsPlan, 'results.json', resultsPlan.previous!.sha256, resultsPlan.previous!.bytes);
+    remember(
+      resultsPlan,
+      'results.json',
+      resultsPlan.previous!.sha256,
+      resultsPlan.previous!.bytes,
+    );
   }
   request.onStep?.('drawn');
 
   // An output made from a source that changed after this process started may have been drawn
   // with the old code: its key is left empty, so the next build makes it again.
-  const loadedAt = request.codeLoadedAt !== undefined ? request.codeLoadedAt : request.projectRoot === undefined ? performance.timeOrigin : null;
-  const changed = loadedAt === null ? new Set<string>() : sourcesChangedSince(plan, projectRoot, loadedAt);
+  const loadedAt =
+    request.codeLoadedAt !== undefined
+      ? request.codeLoadedAt
+      : request.projectRoot === undefined
+        ? performance.timeOrigin
+        : null;
+  const changed =
+    loadedAt === null ? new Set<string>() : sourcesChangedSince(plan, projectRoot, loadedAt);
   for (const p of plan) {
     if (p.status === 'fresh') continue;
-    if (sourceFiles(p.inputs, projectRoot).some((file) => changed.has(file)) || sourceFiles(p.textInputs ?? {}, projectRoot).some((file) => changed.has(file))) {
-      entries[p.id] = { ...entries[p.id]!, key: '', ...(p.textKey === null ? {} : { textKey: '' }) };
+    if (
+      sourceFiles(p.inputs, projectRoot).some((file) => changed.has(file)) ||
+      sourceFiles(p.textInputs ?? {}, projectRoot).some((file) => changed.has(file))
+    ) {
+      entries[p.id] = {
+        ...entries[p.id]!,
+        key: '',
+        ...(p.textKey === null ? {} : { textKey: '' }),
+      };
     }
   }
 
   const manifestText = formatManifest(newManifest);
-  const run: RunSummary | null = 'history' in source ? runSummaryOf(source as RunRecord) : summaryOf(resultsText);
+  const run: RunSummary | null =
+    'history' in source ? runSummaryOf(source as RunRecord) : summaryOf(resultsText);
   const newCache: FigureCache = { version: CACHE_VERSION, outputs: entries, stamp: null };
   if (request.command !== undefined && changed.size === 0) {
-    newCache.stamp = buildStamp(request.command, reader, request, dirs, manifestText, resultsText, entries, plan, newManifest, run);
+    newCache.stamp = buildStamp(
+      request.command,
+      reader,
+      request,
+      dirs,
+      manifestText,
+      resultsText,
+      entries,
+      plan,
+      newManifest,
+      run,
+    );
   }
   const cacheText = formatCache(newCache);
   const commit: BuildCommit = {
     files,
     results: newResults,
-    manifest: manifestText === readText(join(dirs.generatedDir, 'figures.json')) ? null : manifestText,
-    cache: cacheText === readText(join(dirs.generatedDir, CACHE_FILE)) ? null : { name: CACHE_FILE, text: cacheText },
+    manifest:
+      manifestText === readText(join(dirs.generatedDir, 'figures.json')) ? null : manifestText,
+    cache:
+      cacheText === readText(join(dirs.generatedDir, CACHE_FILE))
+        ? null
+        : { name: CACHE_FILE, text: cacheText },
     ...(request.onStep === undefined ? {} : { onStep: request.onStep }),
   };
-  const keep = new Set([...Object.values(newManifest.figures), ...Object.values(newManifest.downloads)].map((entry) => entry.src));
+  const keep = new Set(
+    [...Object.values(newManifest.figures), ...Object.values(newManifest.downloads)].map(
+      (entry) => entry.src,
+    ),
+  );
   const removed = commitOutputs(dirs, commit, keep);
   request.progress?.clear();
 
@@ -321,15 +420,28 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
 /** The closing numbers of a trained run. */
 function runSummaryOf(record: RunRecord): RunSummary {
   const results = runResults(record);
-  return { finalLoss: results.finalLoss, firstPerfectIteration: results.firstPerfectIteration, validation: results.validation };
+  return {
+    finalLoss: results.finalLoss,
+    firstPerfectIteration: results.firstPerfectIteration,
+    validation: results.validation,
+  };
 }
 
 /** File times come from a clock that lags the real time by up to a tick of the kernel's timer: allow for it. */
 const MTIME_SLACK_MS = 10;
 
 /** Source files of the plan that were modified at or after `since` (ms since the epoch). */
-function sourcesChangedSince(plan: readonly PlannedOutput[], projectRoot: string, since: number): Set<string> {
-  const files = new Set(plan.flatMap((p) => [...sourceFiles(p.inputs, projectRoot), ...sourceFiles(p.textInputs ?? {}, projectRoot)]));
+function sourcesChangedSince(
+  plan: readonly PlannedOutput[],
+  projectRoot: string,
+  since: number,
+): Set<string> {
+  const files = new Set(
+    plan.flatMap((p) => [
+      ...sourceFiles(p.inputs, projectRoot),
+      ...sourceFiles(p.textInputs ?? {}, projectRoot),
+    ]),
+  );
   const changed = new Set<string>();
   for (const file of files) {
     try {
@@ -356,14 +468,22 @@ function buildStamp(
 ): BuildStamp {
   const inputs: Record<string, string> = {};
   const code = followImports(command.entries, reader);
-  const dataFiles = [request.configPath, ...(request.trainFile === null ? [] : [request.trainFile]), ...request.validFiles].map((p) => resolve(p));
+  const dataFiles = [
+    request.configPath,
+    ...(request.trainFile === null ? [] : [request.trainFile]),
+    ...request.validFiles,
+  ].map((p) => resolve(p));
   const packages = DRAWING_PACKAGES.map((name) => installedPackage(name).path);
-  for (const file of [...code, ...dataFiles, ...FONT_FILES, ...packages]) inputs[file] = reader.hash(file);
+  for (const file of [...code, ...dataFiles, ...FONT_FILES, ...packages])
+    inputs[file] = reader.hash(file);
   const outputs: Record<string, string> = {
     [join(dirs.generatedDir, 'figures.json')]: sha256Hex(Buffer.from(manifestText, 'utf8')),
   };
-  if (resultsText !== null) outputs[join(dirs.generatedDir, 'results.json')] = sha256Hex(Buffer.from(resultsText, 'utf8'));
-  for (const p of plan) if (p.kind !== 'results') outputs[outputPath(dirs, p.kind, entries[p.id]!.file)] = entries[p.id]!.sha256;
+  if (resultsText !== null)
+    outputs[join(dirs.generatedDir, 'results.json')] = sha256Hex(Buffer.from(resultsText, 'utf8'));
+  for (const p of plan)
+    if (p.kind !== 'results')
+      outputs[outputPath(dirs, p.kind, entries[p.id]!.file)] = entries[p.id]!.sha256;
   const { figureDir, dataDir } = outputFolders(dirs);
   const report = plan.map((p) => {
     const entry = p.kind === 'figure' ? manifest.figures[p.id] : undefined;
@@ -376,5 +496,12 @@ function buildStamp(
     });
   });
   if (run !== null) report.push(formatRunSummary(run));
-  return { cwd: command.cwd, args: command.args, inputs, outputs, outputDirs: [figureDir, dataDir], report };
+  return {
+    cwd: command.cwd,
+    args: command.args,
+    inputs,
+    outputs,
+    outputDirs: [figureDir, dataDir],
+    report,
+  };
 }

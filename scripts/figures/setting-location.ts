@@ -18,5 +18,7 @@ export function settingsErrorMessage(error: SettingsError): string {
     return error.message;
   }
   const line = settingLine(text, error.field);
-  return line === null ? error.message : `${error.source}, line ${line}: ${error.message.slice(error.source.length + 2)}`;
+  return line === null
+    ? error.message
+    : `${error.source}, line ${line}: ${error.message.slice(error.source.length + 2)}`;
 }

@@ -89,7 +89,10 @@ function removeStale(dir: string, keep: ReadonlySet<string>): string[] {
 
 /** The folders outputs go to. */
 export function outputFolders(dirs: OutputDirs): { figureDir: string; dataDir: string } {
-  return { figureDir: join(dirs.publicDir, 'generated', 'figures'), dataDir: join(dirs.publicDir, 'generated', 'data') };
+  return {
+    figureDir: join(dirs.publicDir, 'generated', 'figures'),
+    dataDir: join(dirs.publicDir, 'generated', 'data'),
+  };
 }
 
 /** A new file under publicDir: its path relative to publicDir ("generated/figures/x.1a2b3c4d.png") and bytes. */
@@ -118,20 +121,31 @@ export interface BuildCommit {
  * a rename; last, files the manifest no longer names are deleted. `keep` is the set of paths
  * (relative to publicDir) the manifest names. Returns the names of the files removed.
  */
-export function commitOutputs(dirs: OutputDirs, commit: BuildCommit, keep: ReadonlySet<string>): string[] {
+export function commitOutputs(
+  dirs: OutputDirs,
+  commit: BuildCommit,
+  keep: ReadonlySet<string>,
+): string[] {
   const { figureDir, dataDir } = outputFolders(dirs);
   for (const dir of [figureDir, dataDir, dirs.generatedDir]) mkdirSync(dir, { recursive: true });
   for (const file of commit.files) writeFileAtomic(join(dirs.publicDir, file.path), file.bytes);
   commit.onStep?.('files');
-  if (commit.results !== null) writeFileAtomic(join(dirs.generatedDir, 'results.json'), commit.results);
+  if (commit.results !== null)
+    writeFileAtomic(join(dirs.generatedDir, 'results.json'), commit.results);
   commit.onStep?.('results');
-  if (commit.manifest !== null) writeFileAtomic(join(dirs.generatedDir, 'figures.json'), commit.manifest);
+  if (commit.manifest !== null)
+    writeFileAtomic(join(dirs.generatedDir, 'figures.json'), commit.manifest);
   commit.onStep?.('manifest');
-  if (commit.cache !== null) writeFileAtomic(join(dirs.generatedDir, commit.cache.name), commit.cache.text);
+  if (commit.cache !== null)
+    writeFileAtomic(join(dirs.generatedDir, commit.cache.name), commit.cache.text);
   commit.onStep?.('cache');
   removeStale(dirs.generatedDir, new Set());
-  const names = (prefix: string) => new Set([...keep].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
-  return [...removeStale(figureDir, names('generated/figures/')), ...removeStale(dataDir, names('generated/data/'))];
+  const names = (prefix: string) =>
+    new Set([...keep].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
+  return [
+    ...removeStale(figureDir, names('generated/figures/')),
+    ...removeStale(dataDir, names('generated/data/')),
+  ];
 }
 
 /** The manifest as file text. */
@@ -168,7 +182,16 @@ export function writeOutputs(
     manifest.downloads[download.id] = { src: path, label: download.label, bytes: bytes.length };
   }
   const keep = new Set(newFiles.map((f) => f.path));
-  const removed = commitOutputs(dirs, { files: newFiles, results: formatResults(results), manifest: formatManifest(manifest), cache: null }, keep);
+  const removed = commitOutputs(
+    dirs,
+    {
+      files: newFiles,
+      results: formatResults(results),
+      manifest: formatManifest(manifest),
+      cache: null,
+    },
+    keep,
+  );
   return { files, removed, manifest };
 }
 

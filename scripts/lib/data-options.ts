@@ -9,13 +9,19 @@ import type { OptionSpec, ParsedOptions } from './options.ts';
 
 /** --train FILE and --valid FILE (repeatable). */
 export const DATA_OPTIONS: readonly OptionSpec[] = [
-  { name: 'train', kind: 'string', valueName: 'FILE', description: 'train on this CSV file instead of the generated training set' },
+  {
+    name: 'train',
+    kind: 'string',
+    valueName: 'FILE',
+    description: 'train on this CSV file instead of the generated training set',
+  },
   {
     name: 'valid',
     kind: 'string',
     valueName: 'FILE',
     repeatable: true,
-    description: 'validate on this CSV file; given at least once, the files replace the generated validation sets',
+    description:
+      'validate on this CSV file; given at least once, the files replace the generated validation sets',
   },
 ];
 

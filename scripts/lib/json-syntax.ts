@@ -5,7 +5,9 @@
  */
 
 /** The first syntax error in `text` (1-based line and column), or null if `text` is valid JSON. */
-export function findJsonSyntaxError(text: string): { line: number; column: number; message: string } | null {
+export function findJsonSyntaxError(
+  text: string,
+): { line: number; column: number; message: string } | null {
   let pos = 0;
   const fail = (message: string): never => {
     throw new JsonSyntaxError(pos, message);
@@ -48,7 +50,8 @@ export function findJsonSyntaxError(text: string): { line: number; column: numbe
       }
       for (;;) {
         skipSpace();
-        if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describe()}`);
+        if (text[pos] !== '"')
+          fail(`expected a property name in double quotes, found ${describe()}`);
         string();
         expect(':', '":" after the property name');
         value();
@@ -71,7 +74,9 @@ export function findJsonSyntaxError(text: string): { line: number; column: numbe
       }
     }
     if (c === '"') return string();
-    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(pos));
+    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(
+      text.slice(pos),
+    );
     if (literal === null) fail(`expected a value, found ${describe()}`);
     pos += literal![0].length;
   };
@@ -84,7 +89,11 @@ export function findJsonSyntaxError(text: string): { line: number; column: numbe
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const before = text.slice(0, error.offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1, message: error.message };
+    return {
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      message: error.message,
+    };
   }
 }
 

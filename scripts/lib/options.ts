@@ -47,7 +47,8 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
   const parsed: ParsedOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${JSON.stringify(arg)} (options start with --)`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`unexpected argument ${JSON.stringify(arg)} (options start with --)`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const spec = specs.find((s) => s.name === name);
@@ -63,7 +64,8 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
     } else {
       const next = argv[i + 1];
       // A following "--option" means the value was left out ("-1" is still a value).
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value (${spec.valueName ?? 'VALUE'})`);
+      if (next === undefined || next.startsWith('--'))
+        throw new UsageError(`--${name} needs a value (${spec.valueName ?? 'VALUE'})`);
       text = next;
       i++;
     }
@@ -80,11 +82,20 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
 
 /** The --help text: a usage line, then one line per option with its placeholder, description and default. */
 export function formatHelp(usage: string, specs: readonly OptionSpec[], footer = ''): string {
-  const left = specs.map((s) => `--${s.name}${s.kind === 'flag' ? '' : ` ${s.valueName ?? 'VALUE'}`}`);
+  const left = specs.map(
+    (s) => `--${s.name}${s.kind === 'flag' ? '' : ` ${s.valueName ?? 'VALUE'}`}`,
+  );
   const width = Math.max(...left.map((l) => l.length));
   const lines = specs.map((s, i) => {
-    const extra = [s.repeatable === true ? 'repeatable' : '', s.defaultText === undefined ? '' : `default: ${s.defaultText}`].filter(Boolean);
+    const extra = [
+      s.repeatable === true ? 'repeatable' : '',
+      s.defaultText === undefined ? '' : `default: ${s.defaultText}`,
+    ].filter(Boolean);
     return `  ${left[i]!.padEnd(width)}  ${s.description}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
   });
-  return [`Usage: ${usage}`, '', 'Options:', ...lines, ...(footer === '' ? [] : ['', footer])].join('\n') + '\n';
+  return (
+    [`Usage: ${usage}`, '', 'Options:', ...lines, ...(footer === '' ? [] : ['', footer])].join(
+      '\n',
+    ) + '\n'
+  );
 }

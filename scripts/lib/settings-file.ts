@@ -20,7 +20,10 @@ export function loadSettingsFile(path: string): Settings {
     json = JSON.parse(text);
   } catch (error) {
     const where = findJsonSyntaxError(text);
-    const detail = where === null ? (error as Error).message : `line ${where.line}, column ${where.column}: ${where.message}`;
+    const detail =
+      where === null
+        ? (error as Error).message
+        : `line ${where.line}, column ${where.column}: ${where.message}`;
     throw new SettingsError(path, '', `not valid JSON: ${detail}`);
   }
   return validateSettings(json, path);

@@ -8,25 +8,63 @@ import { type OptionSpec, type ParsedOptions, UsageError } from './options.ts';
 import { loadSettingsFile } from './settings-file.ts';
 
 /** Each setting's option name and placeholder. */
-const SETTING_FLAGS: readonly { key: keyof Settings; name: string; valueName: string; description: string }[] = [
-  { key: 'seed', name: 'seed', valueName: 'N', description: 'seed of the weight initialisation (integer, 0 to 2^53 - 1)' },
-  { key: 'dataSeed', name: 'data-seed', valueName: 'N', description: 'seed of the generated datasets (integer, 0 to 2^53 - 1)' },
+const SETTING_FLAGS: readonly {
+  key: keyof Settings;
+  name: string;
+  valueName: string;
+  description: string;
+}[] = [
+  {
+    key: 'seed',
+    name: 'seed',
+    valueName: 'N',
+    description: 'seed of the weight initialisation (integer, 0 to 2^53 - 1)',
+  },
+  {
+    key: 'dataSeed',
+    name: 'data-seed',
+    valueName: 'N',
+    description: 'seed of the generated datasets (integer, 0 to 2^53 - 1)',
+  },
   { key: 'learningRate', name: 'lr', valueName: 'X', description: 'learning rate (a number > 0)' },
-  { key: 'hiddenUnits', name: 'hidden', valueName: 'N', description: 'hidden units H (integer, 1 to 1024)' },
-  { key: 'iterations', name: 'iterations', valueName: 'N', description: 'gradient-descent updates N (integer, 1 to 100000)' },
-  { key: 'frameEvery', name: 'frame-every', valueName: 'N', description: 'keep a snapshot every N iterations (integer >= 1)' },
+  {
+    key: 'hiddenUnits',
+    name: 'hidden',
+    valueName: 'N',
+    description: 'hidden units H (integer, 1 to 1024)',
+  },
+  {
+    key: 'iterations',
+    name: 'iterations',
+    valueName: 'N',
+    description: 'gradient-descent updates N (integer, 1 to 100000)',
+  },
+  {
+    key: 'frameEvery',
+    name: 'frame-every',
+    valueName: 'N',
+    description: 'keep a snapshot every N iterations (integer >= 1)',
+  },
 ];
 
 /** --config FILE and one option per setting, with the defaults --help shows. */
 export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
-  { name: 'config', kind: 'string', valueName: 'FILE', description: 'read settings from a JSON file (e.g. content/experiment.json); options below override it' },
-  ...SETTING_FLAGS.map(({ key, name, valueName, description }): OptionSpec => ({
-    name,
-    kind: 'number',
-    valueName,
-    description,
-    defaultText: String(DEFAULT_SETTINGS[key]),
-  })),
+  {
+    name: 'config',
+    kind: 'string',
+    valueName: 'FILE',
+    description:
+      'read settings from a JSON file (e.g. content/experiment.json); options below override it',
+  },
+  ...SETTING_FLAGS.map(
+    ({ key, name, valueName, description }): OptionSpec => ({
+      name,
+      kind: 'number',
+      valueName,
+      description,
+      defaultText: String(DEFAULT_SETTINGS[key]),
+    }),
+  ),
 ];
 
 /**
@@ -35,7 +73,8 @@ export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
  */
 export function settingsFromOptions(options: ParsedOptions): Settings {
   const config = options['config'];
-  const settings: Settings = typeof config === 'string' ? loadSettingsFile(config) : { ...DEFAULT_SETTINGS };
+  const settings: Settings =
+    typeof config === 'string' ? loadSettingsFile(config) : { ...DEFAULT_SETTINGS };
   for (const { key, name } of SETTING_FLAGS) {
     const value = options[name];
     if (value === undefined) continue;

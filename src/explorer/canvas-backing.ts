@@ -21,7 +21,12 @@ const MAX_SCALE = 4;
  * on a screen with `pixelRatio` device pixels per CSS pixel. Before the canvas is laid out
  * (displayWidth 0), the frame's own width is assumed.
  */
-export function canvasBacking(layoutWidth: number, layoutHeight: number, displayWidth: number, pixelRatio: number): CanvasBacking {
+export function canvasBacking(
+  layoutWidth: number,
+  layoutHeight: number,
+  displayWidth: number,
+  pixelRatio: number,
+): CanvasBacking {
   const shown = displayWidth > 0 ? displayWidth : layoutWidth;
   const ratio = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
   const wanted = Math.min(MAX_SCALE, Math.max(MIN_SCALE, (shown * ratio) / layoutWidth));

@@ -26,7 +26,14 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** The form's fields in display order. Hidden units stop at 16 and iterations at 2000 so a run stays quick and its frame legible. */
 export const EXPLORER_FIELDS: readonly ExplorerField[] = [
-  { key: 'learningRate', param: 'lr', label: 'Learning rate', integer: false, min: 0, max: Infinity },
+  {
+    key: 'learningRate',
+    param: 'lr',
+    label: 'Learning rate',
+    integer: false,
+    min: 0,
+    max: Infinity,
+  },
   { key: 'hiddenUnits', param: 'hidden', label: 'Hidden units', integer: true, min: 1, max: 16 },
   { key: 'iterations', param: 'iterations', label: 'Iterations', integer: true, min: 1, max: 2000 },
   { key: 'seed', param: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
@@ -43,13 +50,19 @@ export function readField(field: ExplorerField, text: string): FieldReading {
   const trimmed = text.trim();
   const what = field.integer ? `a whole number ${range(field)}` : 'a number above 0, such as 0.01';
   if (trimmed === '') return { ok: false, message: `Enter ${what}.` };
-  if (!DECIMAL.test(trimmed)) return { ok: false, message: `“${shorten(trimmed)}” is not a number. Enter ${what}.` };
+  if (!DECIMAL.test(trimmed))
+    return { ok: false, message: `“${shorten(trimmed)}” is not a number. Enter ${what}.` };
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return { ok: false, message: `Too large. Enter ${what}.` };
-  if (!field.integer) return value > field.min ? { ok: true, value } : { ok: false, message: 'Must be above 0, such as 0.01.' };
+  if (!field.integer)
+    return value > field.min
+      ? { ok: true, value }
+      : { ok: false, message: 'Must be above 0, such as 0.01.' };
   // Number.isSafeInteger also refuses 2^53 and above: there a double would silently round the text.
   const fits = Number.isSafeInteger(value) && value >= field.min && value <= field.max;
-  return fits ? { ok: true, value } : { ok: false, message: `Must be a whole number ${range(field)}.` };
+  return fits
+    ? { ok: true, value }
+    : { ok: false, message: `Must be a whole number ${range(field)}.` };
 }
 
 /** The text a field shows for a value: the shortest text that reads back as the same double. */

@@ -31,12 +31,24 @@ export function describeSettings(values: Readonly<Record<ExplorerKey, number>>):
 }
 
 /** True when two sets of explorer settings are the same run. */
-export function sameSettings(a: Readonly<Record<ExplorerKey, number>>, b: Readonly<Record<ExplorerKey, number>>): boolean {
-  return a.learningRate === b.learningRate && a.hiddenUnits === b.hiddenUnits && a.iterations === b.iterations && a.seed === b.seed;
+export function sameSettings(
+  a: Readonly<Record<ExplorerKey, number>>,
+  b: Readonly<Record<ExplorerKey, number>>,
+): boolean {
+  return (
+    a.learningRate === b.learningRate &&
+    a.hiddenUnits === b.hiddenUnits &&
+    a.iterations === b.iterations &&
+    a.seed === b.seed
+  );
 }
 
 /** What the reader is told about a run whose loss became NaN or infinite at `iteration`. */
-export function blowUpMessage(iteration: number, learningRate: number, tutorialRate: number): string {
+export function blowUpMessage(
+  iteration: number,
+  learningRate: number,
+  tutorialRate: number,
+): string {
   return (
     `Training diverged: with learning rate ${learningRate} the loss grew until it was no longer a finite number, at iteration ${iteration}. ` +
     `The steps are too large; try a smaller learning rate (the tutorial uses ${tutorialRate}).`
@@ -44,7 +56,12 @@ export function blowUpMessage(iteration: number, learningRate: number, tutorialR
 }
 
 /** What the reader is told about a run that ends with a larger loss than it started with. */
-export function lossRoseMessage(first: number, last: number, learningRate: number, tutorialRate: number): string {
+export function lossRoseMessage(
+  first: number,
+  last: number,
+  learningRate: number,
+  tutorialRate: number,
+): string {
   return (
     `Training diverged: with learning rate ${learningRate} the loss rose from ${formatLoss(first)} to ${formatLoss(last)} instead of falling. ` +
     `The steps overshoot the minimum; try a smaller learning rate (the tutorial uses ${tutorialRate}).`

@@ -24,28 +24,45 @@ export interface ExplorerRun {
 }
 
 /** The outcome of training: a run, or the iteration at which the loss stopped being a number. */
-export type RunOutcome = { ok: true; run: ExplorerRun } | { ok: false; blowUp: { iteration: number; learningRate: number } };
+export type RunOutcome =
+  | { ok: true; run: ExplorerRun }
+  | { ok: false; blowUp: { iteration: number; learningRate: number } };
 
 /**
  * Trains with the tutorial's settings except the explorer's four `values`, keeping a snapshot
  * at every iteration. `tutorial.frameEvery` only picks the iterations the colour scale is
  * taken over, so the tutorial's run is coloured exactly as in the animation.
  */
-export function runExplorer(tutorial: Settings, values: Readonly<Record<ExplorerKey, number>>, datasets: Datasets): RunOutcome {
+export function runExplorer(
+  tutorial: Settings,
+  values: Readonly<Record<ExplorerKey, number>>,
+  datasets: Datasets,
+): RunOutcome {
   const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');
   let record: RunRecord;
   try {
     record = train(settings, datasets);
   } catch (error) {
-    if (error instanceof DivergenceError) return { ok: false, blowUp: { iteration: error.iteration, learningRate: error.learningRate } };
+    if (error instanceof DivergenceError)
+      return {
+        ok: false,
+        blowUp: { iteration: error.iteration, learningRate: error.learningRate },
+      };
     throw error;
   }
   const last = settings.iterations;
-  const animationFrames = record.frames.filter((frame) => frame.iteration % tutorial.frameEvery === 0 || frame.iteration === last);
+  const animationFrames = record.frames.filter(
+    (frame) => frame.iteration % tutorial.frameEvery === 0 || frame.iteration === last,
+  );
   const first = record.history[0]!.loss;
   const final = record.history[last]!.loss;
   return {
     ok: true,
-    run: { values: { ...values }, record, scaleMax: parameterScaleMax(animationFrames), lossRose: final > first },
+    run: {
+      values: { ...values },
+      record,
+      scaleMax: parameterScaleMax(animationFrames),
+      lossRose: final > first,
+    },
   };
 }

@@ -57,7 +57,8 @@ export function pause(state: Playback): Playback {
 export function advance(state: Playback, seconds: number): Playback {
   if (!state.playing) return state;
   const position = state.position + playbackRate(state.last) * Math.max(0, seconds);
-  if (position >= state.last) return { ...state, iteration: state.last, position: state.last, playing: false };
+  if (position >= state.last)
+    return { ...state, iteration: state.last, position: state.last, playing: false };
   return { ...state, iteration: Math.floor(position), position };
 }
 

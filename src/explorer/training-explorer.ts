@@ -11,7 +11,13 @@ import { drawTrainingFrame, trainingFrameLayout } from '../figures/training-fram
 import { FONT_FAMILY } from '../figures/theme.ts';
 import { canvasBacking } from './canvas-backing.ts';
 import { frameLayoutWidth } from './frame-width.ts';
-import { EXPLORER_FIELDS, explorerValues, fieldText, readField, type ExplorerKey } from './explorer-fields.ts';
+import {
+  EXPLORER_FIELDS,
+  explorerValues,
+  fieldText,
+  readField,
+  type ExplorerKey,
+} from './explorer-fields.ts';
 import {
   blowUpMessage,
   describeSettings,
@@ -67,7 +73,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     // Laid out for the width it is shown at (a stacked frame on a phone), drawn at the screen's pixel ratio.
     const shown = canvas.getBoundingClientRect().width;
     const width = frameLayoutWidth(shown);
-    const layout = trainingFrameLayout(snapshot.params.W1.rows, record.datasets.train.labels.length, width);
+    const layout = trainingFrameLayout(
+      snapshot.params.W1.rows,
+      record.datasets.train.labels.length,
+      width,
+    );
     const backing = canvasBacking(layout.width, layout.height, shown, window.devicePixelRatio);
     // The buffer's size sets the canvas's aspect ratio (its CSS height is auto), so the frame is never stretched.
     if (canvas.width !== backing.width) canvas.width = backing.width;
@@ -133,12 +143,23 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const final = record.history[last]!;
     setValue(value('final-loss'), formatLoss(final.loss), final.loss);
     const perfect = record.firstPerfectIteration;
-    setValue(value('first-perfect'), perfect === null ? 'never' : `iteration ${perfect}`, perfect === null ? 'none' : perfect);
+    setValue(
+      value('first-perfect'),
+      perfect === null ? 'never' : `iteration ${perfect}`,
+      perfect === null ? 'none' : perfect,
+    );
     for (const result of record.validation) {
       const element = root.querySelector<HTMLElement>(`[data-value="${result.name}"]`);
-      if (element !== null) setValue(element, formatAccuracy(result.accuracy, result.predictions.length), result.accuracy);
+      if (element !== null)
+        setValue(
+          element,
+          formatAccuracy(result.accuracy, result.predictions.length),
+          result.accuracy,
+        );
     }
-    const tutorialNote = sameSettings(shown.values, tutorialValues) ? ' (the tutorial’s settings)' : '';
+    const tutorialNote = sameSettings(shown.values, tutorialValues)
+      ? ' (the tutorial’s settings)'
+      : '';
     showing.textContent = `${describeSettings(shown.values)}${tutorialNote}.`;
     root.dataset['diverged'] = String(shown.lossRose);
     showPlaying();
@@ -182,12 +203,22 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const started = performance.now();
     const outcome = runExplorer(tutorial, values, datasets);
     const elapsed = performance.now() - started;
-    if (!outcome.ok) return blowUpMessage(outcome.blowUp.iteration, outcome.blowUp.learningRate, tutorial.learningRate);
+    if (!outcome.ok)
+      return blowUpMessage(
+        outcome.blowUp.iteration,
+        outcome.blowUp.learningRate,
+        tutorial.learningRate,
+      );
     if (sameSettings(values, tutorialValues)) tutorialRun = outcome.run;
     showRun(outcome.run);
     const { history } = outcome.run.record;
     if (outcome.run.lossRose) {
-      return lossRoseMessage(history[0]!.loss, history[history.length - 1]!.loss, values.learningRate, tutorial.learningRate);
+      return lossRoseMessage(
+        history[0]!.loss,
+        history[history.length - 1]!.loss,
+        values.learningRate,
+        tutorial.learningRate,
+      );
     }
     setStatus(trainedMessage(values.iterations, elapsed), 'done');
     return null;
@@ -209,11 +240,20 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       const divergence = trainAndShow(values);
       if (divergence !== null) {
         if (run === null) trainAndShow(tutorialValues);
-        const kept = run === null ? '' : ` Still showing the last run that trained: ${describeSettings(run.values)}.`;
-        setStatus(divergence + (run !== null && sameSettings(run.values, values) ? '' : kept), 'problem');
+        const kept =
+          run === null
+            ? ''
+            : ` Still showing the last run that trained: ${describeSettings(run.values)}.`;
+        setStatus(
+          divergence + (run !== null && sameSettings(run.values, values) ? '' : kept),
+          'problem',
+        );
       }
     } catch (error) {
-      setStatus(`Could not train: ${error instanceof Error ? error.message : String(error)}`, 'problem');
+      setStatus(
+        `Could not train: ${error instanceof Error ? error.message : String(error)}`,
+        'problem',
+      );
     } finally {
       setBusy(false);
     }
@@ -239,7 +279,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     else field.setAttribute('aria-invalid', 'true');
   };
 
-  const fillForm = (texts: Record<ExplorerKey, string>, problems: Partial<Record<ExplorerKey, string>>): void => {
+  const fillForm = (
+    texts: Record<ExplorerKey, string>,
+    problems: Partial<Record<ExplorerKey, string>>,
+  ): void => {
     for (const field of EXPLORER_FIELDS) {
       input(field.param).value = texts[field.key];
       showProblem(field.param, problems[field.key]);
@@ -265,17 +308,30 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     event.preventDefault();
     const values = readForm();
     if (values === null) {
-      setStatus('Some settings need fixing before training (see the messages beside them).', 'problem');
+      setStatus(
+        'Some settings need fixing before training (see the messages beside them).',
+        'problem',
+      );
       return;
     }
-    window.history.replaceState(window.history.state, '', `${location.pathname}${queryWithSettings(location.search, values)}${location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${location.pathname}${queryWithSettings(location.search, values)}${location.hash}`,
+    );
     void trainRequested(values);
   });
 
   resetButton.addEventListener('click', () => {
-    const texts = Object.fromEntries(EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])])) as Record<ExplorerKey, string>;
+    const texts = Object.fromEntries(
+      EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])]),
+    ) as Record<ExplorerKey, string>;
     fillForm(texts, {});
-    window.history.replaceState(window.history.state, '', `${location.pathname}${queryWithSettings(location.search, null)}${location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${location.pathname}${queryWithSettings(location.search, null)}${location.hash}`,
+    );
     void trainRequested(tutorialValues).then(() => {
       if (status.dataset['kind'] === 'done') setStatus('Back to the tutorial’s settings.', 'done');
     });
@@ -295,7 +351,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   // ---- Start -----------------------------------------------------------------------------------
 
-  for (const control of root.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = false;
+  for (const control of root.querySelectorAll<HTMLButtonElement | HTMLInputElement>(
+    'button, input',
+  ))
+    control.disabled = false;
   const fromUrl = settingsFromQuery(location.search, tutorialValues);
   fillForm(fromUrl.texts, fromUrl.problems);
   await fontsLoaded();
@@ -303,7 +362,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     await trainRequested(tutorialValues);
   } else if (Object.keys(fromUrl.problems).length > 0) {
     await trainRequested(tutorialValues);
-    setStatus('Some settings in this page’s address cannot be used (see the messages beside them); showing the tutorial’s run.', 'problem');
+    setStatus(
+      'Some settings in this page’s address cannot be used (see the messages beside them); showing the tutorial’s run.',
+      'problem',
+    );
   } else {
     await trainRequested(fromUrl.values);
   }
@@ -330,7 +392,11 @@ function nextPaint(): Promise<void> {
 
 /** Waits for the figures' font in the weights and styles the frame uses, so the first frame is set in it. */
 async function fontsLoaded(): Promise<void> {
-  const faces = [`16px "${FONT_FAMILY}"`, `600 16px "${FONT_FAMILY}"`, `italic 16px "${FONT_FAMILY}"`];
+  const faces = [
+    `16px "${FONT_FAMILY}"`,
+    `600 16px "${FONT_FAMILY}"`,
+    `italic 16px "${FONT_FAMILY}"`,
+  ];
   try {
     await Promise.all(faces.map((face) => document.fonts.load(face)));
     await document.fonts.ready;

@@ -17,7 +17,10 @@ export interface QuerySettings {
 }
 
 /** Reads the explorer's parameters from `search` ("?lr=0.05&seed=3" or without "?"); absent ones take `fallback`'s values. */
-export function settingsFromQuery(search: string, fallback: Readonly<Record<ExplorerKey, number>>): QuerySettings {
+export function settingsFromQuery(
+  search: string,
+  fallback: Readonly<Record<ExplorerKey, number>>,
+): QuerySettings {
   const query = new URLSearchParams(search);
   const result: QuerySettings = {
     texts: { learningRate: '', hiddenUnits: '', iterations: '', seed: '' },
@@ -44,7 +47,10 @@ export function settingsFromQuery(search: string, fallback: Readonly<Record<Expl
  * `search` with the explorer's parameters set to `values` (or removed when `values` is null),
  * other parameters kept in place: the query part to give history.replaceState, "" or "?...".
  */
-export function queryWithSettings(search: string, values: Readonly<Record<ExplorerKey, number>> | null): string {
+export function queryWithSettings(
+  search: string,
+  values: Readonly<Record<ExplorerKey, number>> | null,
+): string {
   const query = new URLSearchParams(search);
   for (const field of EXPLORER_FIELDS) {
     if (values === null) query.delete(field.param);

@@ -30,6 +30,11 @@ export function drawColourBar(ctx: Context2D, spec: ColourBarSpec): void {
     const x = rect.x + tick.t * rect.width;
     ctx.fillStyle = COLOURS.axis;
     ctx.fillRect(x - 0.5, rect.y + rect.height, 1, 3);
-    drawText(ctx, tick.label, x, rect.y + rect.height + 4, { size: TEXT.small, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
+    drawText(ctx, tick.label, x, rect.y + rect.height + 4, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    });
   }
 }

@@ -51,15 +51,35 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = 720):
   ctx.fillRect(0, 0, layout.width, layout.height);
 
   // X: 9 x n.
-  title(ctx, [{ text: 'X', italic: true }], `input matrix, 9 \u00d7 ${n}: column j holds the 9 pixels of image j`, layout.xTop);
+  title(
+    ctx,
+    [{ text: 'X', italic: true }],
+    `input matrix, 9 \u00d7 ${n}: column j holds the 9 pixels of image j`,
+    layout.xTop,
+  );
   drawPixelKey(ctx, layout.width - MARGIN - 3 * 13, MARGIN);
-  drawHeatmap(ctx, X, { x: LEFT, y: layout.xTop, cellWidth: cell, cellHeight: cell, colour: greyColour, frame: COLOURS.axis });
+  drawHeatmap(ctx, X, {
+    x: LEFT,
+    y: layout.xTop,
+    cellWidth: cell,
+    cellHeight: cell,
+    colour: greyColour,
+    frame: COLOURS.axis,
+  });
   for (let r = 0; r < 9; r++) rowLabel(ctx, String(r + 1), layout.xTop + (r + 0.5) * cell);
-  drawVerticalText(ctx, 'pixel', MARGIN + 30, layout.xTop + 4.5 * cell, { size: TEXT.small, colour: COLOURS.mutedText });
+  drawVerticalText(ctx, 'pixel', MARGIN + 30, layout.xTop + 4.5 * cell, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+  });
   exampleNumbers(ctx, n, cell, layout.xTop + 9 * cell);
 
   // y: the labels, 1 x n.
-  title(ctx, [{ text: 'y', italic: true }], `labels, 1 \u00d7 ${n}: 0 = ${className(0)} line, 1 = ${className(1)} line`, layout.yTop);
+  title(
+    ctx,
+    [{ text: 'y', italic: true }],
+    `labels, 1 \u00d7 ${n}: 0 = ${className(0)} line, 1 = ${className(1)} line`,
+    layout.yTop,
+  );
   drawHeatmap(ctx, labelRow, {
     x: LEFT,
     y: layout.yTop,
@@ -73,7 +93,12 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = 720):
   exampleNumbers(ctx, n, cell, layout.yTop + cell);
 
   // Y: one-hot, 2 x n.
-  title(ctx, [{ text: 'Y', italic: true }], `one-hot labels, 2 \u00d7 ${n}: a 1 in the row of the image's class`, layout.oneHotTop);
+  title(
+    ctx,
+    [{ text: 'Y', italic: true }],
+    `one-hot labels, 2 \u00d7 ${n}: a 1 in the row of the image's class`,
+    layout.oneHotTop,
+  );
   drawHeatmap(ctx, Y, {
     x: LEFT,
     y: layout.oneHotTop,
@@ -92,29 +117,52 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = 720):
 
 function title(ctx: Context2D, symbol: LabelPart[], note: string, top: number): void {
   drawLabel(ctx, symbol, LEFT, top - 10, { size: 17 });
-  drawText(ctx, note, LEFT + measureLabel(ctx, symbol, 17) + 10, top - 10, { size: TEXT.body, colour: COLOURS.mutedText });
+  drawText(ctx, note, LEFT + measureLabel(ctx, symbol, 17) + 10, top - 10, {
+    size: TEXT.body,
+    colour: COLOURS.mutedText,
+  });
 }
 
 function rowLabel(ctx: Context2D, text: string, y: number): void {
-  drawText(ctx, text, LEFT - 6, y, { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+  drawText(ctx, text, LEFT - 6, y, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    align: 'right',
+    baseline: 'middle',
+  });
 }
 
 function exampleNumbers(ctx: Context2D, n: number, cell: number, bottom: number): void {
   for (const k of exampleTicks(n)) {
-    drawText(ctx, String(k), LEFT + (k - 0.5) * cell, bottom + 4, { size: TEXT.small, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
+    drawText(ctx, String(k), LEFT + (k - 0.5) * cell, bottom + 4, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    });
   }
 }
 
 /** A 3x3 key numbering the pixels 1..9 in row-major order, so rows of X can be read as positions in an image. */
 function drawPixelKey(ctx: Context2D, x: number, y: number): void {
   const size = 13;
-  drawText(ctx, 'pixel order', x - 6, y + 1.5 * size, { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+  drawText(ctx, 'pixel order', x - 6, y + 1.5 * size, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    align: 'right',
+    baseline: 'middle',
+  });
   for (let i = 0; i < 9; i++) {
     const cx = x + (i % 3) * size;
     const cy = y + Math.floor(i / 3) * size;
     ctx.strokeStyle = COLOURS.cellBorder;
     ctx.lineWidth = 1;
     ctx.strokeRect(cx + 0.5, cy + 0.5, size - 1, size - 1);
-    drawText(ctx, String(i + 1), cx + size / 2, cy + size / 2 + 0.5, { size: 11, colour: COLOURS.mutedText, align: 'center', baseline: 'middle' });
+    drawText(ctx, String(i + 1), cx + size / 2, cy + size / 2 + 0.5, {
+      size: 11,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'middle',
+    });
   }
 }

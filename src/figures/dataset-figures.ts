@@ -1,7 +1,12 @@
 /** The figures of image sets: the training set, and a validation set with the trained network's predictions. */
 import type { Dataset, ValidationResult } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
-import { drawImageGrid, imageGridLayout, type GridImage, type ImageGridLayout } from './image-grid.ts';
+import {
+  drawImageGrid,
+  imageGridLayout,
+  type GridImage,
+  type ImageGridLayout,
+} from './image-grid.ts';
 import { formatNumber } from './scales.ts';
 import { className } from './theme.ts';
 
@@ -15,7 +20,10 @@ export function trainingSetLayout(dataset: Dataset, width = 720): ImageGridLayou
 
 /** Draws the training set: each image labelled "#k class". */
 export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = 720): void {
-  const items: GridImage[] = dataset.images.map((pixels, i) => ({ pixels, lines: [`#${i + 1} ${className(dataset.labels[i]!)}`] }));
+  const items: GridImage[] = dataset.images.map((pixels, i) => ({
+    pixels,
+    lines: [`#${i + 1} ${className(dataset.labels[i]!)}`],
+  }));
   drawImageGrid(ctx, items, trainingSetLayout(dataset, width));
 }
 
@@ -25,14 +33,23 @@ export function validationLayout(dataset: Dataset, width = 720): ImageGridLayout
 }
 
 /** Draws a validation set with the trained network's predictions; wrong ones are framed and crossed. */
-export function drawValidationSet(ctx: Context2D, dataset: Dataset, result: ValidationResult, width = 720): void {
+export function drawValidationSet(
+  ctx: Context2D,
+  dataset: Dataset,
+  result: ValidationResult,
+  width = 720,
+): void {
   const items: GridImage[] = dataset.images.map((pixels, i) => {
     const truth = dataset.labels[i]!;
     const predicted = result.predictions[i]!;
     const probability = result.probabilities[i]?.[predicted] ?? NaN;
     return {
       pixels,
-      lines: [`#${i + 1} ${className(truth)}`, `predicted ${className(predicted)}`, `probability ${formatNumber(probability, 2)}`],
+      lines: [
+        `#${i + 1} ${className(truth)}`,
+        `predicted ${className(predicted)}`,
+        `probability ${formatNumber(probability, 2)}`,
+      ],
       wrong: predicted !== truth,
     };
   });

@@ -6,7 +6,12 @@ import { SETTING_KEYS } from '../nn/settings.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
 import { dataMatricesLayout, drawDataMatrices } from './data-matrices-figure.ts';
-import { drawTrainingSet, drawValidationSet, trainingSetLayout, validationLayout } from './dataset-figures.ts';
+import {
+  drawTrainingSet,
+  drawValidationSet,
+  trainingSetLayout,
+  validationLayout,
+} from './dataset-figures.ts';
 import {
   dataMatricesText,
   himmelblauText,
@@ -22,8 +27,17 @@ import {
 import { drawHimmelblau, himmelblauSize } from './himmelblau-figure.ts';
 import { drawInitialParameters, initialParametersLayout } from './initial-parameters-figure.ts';
 import { drawLossAccuracy, lossAccuracySize } from './loss-accuracy-figure.ts';
-import { networkDiagramSvg, networkLayout, trainedNetworkSvg, type DiagramOptions } from './network-diagram.ts';
-import { parameterScaleMax, trainingFrameLayout, type TrainingFrameInput } from './training-frame.ts';
+import {
+  networkDiagramSvg,
+  networkLayout,
+  trainedNetworkSvg,
+  type DiagramOptions,
+} from './network-diagram.ts';
+import {
+  parameterScaleMax,
+  trainingFrameLayout,
+  type TrainingFrameInput,
+} from './training-frame.ts';
 
 /** The site's content column is about 720 CSS px wide; figures are laid out at this width. */
 export const CONTENT_WIDTH = 720;
@@ -38,7 +52,14 @@ export const FRAME_DELAY_MS = 100;
 export const LAST_FRAME_DELAY_MS = 2000;
 
 /** The parts of a run record a figure can read besides `settings`; all but `datasets` need the trained network. */
-export type RecordPart = 'datasets' | 'initial' | 'final' | 'history' | 'frames' | 'firstPerfectIteration' | 'validation';
+export type RecordPart =
+  | 'datasets'
+  | 'initial'
+  | 'final'
+  | 'history'
+  | 'frames'
+  | 'firstPerfectIteration'
+  | 'validation';
 
 /**
  * What a figure is made from, for the build's cache (scripts/figures/output-keys.ts): it follows
@@ -108,7 +129,9 @@ export function animationFrames(record: RunRecord): TrainingFrameInput[] {
 
 /** Frame delays in ms: FRAME_DELAY_MS each, the last held for LAST_FRAME_DELAY_MS. */
 export function animationDelays(frameCount: number): number[] {
-  return Array.from({ length: frameCount }, (_, k) => (k === frameCount - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS));
+  return Array.from({ length: frameCount }, (_, k) =>
+    k === frameCount - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS,
+  );
 }
 
 const w = CONTENT_WIDTH;
@@ -121,7 +144,12 @@ const w = CONTENT_WIDTH;
 export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefinition[] {
   const validation: FigureDefinition[] = record.datasets.validation.map((dataset, k) => ({
     id: `validation-${k + 1}`,
-    inputs: { draw: ['./dataset-figures.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['datasets', 'validation'] },
+    inputs: {
+      draw: ['./dataset-figures.ts'],
+      text: [TEXT],
+      settings: TRAINING_SETTINGS,
+      record: ['datasets', 'validation'],
+    },
     format: 'png',
     displayWidth: w,
     size: () => validationLayout(dataset, w),
@@ -131,7 +159,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
   return [
     {
       id: 'training-set',
-      inputs: { draw: ['./dataset-figures.ts'], text: [TEXT], settings: ['dataSeed'], record: ['datasets'] },
+      inputs: {
+        draw: ['./dataset-figures.ts'],
+        text: [TEXT],
+        settings: ['dataSeed'],
+        record: ['datasets'],
+      },
       format: 'png',
       displayWidth: w,
       size: (r) => trainingSetLayout(r.datasets.train, w),
@@ -140,7 +173,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     },
     {
       id: 'data-matrices',
-      inputs: { draw: ['./data-matrices-figure.ts'], text: [TEXT], settings: ['dataSeed'], record: ['datasets'] },
+      inputs: {
+        draw: ['./data-matrices-figure.ts'],
+        text: [TEXT],
+        settings: ['dataSeed'],
+        record: ['datasets'],
+      },
       format: 'png',
       displayWidth: w,
       size: (r) => dataMatricesLayout(r.datasets.train.labels.length, w),
@@ -149,7 +187,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     },
     {
       id: 'network',
-      inputs: { draw: ['./network-diagram.ts'], text: [TEXT], settings: ['hiddenUnits'], record: [] },
+      inputs: {
+        draw: ['./network-diagram.ts'],
+        text: [TEXT],
+        settings: ['hiddenUnits'],
+        record: [],
+      },
       format: 'svg',
       displayWidth: w,
       size: (r) => networkLayout(r.settings.hiddenUnits, w),
@@ -167,7 +210,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     },
     {
       id: 'initial-parameters',
-      inputs: { draw: ['./initial-parameters-figure.ts'], text: [TEXT], settings: ['seed', 'hiddenUnits'], record: ['initial'] },
+      inputs: {
+        draw: ['./initial-parameters-figure.ts'],
+        text: [TEXT],
+        settings: ['seed', 'hiddenUnits'],
+        record: ['initial'],
+      },
       format: 'png',
       displayWidth: w,
       size: (r) => initialParametersLayout(r.settings.hiddenUnits, w),
@@ -191,7 +239,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     },
     {
       id: 'loss-accuracy',
-      inputs: { draw: ['./loss-accuracy-figure.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['history', 'firstPerfectIteration'] },
+      inputs: {
+        draw: ['./loss-accuracy-figure.ts'],
+        text: [TEXT],
+        settings: TRAINING_SETTINGS,
+        record: ['history', 'firstPerfectIteration'],
+      },
       format: 'png',
       displayWidth: w,
       size: () => lossAccuracySize(w),
@@ -200,7 +253,12 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     },
     {
       id: 'network-trained',
-      inputs: { draw: ['./network-diagram.ts'], text: [TEXT], settings: TRAINING_SETTINGS, record: ['final'] },
+      inputs: {
+        draw: ['./network-diagram.ts'],
+        text: [TEXT],
+        settings: TRAINING_SETTINGS,
+        record: ['final'],
+      },
       format: 'svg',
       displayWidth: w,
       size: (r) => networkLayout(r.settings.hiddenUnits, w),

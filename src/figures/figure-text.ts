@@ -65,13 +65,15 @@ export function networkTrainedText(record: RunRecord): FigureText {
   for (let j = 0; j < W1.rows; j++) {
     for (let i = 0; i < 9; i++) {
       const v = W1.get(j, i);
-      if (Math.abs(v) > Math.abs(best.value)) best = { value: v, text: `from pixel ${i + 1} to hidden unit ${j + 1}` };
+      if (Math.abs(v) > Math.abs(best.value))
+        best = { value: v, text: `from pixel ${i + 1} to hidden unit ${j + 1}` };
     }
   }
   for (let k = 0; k < 2; k++) {
     for (let j = 0; j < W2.cols; j++) {
       const v = W2.get(k, j);
-      if (Math.abs(v) > Math.abs(best.value)) best = { value: v, text: `from hidden unit ${j + 1} to the ${className(k)} output` };
+      if (Math.abs(v) > Math.abs(best.value))
+        best = { value: v, text: `from hidden unit ${j + 1} to the ${className(k)} output` };
     }
   }
   return {
@@ -92,7 +94,8 @@ function staysPerfect(record: RunRecord): boolean {
 function accuracySentence(record: RunRecord): string {
   const first = record.firstPerfectIteration;
   const start = record.history[0]!.accuracy;
-  if (first === null) return `the accuracy goes from ${plain(start, 2)} to ${plain(record.history.at(-1)!.accuracy, 2)} without reaching 1`;
+  if (first === null)
+    return `the accuracy goes from ${plain(start, 2)} to ${plain(record.history.at(-1)!.accuracy, 2)} without reaching 1`;
   return `the accuracy rises from ${plain(start, 2)} to 1 at iteration ${first}${staysPerfect(record) ? ' and stays there' : ''}`;
 }
 
@@ -161,13 +164,17 @@ export function lossAccuracyText(record: RunRecord): FigureText {
 /** One validation set with predictions. */
 export function validationText(dataset: Dataset, result: ValidationResult): FigureText {
   const n = dataset.labels.length;
-  const wrong = result.predictions.map((p, i) => (p === dataset.labels[i] ? 0 : i + 1)).filter((k) => k > 0);
+  const wrong = result.predictions
+    .map((p, i) => (p === dataset.labels[i] ? 0 : i + 1))
+    .filter((k) => k > 0);
   const title = validationTitle(dataset.name);
   const outcome =
     wrong.length === 0
       ? `All ${n} are predicted correctly (accuracy ${plain(result.accuracy, 2)}).`
       : `${n - wrong.length} of ${n} are predicted correctly (accuracy ${plain(result.accuracy, 2)}); the wrong ones, framed in red with a cross, are ${wrong.map((k) => `#${k}`).join(', ')}.`;
-  const minProbability = Math.min(...result.predictions.map((p, i) => result.probabilities[i]![p]!));
+  const minProbability = Math.min(
+    ...result.predictions.map((p, i) => result.probabilities[i]![p]!),
+  );
   return {
     alt: `${title}: ${count(n, 'image')}, each with its number, true class, predicted class and the probability of the prediction. ${outcome} The least confident prediction has probability ${plain(minProbability, 2)}.`,
     caption:

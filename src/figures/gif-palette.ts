@@ -10,7 +10,15 @@ import { COLOURS } from './theme.ts';
 export const TRANSPARENT_INDEX = 255;
 
 /** Accent colours whose antialiased edges on white (and on black cells) need in-between shades. */
-const ACCENTS = [COLOURS.loss, COLOURS.accuracy, COLOURS.marker, COLOURS.correct, COLOURS.correctOutline, COLOURS.wrong, COLOURS.wrongOutline];
+const ACCENTS = [
+  COLOURS.loss,
+  COLOURS.accuracy,
+  COLOURS.marker,
+  COLOURS.correct,
+  COLOURS.correctOutline,
+  COLOURS.wrong,
+  COLOURS.wrongOutline,
+];
 
 /**
  * The palette: 97 steps of the diverging map, 64 greys (black to white, for activations, pixels
@@ -28,12 +36,15 @@ export function figurePalette(): Rgb[] {
   const black: Rgb = [0, 0, 0];
   for (const hex of ACCENTS) {
     const accent = fromHex(hex);
-    for (const f of [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88]) colours.push(mixColours(accent, white, f));
+    for (const f of [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88])
+      colours.push(mixColours(accent, white, f));
     for (const f of [0.35, 0.7]) colours.push(mixColours(accent, black, f));
   }
-  for (const hex of [COLOURS.text, COLOURS.mutedText, COLOURS.grid, COLOURS.cellBorder]) colours.push(fromHex(hex));
+  for (const hex of [COLOURS.text, COLOURS.mutedText, COLOURS.grid, COLOURS.cellBorder])
+    colours.push(fromHex(hex));
   const unique = [...new Map(colours.map((c) => [(c[0] << 16) | (c[1] << 8) | c[2], c])).values()];
-  if (unique.length > TRANSPARENT_INDEX) throw new Error(`figurePalette: ${unique.length} colours, at most ${TRANSPARENT_INDEX} fit`);
+  if (unique.length > TRANSPARENT_INDEX)
+    throw new Error(`figurePalette: ${unique.length} colours, at most ${TRANSPARENT_INDEX} fit`);
   return unique;
 }
 
@@ -84,7 +95,8 @@ export function createPaletteMapper(palette: readonly Rgb[]): PaletteMapper {
   };
   const map = (rgba: Uint8Array | Uint8ClampedArray): Uint8Array => {
     const out = new Uint8Array(rgba.length >> 2);
-    for (let p = 0, i = 0; p < out.length; p++, i += 4) out[p] = indexOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+    for (let p = 0, i = 0; p < out.length; p++, i += 4)
+      out[p] = indexOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
     return out;
   };
   return { indexOf, map };
@@ -111,12 +123,18 @@ export interface FramePatch {
  * showing the previous frame and compress to almost nothing); a single transparent pixel when
  * nothing changed. It keeps the indices on show between calls.
  */
-export function createFrameDiffer(width: number, height: number, mapper: PaletteMapper): (rgba: Uint8Array | Uint8ClampedArray) => FramePatch {
+export function createFrameDiffer(
+  width: number,
+  height: number,
+  mapper: PaletteMapper,
+): (rgba: Uint8Array | Uint8ClampedArray) => FramePatch {
   let shown: Uint8Array | null = null;
   let previous: Uint32Array | null = null;
   const next = new Uint8Array(width * height);
   return (rgba) => {
-    const current = new Uint32Array(rgba.buffer.slice(rgba.byteOffset, rgba.byteOffset + 4 * width * height));
+    const current = new Uint32Array(
+      rgba.buffer.slice(rgba.byteOffset, rgba.byteOffset + 4 * width * height),
+    );
     if (shown === null || previous === null) {
       shown = mapper.map(rgba);
       previous = current;
@@ -144,7 +162,11 @@ export function createFrameDiffer(width: number, height: number, mapper: Palette
       }
     }
     previous = current;
-    if (x1 < 0) return { rect: { x: 0, y: 0, width: 1, height: 1 }, indices: Uint8Array.of(TRANSPARENT_INDEX) };
+    if (x1 < 0)
+      return {
+        rect: { x: 0, y: 0, width: 1, height: 1 },
+        indices: Uint8Array.of(TRANSPARENT_INDEX),
+      };
     const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
     const indices = new Uint8Array(rect.width * rect.height);
     for (let row = 0; row < rect.height; row++) {

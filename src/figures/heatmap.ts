@@ -46,20 +46,34 @@ export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpe
       for (let c = 0; c < matrix.cols; c++) {
         const value = matrix.get(r, c);
         const dark = luminance(spec.colour(value)) > 0.3;
-        drawText(ctx, valueText(value), spec.x + (c + 0.5) * spec.cellWidth, spec.y + (r + 0.5) * spec.cellHeight, {
-          size: spec.valueSize ?? 12,
-          colour: dark ? COLOURS.text : '#ffffff',
-          align: 'center',
-          baseline: 'middle',
-        });
+        drawText(
+          ctx,
+          valueText(value),
+          spec.x + (c + 0.5) * spec.cellWidth,
+          spec.y + (r + 0.5) * spec.cellHeight,
+          {
+            size: spec.valueSize ?? 12,
+            colour: dark ? COLOURS.text : '#ffffff',
+            align: 'center',
+            baseline: 'middle',
+          },
+        );
       }
     }
   }
 }
 
 /** The rectangle a heatmap covers, in CSS pixels. */
-export function heatmapRect(matrix: MatrixLike, spec: HeatmapSpec): { x: number; y: number; width: number; height: number } {
-  return { x: spec.x, y: spec.y, width: matrix.cols * spec.cellWidth, height: matrix.rows * spec.cellHeight };
+export function heatmapRect(
+  matrix: MatrixLike,
+  spec: HeatmapSpec,
+): { x: number; y: number; width: number; height: number } {
+  return {
+    x: spec.x,
+    y: spec.y,
+    width: matrix.cols * spec.cellWidth,
+    height: matrix.rows * spec.cellHeight,
+  };
 }
 
 /** The centre of cell (r, c) of a heatmap, in CSS pixels. */

@@ -49,7 +49,11 @@ export function bandColour(band: number): Rgb {
 export function nearestMinimum(p: Point): number {
   let best = 0;
   HIMMELBLAU_MINIMA.forEach((m, i) => {
-    if (Math.hypot(m.x - p.x, m.y - p.y) < Math.hypot(HIMMELBLAU_MINIMA[best]!.x - p.x, HIMMELBLAU_MINIMA[best]!.y - p.y)) best = i;
+    if (
+      Math.hypot(m.x - p.x, m.y - p.y) <
+      Math.hypot(HIMMELBLAU_MINIMA[best]!.x - p.x, HIMMELBLAU_MINIMA[best]!.y - p.y)
+    )
+      best = i;
   });
   return best;
 }
@@ -63,7 +67,13 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, size.width, size.height);
 
-  drawText(ctx, 'f(x, y) = (x\u00b2 + y \u2212 11)\u00b2 + (x + y\u00b2 \u2212 7)\u00b2', PLOT.x, PLOT.y - 14, { size: 15, italic: false });
+  drawText(
+    ctx,
+    'f(x, y) = (x\u00b2 + y \u2212 11)\u00b2 + (x + y\u00b2 \u2212 7)\u00b2',
+    PLOT.x,
+    PLOT.y - 14,
+    { size: 15, italic: false },
+  );
 
   // Filled contour bands, one device-pixel row at a time, merging runs of the same band.
   inDevicePixels(ctx, ({ sx: a, sy: d, ox, oy }) => {
@@ -77,7 +87,10 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
       let runStart = x0;
       let runBand = -1;
       for (let px = x0; px <= x1; px++) {
-        const band = px < x1 ? bandOf(himmelblau(-DOMAIN + ((px + 0.5 - x0) / (x1 - x0)) * 2 * DOMAIN, y)) : -2;
+        const band =
+          px < x1
+            ? bandOf(himmelblau(-DOMAIN + ((px + 0.5 - x0) / (x1 - x0)) * 2 * DOMAIN, y))
+            : -2;
         if (band !== runBand) {
           if (runBand >= 0) {
             ctx.fillStyle = colours[runBand]!;
@@ -89,15 +102,41 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
       }
     }
   });
-  strokeCrispFrame(ctx, { x: PLOT.x, y: PLOT.y, width: PLOT.size, height: PLOT.size }, COLOURS.axis);
+  strokeCrispFrame(
+    ctx,
+    { x: PLOT.x, y: PLOT.y, width: PLOT.size, height: PLOT.size },
+    COLOURS.axis,
+  );
 
   // Axes.
   for (let v = -4; v <= 4; v += 2) {
-    drawText(ctx, formatNumber(v, 0), sx(v), PLOT.y + PLOT.size + 6, { size: TEXT.small, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
-    drawText(ctx, formatNumber(v, 0), PLOT.x - 6, sy(v), { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+    drawText(ctx, formatNumber(v, 0), sx(v), PLOT.y + PLOT.size + 6, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    });
+    drawText(ctx, formatNumber(v, 0), PLOT.x - 6, sy(v), {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'right',
+      baseline: 'middle',
+    });
   }
-  drawText(ctx, 'x', PLOT.x + PLOT.size / 2, PLOT.y + PLOT.size + 24, { size: TEXT.body, italic: true, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
-  drawText(ctx, 'y', PLOT.x - 36, PLOT.y + PLOT.size / 2, { size: TEXT.body, italic: true, colour: COLOURS.mutedText, align: 'center', baseline: 'middle' });
+  drawText(ctx, 'x', PLOT.x + PLOT.size / 2, PLOT.y + PLOT.size + 24, {
+    size: TEXT.body,
+    italic: true,
+    colour: COLOURS.mutedText,
+    align: 'center',
+    baseline: 'top',
+  });
+  drawText(ctx, 'y', PLOT.x - 36, PLOT.y + PLOT.size / 2, {
+    size: TEXT.body,
+    italic: true,
+    colour: COLOURS.mutedText,
+    align: 'center',
+    baseline: 'middle',
+  });
 
   // Descent paths, then the minima on top.
   const paths = DESCENT_STARTS.map((start) => gradientDescentPath(start));
@@ -138,7 +177,11 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
   let y = PLOT.y;
   drawText(ctx, 'Descent paths', keyX, y, { size: TEXT.label, weight: 600, baseline: 'top' });
   y += 20;
-  drawText(ctx, 'step size 0.005; circles are starts', keyX, y, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'top' });
+  drawText(ctx, 'step size 0.005; circles are starts', keyX, y, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    baseline: 'top',
+  });
   y += 24;
   paths.forEach((path) => {
     const start = path[0]!;
@@ -146,11 +189,21 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
     const colour = MINIMUM_COLOURS[nearestMinimum(end)]!;
     ctx.fillStyle = colour;
     ctx.fillRect(keyX, y + 6, 16, 3);
-    drawText(ctx, `(${formatNumber(start.x, 1)}, ${formatNumber(start.y, 1)}) to (${formatNumber(end.x, 2)}, ${formatNumber(end.y, 2)})`, keyX + 22, y, {
+    drawText(
+      ctx,
+      `(${formatNumber(start.x, 1)}, ${formatNumber(start.y, 1)}) to (${formatNumber(end.x, 2)}, ${formatNumber(end.y, 2)})`,
+      keyX + 22,
+      y,
+      {
+        size: TEXT.small,
+        baseline: 'top',
+      },
+    );
+    drawText(ctx, `${path.length - 1} steps`, keyX + 22, y + 15, {
       size: TEXT.small,
+      colour: COLOURS.mutedText,
       baseline: 'top',
     });
-    drawText(ctx, `${path.length - 1} steps`, keyX + 22, y + 15, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'top' });
     y += 34;
   });
   drawStar(ctx, keyX + 8, y + 7, 7);
@@ -172,7 +225,11 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
   const labelled = [0, 2, 4, 6, 8, 10];
   for (const k of labelled) {
     const value = k === 0 ? 0 : BAND_LEVELS[k - 1]!;
-    drawText(ctx, String(value), keyX + 22, y + k * bandHeight, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'middle' });
+    drawText(ctx, String(value), keyX + 22, y + k * bandHeight, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      baseline: 'middle',
+    });
   }
   ctx.restore();
 }

@@ -35,10 +35,17 @@ export interface DescentOptions {
 }
 
 /** Step size 0.005: small enough that paths from [-4.5, 4.5]^2 bend smoothly, large enough to arrive in ~150 steps. */
-export const DEFAULT_DESCENT: DescentOptions = { learningRate: 0.005, maxSteps: 5000, tolerance: 1e-6 };
+export const DEFAULT_DESCENT: DescentOptions = {
+  learningRate: 0.005,
+  maxSteps: 5000,
+  tolerance: 1e-6,
+};
 
 /** The points visited by gradient descent from `start`: start first, then one point per step. */
-export function gradientDescentPath(start: Point, options: DescentOptions = DEFAULT_DESCENT): Point[] {
+export function gradientDescentPath(
+  start: Point,
+  options: DescentOptions = DEFAULT_DESCENT,
+): Point[] {
   const path: Point[] = [start];
   let { x, y } = start;
   for (let step = 0; step < options.maxSteps; step++) {
@@ -47,7 +54,9 @@ export function gradientDescentPath(start: Point, options: DescentOptions = DEFA
     x -= options.learningRate * g.x;
     y -= options.learningRate * g.y;
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      throw new Error(`gradientDescentPath: diverged from (${start.x}, ${start.y}); use a smaller learning rate`);
+      throw new Error(
+        `gradientDescentPath: diverged from (${start.x}, ${start.y}); use a smaller learning rate`,
+      );
     }
     path.push({ x, y });
   }

@@ -32,7 +32,13 @@ const LINE_HEIGHT = 16;
 const ROW_GAP = 18;
 
 /** Lays out `count` images in rows of `columns`, each image `imageSize` px square with `lines` text lines under it. */
-export function imageGridLayout(count: number, columns: number, lines: number, width = 720, imageSize = 66): ImageGridLayout {
+export function imageGridLayout(
+  count: number,
+  columns: number,
+  lines: number,
+  width = 720,
+  imageSize = 66,
+): ImageGridLayout {
   const cellWidth = (width - 2 * MARGIN) / columns;
   const rowHeight = imageSize + 8 + lines * LINE_HEIGHT + ROW_GAP;
   const rows = Math.ceil(count / columns);
@@ -40,16 +46,30 @@ export function imageGridLayout(count: number, columns: number, lines: number, w
     x: Math.round(MARGIN + (i % columns) * cellWidth + (cellWidth - imageSize) / 2),
     y: MARGIN + Math.floor(i / columns) * rowHeight,
   }));
-  return { width, height: MARGIN + rows * rowHeight - ROW_GAP + MARGIN, columns, imageSize, positions };
+  return {
+    width,
+    height: MARGIN + rows * rowHeight - ROW_GAP + MARGIN,
+    columns,
+    imageSize,
+    positions,
+  };
 }
 
 /** A 3x3 image as the heatmap helper's matrix. */
-export function imageMatrix(pixels: readonly number[]): { rows: number; cols: number; get(r: number, c: number): number } {
+export function imageMatrix(pixels: readonly number[]): {
+  rows: number;
+  cols: number;
+  get(r: number, c: number): number;
+} {
   return { rows: 3, cols: 3, get: (r, c) => pixels[r * 3 + c] ?? 0 };
 }
 
 /** Draws the images of `items` where `layout` places them, on a white background. */
-export function drawImageGrid(ctx: Context2D, items: readonly GridImage[], layout: ImageGridLayout): void {
+export function drawImageGrid(
+  ctx: Context2D,
+  items: readonly GridImage[],
+  layout: ImageGridLayout,
+): void {
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
@@ -58,7 +78,11 @@ export function drawImageGrid(ctx: Context2D, items: readonly GridImage[], layou
     const at = layout.positions[i]!;
     if (item.wrong) {
       // A thick red-orange surround and a cross: wrong predictions stand out in colour and shape.
-      fillCrispRect(ctx, { x: at.x - 5, y: at.y - 5, width: size + 10, height: size + 10 }, COLOURS.wrong);
+      fillCrispRect(
+        ctx,
+        { x: at.x - 5, y: at.y - 5, width: size + 10, height: size + 10 },
+        COLOURS.wrong,
+      );
     }
     drawHeatmap(ctx, imageMatrix(item.pixels), {
       x: at.x,

@@ -9,7 +9,14 @@ import type { Context2D } from './context-2d.ts';
 import { drawHeatmap, type HeatmapSpec, type MatrixLike } from './heatmap.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { className, COLOURS, TEXT } from './theme.ts';
-import { drawLabel, drawText, drawVerticalText, layerSymbol, measureLabel, type LabelPart } from './text.ts';
+import {
+  drawLabel,
+  drawText,
+  drawVerticalText,
+  layerSymbol,
+  measureLabel,
+  type LabelPart,
+} from './text.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 84;
@@ -33,7 +40,10 @@ export interface InitialParametersLayout {
 /** Lays out the parameters of a 9-H-2 network, `width` px wide. */
 export function initialParametersLayout(hidden: number, width = 720): InitialParametersLayout {
   const columns = Math.max(9, hidden);
-  const cellWidth = Math.max(8, Math.min(56, 2 * Math.floor((width - LEFT - MARGIN - GAP) / (columns + 1) / 2)));
+  const cellWidth = Math.max(
+    8,
+    Math.min(56, 2 * Math.floor((width - LEFT - MARGIN - GAP) / (columns + 1) / 2)),
+  );
   const cellHeight = Math.max(8, Math.min(30, cellWidth));
   const row1 = MARGIN + TITLE_SPACE;
   const row2 = row1 + hidden * cellHeight + BELOW + TITLE_SPACE;
@@ -54,7 +64,10 @@ export function initialParametersLayout(hidden: number, width = 720): InitialPar
 
 /** The colour scale's maximum for a set of parameters: the largest |value|, rounded up to a tidy number. */
 export function parametersMaxAbs(params: Parameters): number {
-  return niceCeil(Math.max(params.W1.maxAbs(), params.b1.maxAbs(), params.W2.maxAbs(), params.b2.maxAbs()), 10);
+  return niceCeil(
+    Math.max(params.W1.maxAbs(), params.b1.maxAbs(), params.W2.maxAbs(), params.b2.maxAbs()),
+    10,
+  );
 }
 
 /** Draws W1, b1, W2, b2 of `params` with values in the cells and a shared colour bar. */
@@ -69,32 +82,78 @@ export function drawInitialParameters(ctx: Context2D, params: Parameters, width 
     colour: (v: number) => divergingColour(v, max),
     frame: COLOURS.axis,
     // Values only where they fit: two decimals need about 30 px.
-    ...(layout.cellWidth >= 34 && layout.cellHeight >= 16 ? { valueText: (v: number) => formatNumber(v, 2), valueSize: TEXT.small } : {}),
+    ...(layout.cellWidth >= 34 && layout.cellHeight >= 16
+      ? { valueText: (v: number) => formatNumber(v, 2), valueSize: TEXT.small }
+      : {}),
   });
 
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
 
-  block(ctx, params.W1, spec(layout.W1), layerSymbol('W', 1), `${hidden} \u00d7 9, normal with mean 0 and sd 1/sqrt(9) = ${formatNumber(1 / 3, 3)}`);
+  block(
+    ctx,
+    params.W1,
+    spec(layout.W1),
+    layerSymbol('W', 1),
+    `${hidden} \u00d7 9, normal with mean 0 and sd 1/sqrt(9) = ${formatNumber(1 / 3, 3)}`,
+  );
   block(ctx, params.b1, spec(layout.b1), layerSymbol('b', 1), '');
-  block(ctx, params.W2, spec(layout.W2), layerSymbol('W', 2), `2 \u00d7 ${hidden}, sd 1/sqrt(${hidden}) = ${formatNumber(1 / Math.sqrt(hidden), 3)}`);
+  block(
+    ctx,
+    params.W2,
+    spec(layout.W2),
+    layerSymbol('W', 2),
+    `2 \u00d7 ${hidden}, sd 1/sqrt(${hidden}) = ${formatNumber(1 / Math.sqrt(hidden), 3)}`,
+  );
   block(ctx, params.b2, spec(layout.b2), layerSymbol('b', 2), '');
-  drawText(ctx, 'zeros', layout.b1.x + layout.cellWidth / 2, layout.b1.y + hidden * layout.cellHeight + 6, {
-    size: TEXT.small,
-    colour: COLOURS.mutedText,
-    align: 'center',
-    baseline: 'top',
-  });
+  drawText(
+    ctx,
+    'zeros',
+    layout.b1.x + layout.cellWidth / 2,
+    layout.b1.y + hidden * layout.cellHeight + 6,
+    {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    },
+  );
 
-  for (let r = 0; r < hidden; r++) rowLabel(ctx, String(r + 1), layout.W1.y + (r + 0.5) * layout.cellHeight);
-  drawVerticalText(ctx, 'hidden unit', MARGIN + 30, layout.W1.y + (hidden * layout.cellHeight) / 2, { size: TEXT.small, colour: COLOURS.mutedText });
-  columnNumbers(ctx, layout.W1, 9, layout.cellWidth, layout.W1.y + hidden * layout.cellHeight, 'input pixel');
+  for (let r = 0; r < hidden; r++)
+    rowLabel(ctx, String(r + 1), layout.W1.y + (r + 0.5) * layout.cellHeight);
+  drawVerticalText(
+    ctx,
+    'hidden unit',
+    MARGIN + 30,
+    layout.W1.y + (hidden * layout.cellHeight) / 2,
+    { size: TEXT.small, colour: COLOURS.mutedText },
+  );
+  columnNumbers(
+    ctx,
+    layout.W1,
+    9,
+    layout.cellWidth,
+    layout.W1.y + hidden * layout.cellHeight,
+    'input pixel',
+  );
   rowLabel(ctx, className(0), layout.W2.y + 0.5 * layout.cellHeight);
   rowLabel(ctx, className(1), layout.W2.y + 1.5 * layout.cellHeight);
-  columnNumbers(ctx, layout.W2, hidden, layout.cellWidth, layout.W2.y + 2 * layout.cellHeight, 'hidden unit');
+  columnNumbers(
+    ctx,
+    layout.W2,
+    hidden,
+    layout.cellWidth,
+    layout.W2.y + 2 * layout.cellHeight,
+    'hidden unit',
+  );
 
-  drawText(ctx, 'W, b', layout.bar.x - 8, layout.bar.y + layout.bar.height / 2, { size: TEXT.body, weight: 600, align: 'right', baseline: 'middle' });
+  drawText(ctx, 'W, b', layout.bar.x - 8, layout.bar.y + layout.bar.height / 2, {
+    size: TEXT.body,
+    weight: 600,
+    align: 'right',
+    baseline: 'middle',
+  });
   drawColourBar(ctx, {
     rect: layout.bar,
     colourAt: divergingAt,
@@ -118,16 +177,41 @@ function block(
 ): void {
   drawHeatmap(ctx, matrix, spec);
   drawLabel(ctx, symbol, spec.x, spec.y - 10, { size: 17 });
-  if (note !== '') drawText(ctx, note, spec.x + measureLabel(ctx, symbol, 17) + 8, spec.y - 10, { size: TEXT.small, colour: COLOURS.mutedText });
+  if (note !== '')
+    drawText(ctx, note, spec.x + measureLabel(ctx, symbol, 17) + 8, spec.y - 10, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+    });
 }
 
 function rowLabel(ctx: Context2D, text: string, y: number): void {
-  drawText(ctx, text, LEFT - 6, y, { size: TEXT.small, colour: COLOURS.mutedText, align: 'right', baseline: 'middle' });
+  drawText(ctx, text, LEFT - 6, y, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    align: 'right',
+    baseline: 'middle',
+  });
 }
 
-function columnNumbers(ctx: Context2D, at: { x: number }, count: number, cellWidth: number, bottom: number, title: string): void {
+function columnNumbers(
+  ctx: Context2D,
+  at: { x: number },
+  count: number,
+  cellWidth: number,
+  bottom: number,
+  title: string,
+): void {
   for (let k = 1; k <= count; k++) {
-    drawText(ctx, String(k), at.x + (k - 0.5) * cellWidth, bottom + 4, { size: TEXT.small, colour: COLOURS.mutedText, align: 'center', baseline: 'top' });
+    drawText(ctx, String(k), at.x + (k - 0.5) * cellWidth, bottom + 4, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+      align: 'center',
+      baseline: 'top',
+    });
   }
-  drawText(ctx, title, at.x, bottom + 20, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'top' });
+  drawText(ctx, title, at.x, bottom + 20, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    baseline: 'top',
+  });
 }

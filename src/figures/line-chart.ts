@@ -27,10 +27,14 @@ export interface LineChartSpec {
 }
 
 /** Tick values from 0 (or the domain's start) in nice steps, and the step (for formatting). */
-export function axisTicks(domain: readonly [number, number], count: number): { values: number[]; step: number } {
+export function axisTicks(
+  domain: readonly [number, number],
+  count: number,
+): { values: number[]; step: number } {
   const step = niceStep(domain[1] - domain[0], count);
   const values: number[] = [];
-  for (let k = Math.ceil(domain[0] / step - 1e-9); k * step <= domain[1] + step * 1e-9; k++) values.push(Number((k * step).toPrecision(12)));
+  for (let k = Math.ceil(domain[0] / step - 1e-9); k * step <= domain[1] + step * 1e-9; k++)
+    values.push(Number((k * step).toPrecision(12)));
   return { values, step };
 }
 
@@ -44,7 +48,8 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
 
   ctx.save();
   ctx.fillStyle = COLOURS.grid;
-  for (const v of yTicks.values) ctx.fillRect(plot.x, Math.round(sy(v) * 2) / 2 - 0.5, plot.width, 1);
+  for (const v of yTicks.values)
+    ctx.fillRect(plot.x, Math.round(sy(v) * 2) / 2 - 0.5, plot.width, 1);
   ctx.fillStyle = COLOURS.axis;
   ctx.fillRect(plot.x, plot.y + plot.height - 0.5, plot.width, 1);
   ctx.fillRect(plot.x - 0.5, plot.y, 1, plot.height);
@@ -96,19 +101,27 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
       spec.points.some((p) => {
         const px = sx(p.x);
         const py = sy(p.y);
-        return px >= x0 - 4 && px <= x0 + labelWidth + 4 && py >= top - 4 && py <= top + TEXT.small + 6;
+        return (
+          px >= x0 - 4 && px <= x0 + labelWidth + 4 && py >= top - 4 && py <= top + TEXT.small + 6
+        );
       });
     const topY = plot.y + 4;
     const bottomY = plot.y + plot.height - TEXT.small - 6;
     const labelY = crosses(topY) && !crosses(bottomY) ? bottomY : topY;
-    drawText(ctx, marker.label, x0, labelY, { size: TEXT.small, colour: COLOURS.marker, baseline: 'top' });
+    drawText(ctx, marker.label, x0, labelY, {
+      size: TEXT.small,
+      colour: COLOURS.marker,
+      baseline: 'top',
+    });
   }
 
   const upTo = spec.upTo ?? Infinity;
   const shown = spec.points.filter((p) => p.x <= upTo);
   if (shown.length > 0) {
     ctx.beginPath();
-    shown.forEach((p, i) => (i === 0 ? ctx.moveTo(sx(p.x), sy(p.y)) : ctx.lineTo(sx(p.x), sy(p.y))));
+    shown.forEach((p, i) =>
+      i === 0 ? ctx.moveTo(sx(p.x), sy(p.y)) : ctx.lineTo(sx(p.x), sy(p.y)),
+    );
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';

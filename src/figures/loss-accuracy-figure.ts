@@ -17,12 +17,23 @@ export function lossAccuracySize(width = 720): { width: number; height: number }
 }
 
 /** Draws the loss and accuracy curves of `history`; a dashed line marks firstPerfectIteration when there is one. */
-export function drawLossAccuracy(ctx: Context2D, history: readonly HistoryEntry[], firstPerfectIteration: number | null, width = 720): void {
+export function drawLossAccuracy(
+  ctx: Context2D,
+  history: readonly HistoryEntry[],
+  firstPerfectIteration: number | null,
+  width = 720,
+): void {
   const size = lossAccuracySize(width);
   const plotWidth = (width - LEFT - MARGIN - GAP) / 2;
   const last = history[history.length - 1]?.iteration ?? 0;
   const maxLoss = history.reduce((m, h) => Math.max(m, h.loss), 0);
-  const marker = firstPerfectIteration === null ? null : { x: firstPerfectIteration, label: `first accuracy of 1: iteration ${firstPerfectIteration}` };
+  const marker =
+    firstPerfectIteration === null
+      ? null
+      : {
+          x: firstPerfectIteration,
+          label: `first accuracy of 1: iteration ${firstPerfectIteration}`,
+        };
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, size.width, size.height);

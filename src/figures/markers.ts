@@ -6,7 +6,13 @@ import type { Context2D } from './context-2d.ts';
 import { COLOURS } from './theme.ts';
 
 /** Draws the marker of a correct (disc) or wrong (cross) prediction centred on (x, y), `size` CSS px across. */
-export function drawPredictionMarker(ctx: Context2D, x: number, y: number, size: number, correct: boolean): void {
+export function drawPredictionMarker(
+  ctx: Context2D,
+  x: number,
+  y: number,
+  size: number,
+  correct: boolean,
+): void {
   ctx.save();
   if (correct) {
     const r = size / 2;

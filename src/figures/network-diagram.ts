@@ -33,7 +33,10 @@ export function networkLayout(hidden: number, width = 720): NetworkLayout {
   const xs = [width * 0.2, width * 0.5, width * 0.8];
   const centre = TOP + COLUMN_HEIGHT / 2;
   const layers = sizes.map((count, layer) =>
-    Array.from({ length: count }, (_, i) => ({ x: xs[layer]!, y: centre + (i - (count - 1) / 2) * spacing })),
+    Array.from({ length: count }, (_, i) => ({
+      x: xs[layer]!,
+      y: centre + (i - (count - 1) / 2) * spacing,
+    })),
   );
   return { width, height: TOP + COLUMN_HEIGHT + LABEL_SPACE, radius, layers };
 }
@@ -65,7 +68,10 @@ export function networkDiagramSvg(hidden: number, options: DiagramOptions = {}):
 export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = {}): string {
   const hidden = params.W1.rows;
   const layout = networkLayout(hidden, options.width);
-  const max = niceCeil(Math.max(params.W1.maxAbs(), params.W2.maxAbs(), params.b1.maxAbs(), params.b2.maxAbs()), 10);
+  const max = niceCeil(
+    Math.max(params.W1.maxAbs(), params.W2.maxAbs(), params.b1.maxAbs(), params.b2.maxAbs()),
+    10,
+  );
   const positive = toHex(divergingAt(0.9));
   const negative = toHex(divergingAt(0.1));
   // Stronger connections are drawn last, on top of the weaker ones.
@@ -89,7 +95,9 @@ export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = 
   });
   edges.sort((a, b) => a.weight - b.weight);
   const fill = (layer: number, i: number) =>
-    layer === 0 ? '#ffffff' : toHex(divergingColour((layer === 1 ? params.b1 : params.b2).get(i, 0), max));
+    layer === 0
+      ? '#ffffff'
+      : toHex(divergingColour((layer === 1 ? params.b1 : params.b2).get(i, 0), max));
   const body = [
     `<g stroke-linecap="round">${edges.map((e) => e.svg).join('')}</g>`,
     nodes(layout, fill),
@@ -103,16 +111,32 @@ export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = 
 /** Calls visit(from, to, layer, i, j) for the connection from node i of `layer` to node j of the next layer. */
 function forEachEdge(
   layout: NetworkLayout,
-  visit: (from: { x: number; y: number }, to: { x: number; y: number }, layer: number, i: number, j: number) => void,
+  visit: (
+    from: { x: number; y: number },
+    to: { x: number; y: number },
+    layer: number,
+    i: number,
+    j: number,
+  ) => void,
 ): void {
   for (let layer = 0; layer < 2; layer++) {
-    layout.layers[layer]!.forEach((from, i) => layout.layers[layer + 1]!.forEach((to, j) => visit(from, to, layer, i, j)));
+    layout.layers[layer]!.forEach((from, i) =>
+      layout.layers[layer + 1]!.forEach((to, j) => visit(from, to, layer, i, j)),
+    );
   }
 }
 
 function nodes(layout: NetworkLayout, fill: (layer: number, i: number) => string): string {
   const circles = layout.layers.flatMap((column, layer) =>
-    column.map((p, i) => element('circle', { class: 'node', cx: p.x, cy: p.y, r: layout.radius, fill: fill(layer, i) })),
+    column.map((p, i) =>
+      element('circle', {
+        class: 'node',
+        cx: p.x,
+        cy: p.y,
+        r: layout.radius,
+        fill: fill(layer, i),
+      }),
+    ),
   );
   return `<g stroke="${COLOURS.text}" stroke-width="1.25">${circles.join('')}</g>`;
 }
@@ -138,9 +162,20 @@ function layerLabels(layout: NetworkLayout, hidden: number): string {
       const x = layout.layers[k]![0]!.x;
       const parts = [
         symbol(letter, layer, x, y),
-        element('text', { x, y: y + 20, 'text-anchor': 'middle', 'font-size': 13, fill: COLOURS.mutedText }, escapeXml(size)),
+        element(
+          'text',
+          { x, y: y + 20, 'text-anchor': 'middle', 'font-size': 13, fill: COLOURS.mutedText },
+          escapeXml(size),
+        ),
       ];
-      if (activation !== '') parts.push(element('text', { x, y: y + 37, 'text-anchor': 'middle', 'font-size': 13, fill: COLOURS.mutedText }, activation));
+      if (activation !== '')
+        parts.push(
+          element(
+            'text',
+            { x, y: y + 37, 'text-anchor': 'middle', 'font-size': 13, fill: COLOURS.mutedText },
+            activation,
+          ),
+        );
       return parts.join('');
     })
     .join('\n');
@@ -148,10 +183,24 @@ function layerLabels(layout: NetworkLayout, hidden: number): string {
 
 function inputAndOutputLabels(layout: NetworkLayout): string {
   const inputs = layout.layers[0]!.map((p, i) =>
-    element('text', { x: p.x - layout.radius - 8, y: p.y + 4, 'text-anchor': 'end', 'font-size': 12, fill: COLOURS.mutedText }, `pixel ${i + 1}`),
+    element(
+      'text',
+      {
+        x: p.x - layout.radius - 8,
+        y: p.y + 4,
+        'text-anchor': 'end',
+        'font-size': 12,
+        fill: COLOURS.mutedText,
+      },
+      `pixel ${i + 1}`,
+    ),
   );
   const outputs = layout.layers[2]!.map((p, i) =>
-    element('text', { x: p.x + layout.radius + 8, y: p.y + 4, 'font-size': 13 }, escapeXml(`p(${className(i)})`)),
+    element(
+      'text',
+      { x: p.x + layout.radius + 8, y: p.y + 4, 'font-size': 13 },
+      escapeXml(`p(${className(i)})`),
+    ),
   );
   return [...inputs, ...outputs].join('');
 }
@@ -160,8 +209,15 @@ function trainedLegend(max: number, positive: string, negative: string): string 
   const y = 22;
   const x = 16;
   const swatch = (dx: number, colour: string, label: string) =>
-    element('line', { x1: x + dx, y1: y - 4, x2: x + dx + 22, y2: y - 4, stroke: colour, 'stroke-width': 4, 'stroke-linecap': 'round' }) +
-    element('text', { x: x + dx + 30, y, 'font-size': 13 }, escapeXml(label));
+    element('line', {
+      x1: x + dx,
+      y1: y - 4,
+      x2: x + dx + 22,
+      y2: y - 4,
+      stroke: colour,
+      'stroke-width': 4,
+      'stroke-linecap': 'round',
+    }) + element('text', { x: x + dx + 30, y, 'font-size': 13 }, escapeXml(label));
   return [
     swatch(0, positive, 'positive weight'),
     swatch(140, negative, 'negative weight'),

@@ -19,8 +19,16 @@ export interface Rect {
  * under the map device = scale * css + offset: count + 1 integers, so neighbouring cells share
  * an edge and never overlap or leave a gap.
  */
-export function snappedEdges(start: number, size: number, count: number, scale: number, offset: number): number[] {
-  return Array.from({ length: count + 1 }, (_, k) => Math.round(scale * (start + k * size) + offset));
+export function snappedEdges(
+  start: number,
+  size: number,
+  count: number,
+  scale: number,
+  offset: number,
+): number[] {
+  return Array.from({ length: count + 1 }, (_, k) =>
+    Math.round(scale * (start + k * size) + offset),
+  );
 }
 
 /** Runs `draw` with the identity transform, handing it the map from CSS to device pixels. */

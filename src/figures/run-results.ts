@@ -39,9 +39,12 @@ export function parameterCount(hidden: number): number {
 }
 
 /** The first iteration from which every later state has accuracy 1, or null if the last one does not. */
-export function perfectFromIteration(history: readonly { iteration: number; accuracy: number }[]): number | null {
+export function perfectFromIteration(
+  history: readonly { iteration: number; accuracy: number }[],
+): number | null {
   let from: number | null = null;
-  for (let k = history.length - 1; k >= 0 && history[k]!.accuracy === 1; k--) from = history[k]!.iteration;
+  for (let k = history.length - 1; k >= 0 && history[k]!.accuracy === 1; k--)
+    from = history[k]!.iteration;
   return from;
 }
 
@@ -71,7 +74,13 @@ export function runResults(record: RunRecord): RunResults {
     validation: record.validation.map((result, k) => {
       const labels = record.datasets.validation[k]!.labels;
       const correct = result.predictions.filter((p, i) => p === labels[i]).length;
-      return { name: result.name, title: validationTitle(result.name), accuracy: result.accuracy, correct, total: labels.length };
+      return {
+        name: result.name,
+        title: validationTitle(result.name),
+        accuracy: result.accuracy,
+        correct,
+        total: labels.length,
+      };
     }),
     history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
   };

@@ -2,7 +2,11 @@
 
 /** Text escaped for SVG/XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** A coordinate or length with at most 2 decimals and no trailing zeros (short, stable output). */
@@ -12,7 +16,11 @@ export function num(value: number): string {
 }
 
 /** An element with attributes (numbers via num()); self-closing when it has no content. */
-export function element(name: string, attributes: Record<string, string | number>, content?: string): string {
+export function element(
+  name: string,
+  attributes: Record<string, string | number>,
+  content?: string,
+): string {
   const attrs = Object.entries(attributes)
     .map(([key, value]) => ` ${key}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`)
     .join('');

@@ -14,12 +14,23 @@ export interface TextStyle {
 
 /** The CSS font shorthand for a style. */
 export function fontFor(style: TextStyle): string {
-  const parts = [style.italic ? 'italic' : '', style.weight === 600 ? '600' : '', `${style.size}px`, `"${FONT_FAMILY}"`];
+  const parts = [
+    style.italic ? 'italic' : '',
+    style.weight === 600 ? '600' : '',
+    `${style.size}px`,
+    `"${FONT_FAMILY}"`,
+  ];
   return parts.filter((p) => p !== '').join(' ');
 }
 
 /** Draws `text` at (x, y) in `style`. */
-export function drawText(ctx: Context2D, text: string, x: number, y: number, style: TextStyle): void {
+export function drawText(
+  ctx: Context2D,
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle,
+): void {
   ctx.font = fontFor(style);
   ctx.fillStyle = style.colour ?? COLOURS.text;
   ctx.textAlign = style.align ?? 'left';
@@ -28,7 +39,13 @@ export function drawText(ctx: Context2D, text: string, x: number, y: number, sty
 }
 
 /** Draws `text` rotated a quarter turn anticlockwise, centred on (x, y): for vertical axis titles. */
-export function drawVerticalText(ctx: Context2D, text: string, x: number, y: number, style: TextStyle): void {
+export function drawVerticalText(
+  ctx: Context2D,
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle,
+): void {
   ctx.save();
   ctx.translate(x, y);
   ctx.rotate(-Math.PI / 2);
@@ -45,7 +62,10 @@ export interface LabelPart {
 
 /** The parts of a layer symbol such as W^[1] or A^[2]: an italic letter and a raised [layer]. */
 export function layerSymbol(letter: string, layer: number): LabelPart[] {
-  return [{ text: letter, italic: true }, { text: `[${layer}]`, sup: true }];
+  return [
+    { text: letter, italic: true },
+    { text: `[${layer}]`, sup: true },
+  ];
 }
 
 /** Superscripts are set at this fraction of the size (so labels of 15 px keep them >= 11 px) and raised by this fraction of it. */
@@ -53,10 +73,19 @@ const SUP_SCALE = 0.75;
 const SUP_RAISE = 0.38;
 
 /** The width of a math label at `size`. */
-export function measureLabel(ctx: Context2D, parts: readonly LabelPart[], size: number, weight: 400 | 600 = 400): number {
+export function measureLabel(
+  ctx: Context2D,
+  parts: readonly LabelPart[],
+  size: number,
+  weight: 400 | 600 = 400,
+): number {
   let width = 0;
   for (const part of parts) {
-    ctx.font = fontFor({ size: part.sup ? size * SUP_SCALE : size, weight, italic: part.italic ?? false });
+    ctx.font = fontFor({
+      size: part.sup ? size * SUP_SCALE : size,
+      weight,
+      italic: part.italic ?? false,
+    });
     width += ctx.measureText(part.text).width;
   }
   return width;

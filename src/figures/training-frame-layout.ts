@@ -76,8 +76,14 @@ const PARAMETER_BAR = 170;
 const ACTIVATION_BAR = 100;
 
 /** Places the frame's parts for H hidden units and n training examples, `width` CSS pixels wide (default 720). */
-export function trainingFrameLayout(hidden: number, examples: number, width = 720): TrainingFrameLayout {
-  return width >= STACKED_BELOW ? wideLayout(hidden, examples, width) : stackedLayout(hidden, examples, width);
+export function trainingFrameLayout(
+  hidden: number,
+  examples: number,
+  width = 720,
+): TrainingFrameLayout {
+  return width >= STACKED_BELOW
+    ? wideLayout(hidden, examples, width)
+    : stackedLayout(hidden, examples, width);
 }
 
 /** The animation's arrangement: three rows (layer 1, layer 2, the charts) under a one-line header. */
@@ -96,7 +102,13 @@ function wideLayout(hidden: number, examples: number, width: number): TrainingFr
   const chartLeft = MARGIN + 40;
   const chartGap = 64;
   const chartWidth = (width - chartLeft - MARGIN - chartGap) / 2;
-  const at = (x: number, y: number, rowHeight = cell): HeatmapPlace => ({ x, y, cellWidth: cell, cellHeight: rowHeight, titleX: x });
+  const at = (x: number, y: number, rowHeight = cell): HeatmapPlace => ({
+    x,
+    y,
+    cellWidth: cell,
+    cellHeight: rowHeight,
+    titleX: x,
+  });
   const activationX = MARGIN + 40 + PARAMETER_BAR + 30;
   return {
     width,
@@ -107,8 +119,14 @@ function wideLayout(hidden: number, examples: number, width: number): TrainingFr
     titleY: MARGIN + 18,
     readout: { x: width - MARGIN, y: MARGIN + 18, align: 'right', lines: 1, lineHeight: 0 },
     legendY,
-    parameterBar: { labelX: MARGIN, bar: { x: MARGIN + 40, y: legendY + 4, width: PARAMETER_BAR, height: 12 } },
-    activationBar: { labelX: activationX, bar: { x: activationX + 22, y: legendY + 4, width: ACTIVATION_BAR, height: 12 } },
+    parameterBar: {
+      labelX: MARGIN,
+      bar: { x: MARGIN + 40, y: legendY + 4, width: PARAMETER_BAR, height: 12 },
+    },
+    activationBar: {
+      labelX: activationX,
+      bar: { x: activationX + 22, y: legendY + 4, width: ACTIVATION_BAR, height: 12 },
+    },
     key: { x: width - MARGIN, y: legendY + 10, align: 'right' },
     W1: at(left, row1Y),
     b1: at(bX, row1Y),
@@ -117,7 +135,12 @@ function wideLayout(hidden: number, examples: number, width: number): TrainingFr
     b2: at(bX, row2Y, labelledRow),
     A2: at(aX, row2Y, labelledRow),
     lossPlot: { x: chartLeft, y: chartsY, width: chartWidth, height: CHART_HEIGHT },
-    accuracyPlot: { x: chartLeft + chartWidth + chartGap, y: chartsY, width: chartWidth, height: CHART_HEIGHT },
+    accuracyPlot: {
+      x: chartLeft + chartWidth + chartGap,
+      y: chartsY,
+      width: chartWidth,
+      height: CHART_HEIGHT,
+    },
   };
 }
 
@@ -148,7 +171,13 @@ function stackedLayout(hidden: number, examples: number, width: number): Trainin
 
   const titleY = margin + 18;
   const oneLine = width >= ONE_LINE_FROM;
-  const readout = { x: margin, y: titleY + 24, align: 'left' as const, lines: oneLine ? (1 as const) : (2 as const), lineHeight: READOUT_LINE };
+  const readout = {
+    x: margin,
+    y: titleY + 24,
+    align: 'left' as const,
+    lines: oneLine ? (1 as const) : (2 as const),
+    lineHeight: READOUT_LINE,
+  };
   const legendY = readout.y + (readout.lines - 1) * READOUT_LINE + 11;
   const barX = margin + 40;
   const parameterBar: LegendBar = {
@@ -156,8 +185,14 @@ function stackedLayout(hidden: number, examples: number, width: number): Trainin
     bar: { x: barX, y: legendY + 4, width: Math.min(PARAMETER_BAR, right - barX - 14), height: 12 },
   };
   const activationBar: LegendBar = oneLine
-    ? { labelX: barX + PARAMETER_BAR + 30, bar: { x: barX + PARAMETER_BAR + 52, y: legendY + 4, width: ACTIVATION_BAR, height: 12 } }
-    : { labelX: margin, bar: { x: barX, y: legendY + LEGEND_ROW + 4, width: ACTIVATION_BAR, height: 12 } };
+    ? {
+        labelX: barX + PARAMETER_BAR + 30,
+        bar: { x: barX + PARAMETER_BAR + 52, y: legendY + 4, width: ACTIVATION_BAR, height: 12 },
+      }
+    : {
+        labelX: margin,
+        bar: { x: barX, y: legendY + LEGEND_ROW + 4, width: ACTIVATION_BAR, height: 12 },
+      };
   const keyY = legendY + (oneLine ? 1 : 2) * LEGEND_ROW + 8;
 
   const block = BELOW_SPACE + TITLE_SPACE;
@@ -170,8 +205,19 @@ function stackedLayout(hidden: number, examples: number, width: number): Trainin
   const lossY = a2Y + 2 * activationRow + BELOW_SPACE + 30;
   const accuracyY = lossY + NARROW_CHART_HEIGHT + 44 + 30;
   const chartLeft = margin + 40;
-  const chart = (y: number): Rect => ({ x: chartLeft, y, width: right - 10 - chartLeft, height: NARROW_CHART_HEIGHT });
-  const place = (x: number, y: number, cellWidth: number, cellHeight: number, titleX = margin): HeatmapPlace => ({
+  const chart = (y: number): Rect => ({
+    x: chartLeft,
+    y,
+    width: right - 10 - chartLeft,
+    height: NARROW_CHART_HEIGHT,
+  });
+  const place = (
+    x: number,
+    y: number,
+    cellWidth: number,
+    cellHeight: number,
+    titleX = margin,
+  ): HeatmapPlace => ({
     x,
     y,
     cellWidth,

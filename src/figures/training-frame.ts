@@ -17,8 +17,21 @@ import { drawPredictionMarker } from './markers.ts';
 import type { Rect } from './pixel-snap.ts';
 import { formatNumber, niceCeil, niceStep } from './scales.ts';
 import { className, COLOURS, TEXT } from './theme.ts';
-import { drawLabel, drawText, drawVerticalText, fontFor, layerSymbol, measureLabel, type LabelPart } from './text.ts';
-import { trainingFrameLayout, type HeatmapPlace, type HeatmapSpecBase, type TrainingFrameLayout } from './training-frame-layout.ts';
+import {
+  drawLabel,
+  drawText,
+  drawVerticalText,
+  fontFor,
+  layerSymbol,
+  measureLabel,
+  type LabelPart,
+} from './text.ts';
+import {
+  trainingFrameLayout,
+  type HeatmapPlace,
+  type HeatmapSpecBase,
+  type TrainingFrameLayout,
+} from './training-frame-layout.ts';
 
 export {
   STACKED_BELOW,
@@ -57,7 +70,6 @@ export function exampleTicks(n: number): number[] {
   return ticksEvery(n, Math.max(1, niceStep(n, 5)));
 }
 
-
 /**
  * Draws the frame for input.snapshot into ctx, whose origin is the frame's top-left corner and
  * whose units are CSS pixels; the frame is trainingFrameLayout(H, n, width) in size (stacked
@@ -82,14 +94,21 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   const title = `Iteration ${snapshot.iteration}`;
   drawText(ctx, title, margin, layout.titleY, { size: 20, weight: 600 });
   const titleWidth = ctx.measureText(title).width;
-  drawText(ctx, `of ${last}`, margin + titleWidth + 6, layout.titleY, { size: TEXT.label, colour: COLOURS.mutedText });
+  drawText(ctx, `of ${last}`, margin + titleWidth + 6, layout.titleY, {
+    size: TEXT.label,
+    colour: COLOURS.mutedText,
+  });
   const correct = Math.round(snapshot.accuracy * n);
   const lossText = `loss ${formatNumber(snapshot.loss, 3)}`;
   const accuracyText = `accuracy ${formatNumber(snapshot.accuracy, 3)} (${correct} of ${n} correct)`;
   const { readout } = layout;
-  const readoutLines = readout.lines === 1 ? [`${lossText}    ${accuracyText}`] : [lossText, accuracyText];
+  const readoutLines =
+    readout.lines === 1 ? [`${lossText}    ${accuracyText}`] : [lossText, accuracyText];
   readoutLines.forEach((line, k) => {
-    drawText(ctx, line, readout.x, readout.y + k * readout.lineHeight, { size: TEXT.label, align: readout.align });
+    drawText(ctx, line, readout.x, readout.y + k * readout.lineHeight, {
+      size: TEXT.label,
+      align: readout.align,
+    });
   });
 
   drawLegend(ctx, layout, max);
@@ -100,16 +119,27 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   drawHeatmap(ctx, A1, { ...layout.A1, colour: greyColour });
   heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${hidden} \u00d7 9`);
   heatmapTitle(ctx, layout.b1, layerSymbol('b', 1), '');
-  heatmapTitle(ctx, layout.A1, layerSymbol('A', 1), `hidden activations, ReLU: ${hidden} \u00d7 ${n}`);
+  heatmapTitle(
+    ctx,
+    layout.A1,
+    layerSymbol('A', 1),
+    `hidden activations, ReLU: ${hidden} \u00d7 ${n}`,
+  );
   unitRowLabels(ctx, layout.W1, hidden);
   // Stacked, A1 has rows of its own to number; side by side it shares W1's.
   if (layout.stacked) unitRowLabels(ctx, layout.A1, hidden);
   // The rotated row title only where it fits beside the rows (the W2 axis names the units too).
   if (hidden * layout.W1.cellHeight >= 96) {
-    drawVerticalText(ctx, `${hidden} hidden units`, margin + 6, layout.W1.y + (hidden * layout.W1.cellHeight) / 2, {
-      size: TEXT.small,
-      colour: COLOURS.mutedText,
-    });
+    drawVerticalText(
+      ctx,
+      `${hidden} hidden units`,
+      margin + 6,
+      layout.W1.y + (hidden * layout.W1.cellHeight) / 2,
+      {
+        size: TEXT.small,
+        colour: COLOURS.mutedText,
+      },
+    );
   }
   columnLabels(ctx, layout.W1, hidden, 9, consecutive(9), '9 input pixels');
   columnLabels(ctx, layout.A1, hidden, n, exampleTicks(n), `${n} training examples`);
@@ -122,8 +152,17 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   heatmapTitle(ctx, layout.b2, layerSymbol('b', 2), '');
   heatmapTitle(ctx, layout.A2, layerSymbol('A', 2), `class probabilities, softmax: 2 \u00d7 ${n}`);
   const classNames = [className(0), className(1)];
-  rowLabels(ctx, layout.W2, classNames.map((name, r) => ({ text: name, row: r })));
-  if (layout.stacked) rowLabels(ctx, layout.A2, classNames.map((name, r) => ({ text: name, row: r })));
+  rowLabels(
+    ctx,
+    layout.W2,
+    classNames.map((name, r) => ({ text: name, row: r })),
+  );
+  if (layout.stacked)
+    rowLabels(
+      ctx,
+      layout.A2,
+      classNames.map((name, r) => ({ text: name, row: r })),
+    );
   columnLabels(
     ctx,
     layout.W2,
@@ -144,7 +183,8 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
   // The curves up to this iteration on axes spanning the whole run.
   const perfect = input.firstPerfectIteration;
   const reached = perfect !== null && snapshot.iteration >= perfect;
-  const marker = (plot: Rect) => (reached ? { x: perfect, label: markerLabel(ctx, plot, perfect, last) } : null);
+  const marker = (plot: Rect) =>
+    reached ? { x: perfect, label: markerLabel(ctx, plot, perfect, last) } : null;
   const maxLoss = history.reduce((m, h) => Math.max(m, h.loss), 0);
   drawLineChart(ctx, {
     plot: layout.lossPlot,
@@ -180,7 +220,11 @@ export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, wid
 /** The colour bars of W, b and A, and the key to the prediction markers. */
 function drawLegend(ctx: Context2D, layout: TrainingFrameLayout, max: number): void {
   const { parameterBar, activationBar } = layout;
-  drawText(ctx, 'W, b', parameterBar.labelX, parameterBar.bar.y + 6, { size: TEXT.body, weight: 600, baseline: 'middle' });
+  drawText(ctx, 'W, b', parameterBar.labelX, parameterBar.bar.y + 6, {
+    size: TEXT.body,
+    weight: 600,
+    baseline: 'middle',
+  });
   drawColourBar(ctx, {
     rect: parameterBar.bar,
     colourAt: divergingAt,
@@ -190,7 +234,11 @@ function drawLegend(ctx: Context2D, layout: TrainingFrameLayout, max: number): v
       { t: 1, label: `+${formatNumber(max, 1)}` },
     ],
   });
-  drawText(ctx, 'A', activationBar.labelX, activationBar.bar.y + 6, { size: TEXT.body, weight: 600, baseline: 'middle' });
+  drawText(ctx, 'A', activationBar.labelX, activationBar.bar.y + 6, {
+    size: TEXT.body,
+    weight: 600,
+    baseline: 'middle',
+  });
   drawColourBar(ctx, {
     rect: activationBar.bar,
     colourAt: (t) => greyColour(t),
@@ -218,17 +266,33 @@ function heatmapTitle(ctx: Context2D, at: HeatmapPlace, symbol: LabelPart[], not
   drawLabel(ctx, symbol, at.titleX, at.y - 9, { size: 16 });
   if (note !== '') {
     const offset = measureLabel(ctx, symbol, 16) + 6;
-    drawText(ctx, note, at.titleX + offset, at.y - 9, { size: TEXT.small, colour: COLOURS.mutedText });
+    drawText(ctx, note, at.titleX + offset, at.y - 9, {
+      size: TEXT.small,
+      colour: COLOURS.mutedText,
+    });
   }
 }
 
 /** Numbers the hidden units down the rows of `at`: every one while a line of text fits each row, else every 2nd or 4th. */
 function unitRowLabels(ctx: Context2D, at: HeatmapSpecBase, hidden: number): void {
-  const rows = spacedTicks(sparserTicks(hidden, consecutive(hidden)), at.cellHeight, () => TEXT.small, 1);
-  rowLabels(ctx, at, rows.map((k) => ({ text: String(k), row: k - 1 })));
+  const rows = spacedTicks(
+    sparserTicks(hidden, consecutive(hidden)),
+    at.cellHeight,
+    () => TEXT.small,
+    1,
+  );
+  rowLabels(
+    ctx,
+    at,
+    rows.map((k) => ({ text: String(k), row: k - 1 })),
+  );
 }
 
-function rowLabels(ctx: Context2D, at: HeatmapSpecBase, labels: readonly { text: string; row: number }[]): void {
+function rowLabels(
+  ctx: Context2D,
+  at: HeatmapSpecBase,
+  labels: readonly { text: string; row: number }[],
+): void {
   for (const { text, row } of labels) {
     drawText(ctx, text, at.x - 6, at.y + (row + 0.5) * at.cellHeight, {
       size: TEXT.small,
@@ -250,7 +314,12 @@ function columnLabels(
 ): void {
   const bottom = at.y + rows * at.cellHeight;
   ctx.font = fontFor({ size: TEXT.small });
-  const numbers = spacedTicks(sparserTicks(columns, preferred), at.cellWidth, (k) => ctx.measureText(String(k)).width, 3);
+  const numbers = spacedTicks(
+    sparserTicks(columns, preferred),
+    at.cellWidth,
+    (k) => ctx.measureText(String(k)).width,
+    3,
+  );
   for (const k of numbers) {
     drawText(ctx, String(k), at.x + (k - 0.5) * at.cellWidth, bottom + 4, {
       size: TEXT.small,
@@ -259,7 +328,11 @@ function columnLabels(
       baseline: 'top',
     });
   }
-  drawText(ctx, title, at.x, bottom + 20, { size: TEXT.small, colour: COLOURS.mutedText, baseline: 'top' });
+  drawText(ctx, title, at.x, bottom + 20, {
+    size: TEXT.small,
+    colour: COLOURS.mutedText,
+    baseline: 'top',
+  });
 }
 
 /** 1, 2, ..., n. */
@@ -277,7 +350,9 @@ function ticksEvery(n: number, step: number): number[] {
 /** `preferred`, then ever sparser positions among 1..n: every 2nd and 4th (short axes), 1 and multiples of 5, 10, 20, ...; last [1]. */
 function sparserTicks(n: number, preferred: readonly number[]): (readonly number[])[] {
   const lists: (readonly number[])[] = [preferred];
-  if (n <= 16) for (const stride of [2, 4]) lists.push(consecutive(Math.ceil(n / stride)).map((k) => 1 + (k - 1) * stride));
+  if (n <= 16)
+    for (const stride of [2, 4])
+      lists.push(consecutive(Math.ceil(n / stride)).map((k) => 1 + (k - 1) * stride));
   for (const step of [5, 10, 20, 50, 100]) if (step < n) lists.push(ticksEvery(n, step));
   lists.push([1]);
   return lists;
@@ -287,9 +362,17 @@ function sparserTicks(n: number, preferred: readonly number[]): (readonly number
  * The first of `candidates` whose labels, centred on cells `pitch` px apart and `extent(k)` px
  * long along the axis, keep at least `gap` px apart; the last candidate if none does.
  */
-function spacedTicks(candidates: readonly (readonly number[])[], pitch: number, extent: (k: number) => number, gap: number): readonly number[] {
+function spacedTicks(
+  candidates: readonly (readonly number[])[],
+  pitch: number,
+  extent: (k: number) => number,
+  gap: number,
+): readonly number[] {
   const fits = (ticks: readonly number[]) =>
-    ticks.every((k, i) => i === 0 || (k - ticks[i - 1]!) * pitch >= (extent(k) + extent(ticks[i - 1]!)) / 2 + gap);
+    ticks.every(
+      (k, i) =>
+        i === 0 || (k - ticks[i - 1]!) * pitch >= (extent(k) + extent(ticks[i - 1]!)) / 2 + gap,
+    );
   return candidates.find(fits) ?? candidates[candidates.length - 1]!;
 }
 

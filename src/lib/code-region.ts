@@ -15,11 +15,15 @@ export function extractRegion(source: string, region: string, file: string): str
   const lines = source.split(/\r?\n/);
   const start = lines.findIndex((line) => isMarker(line, 'region', region));
   if (start < 0) {
-    throw new CodeRegionError(`${file} has no region "${region}" (expected a line "// #region ${region}")`);
+    throw new CodeRegionError(
+      `${file} has no region "${region}" (expected a line "// #region ${region}")`,
+    );
   }
   const endOffset = lines.slice(start + 1).findIndex((line) => isMarker(line, 'endregion', region));
   if (endOffset < 0) {
-    throw new CodeRegionError(`${file}: region "${region}" is never closed by "// #endregion ${region}"`);
+    throw new CodeRegionError(
+      `${file}: region "${region}" is never closed by "// #endregion ${region}"`,
+    );
   }
   const body = lines
     .slice(start + 1, start + 1 + endOffset)

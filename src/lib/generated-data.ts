@@ -8,13 +8,18 @@ import type { DownloadEntry, FigureEntry } from '../figures/figure-manifest.ts';
 
 export type { DownloadEntry, FigureEntry };
 
-const files = import.meta.glob<unknown>('/src/generated/*.json', { import: 'default', eager: true });
+const files = import.meta.glob<unknown>('/src/generated/*.json', {
+  import: 'default',
+  eager: true,
+});
 
 /** The parsed contents of src/generated/NAME; throws with what to run if the file is missing. */
 export function generatedJson(name: 'figures.json' | 'results.json'): unknown {
   const value = files[`/src/generated/${name}`];
   if (value === undefined) {
-    throw new Error(`src/generated/${name} is missing: run \`npm run figures\` (\`npm run build\` runs it first)`);
+    throw new Error(
+      `src/generated/${name} is missing: run \`npm run figures\` (\`npm run build\` runs it first)`,
+    );
   }
   return value;
 }
@@ -34,7 +39,9 @@ function entryById<T>(group: 'figures' | 'downloads', id: string, component: str
   const entry = manifest[group]?.[id];
   if (entry === undefined) {
     const known = Object.keys(manifest[group] ?? {}).join(', ');
-    throw new Error(`<${component} id="${id}">: src/generated/figures.json has no ${group} entry "${id}" (it has: ${known})`);
+    throw new Error(
+      `<${component} id="${id}">: src/generated/figures.json has no ${group} entry "${id}" (it has: ${known})`,
+    );
   }
   return entry;
 }

@@ -51,7 +51,9 @@ export const REFERENCES: readonly Reference[] = [
 /** The fragment id of reference n (1-based), e.g. "ref-3". */
 export function referenceAnchor(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > REFERENCES.length) {
-    throw new Error(`<Cite n={${n}}>: there is no reference [${n}] (references are 1 to ${REFERENCES.length})`);
+    throw new Error(
+      `<Cite n={${n}}>: there is no reference [${n}] (references are 1 to ${REFERENCES.length})`,
+    );
   }
   return `ref-${n}`;
 }

@@ -7,7 +7,18 @@ import { DataError } from './errors.ts';
 import type { Dataset } from './types.ts';
 
 /** The header toCsv writes: pixel (row r, column c) is "r<r>c<c>", then "class". */
-export const CSV_HEADER = ['r1c1', 'r1c2', 'r1c3', 'r2c1', 'r2c2', 'r2c3', 'r3c1', 'r3c2', 'r3c3', 'class'] as const;
+export const CSV_HEADER = [
+  'r1c1',
+  'r1c2',
+  'r1c3',
+  'r2c1',
+  'r2c2',
+  'r2c3',
+  'r3c1',
+  'r3c2',
+  'r3c3',
+  'class',
+] as const;
 
 const COLUMNS = CSV_HEADER.length;
 
@@ -17,18 +28,34 @@ const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 /** The CSV text of a dataset; numbers are written in full (shortest round-trip) precision. */
 export function toCsv(dataset: Dataset): string {
-  const rows = dataset.images.map((image, i) => [...image, dataset.labels[i]!].map(String).join(','));
+  const rows = dataset.images.map((image, i) =>
+    [...image, dataset.labels[i]!].map(String).join(','),
+  );
   return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
 }
 
 /** The dataset in CSV `text`; `fileName` names it in errors, and its base name (without .csv) names the dataset. */
 export function parseCsv(text: string, fileName: string): Dataset {
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((line) => line.replace(/\r$/, ''));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''));
   const header = lines[0]!;
-  if (header.trim() === '') throw new DataError(fileName, 'the file is empty: expected a header row and then one row per image', 1, 1);
+  if (header.trim() === '')
+    throw new DataError(
+      fileName,
+      'the file is empty: expected a header row and then one row per image',
+      1,
+      1,
+    );
   const headerCells = header.split(',');
   if (headerCells.length !== COLUMNS) {
-    throw new DataError(fileName, `the header has ${headerCells.length} columns, expected ${COLUMNS} (9 pixels, then the class)`, 1, Math.min(headerCells.length, COLUMNS) + 1);
+    throw new DataError(
+      fileName,
+      `the header has ${headerCells.length} columns, expected ${COLUMNS} (9 pixels, then the class)`,
+      1,
+      Math.min(headerCells.length, COLUMNS) + 1,
+    );
   }
   if (headerCells.every((cell) => NUMBER.test(cell.trim()))) {
     throw new DataError(fileName, 'expected a header row (column names) but found numbers', 1, 1);
@@ -48,33 +75,65 @@ export function parseCsv(text: string, fileName: string): Dataset {
         Math.min(cells.length, COLUMNS) + 1,
       );
     }
-    const values = cells.map((cell, c) => parseValue(cell, fileName, lineNumber, c + 1, headerCells[c]!.trim()));
+    const values = cells.map((cell, c) =>
+      parseValue(cell, fileName, lineNumber, c + 1, headerCells[c]!.trim()),
+    );
     values.slice(0, 9).forEach((pixel, c) => {
       if (pixel < 0 || pixel > 1) {
-        throw new DataError(fileName, `pixel value ${pixel} (column "${headerCells[c]!.trim()}") is outside [0, 1]`, lineNumber, c + 1);
+        throw new DataError(
+          fileName,
+          `pixel value ${pixel} (column "${headerCells[c]!.trim()}") is outside [0, 1]`,
+          lineNumber,
+          c + 1,
+        );
       }
     });
     const label = values[9]!;
     if (label !== 0 && label !== 1) {
-      throw new DataError(fileName, `class ${label} is not 0 (vertical line) or 1 (horizontal line)`, lineNumber, COLUMNS);
+      throw new DataError(
+        fileName,
+        `class ${label} is not 0 (vertical line) or 1 (horizontal line)`,
+        lineNumber,
+        COLUMNS,
+      );
     }
     dataset.images.push(values.slice(0, 9));
     dataset.labels.push(label);
   });
-  if (dataset.images.length === 0) throw new DataError(fileName, 'no data rows after the header', 2, 1);
+  if (dataset.images.length === 0)
+    throw new DataError(fileName, 'no data rows after the header', 2, 1);
   return dataset;
 }
 
 /** The number in one CSV cell, or a DataError saying why it is not one. */
-function parseValue(cell: string, fileName: string, line: number, column: number, columnName: string): number {
+function parseValue(
+  cell: string,
+  fileName: string,
+  line: number,
+  column: number,
+  columnName: string,
+): number {
   const text = cell.trim();
   const where = `column "${columnName}"`;
   if (text === '') throw new DataError(fileName, `empty value (${where})`, line, column);
-  if (NOT_FINITE.test(text)) throw new DataError(fileName, `${text} is not allowed: every value must be a finite number (${where})`, line, column);
-  if (!NUMBER.test(text)) throw new DataError(fileName, `"${text}" is not a number (${where})`, line, column);
+  if (NOT_FINITE.test(text))
+    throw new DataError(
+      fileName,
+      `${text} is not allowed: every value must be a finite number (${where})`,
+      line,
+      column,
+    );
+  if (!NUMBER.test(text))
+    throw new DataError(fileName, `"${text}" is not a number (${where})`, line, column);
   const value = Number(text);
   // Digits can still overflow to Infinity (1e999).
-  if (!Number.isFinite(value)) throw new DataError(fileName, `${text} is too large to be a finite number (${where})`, line, column);
+  if (!Number.isFinite(value))
+    throw new DataError(
+      fileName,
+      `${text} is too large to be a finite number (${where})`,
+      line,
+      column,
+    );
   return value;
 }
 

@@ -14,7 +14,8 @@ export const CLASSES = 2;
 export function inputMatrix(images: readonly (readonly number[])[]): Matrix {
   const X = new Matrix(PIXELS, images.length);
   images.forEach((image, j) => {
-    if (image.length !== PIXELS) throw new Error(`inputMatrix: image ${j} has ${image.length} pixels, expected ${PIXELS}`);
+    if (image.length !== PIXELS)
+      throw new Error(`inputMatrix: image ${j} has ${image.length} pixels, expected ${PIXELS}`);
     image.forEach((pixel, i) => {
       X.data[i * images.length + j] = pixel;
     });
@@ -26,7 +27,8 @@ export function inputMatrix(images: readonly (readonly number[])[]): Matrix {
 export function oneHot(labels: readonly number[]): Matrix {
   const Y = new Matrix(CLASSES, labels.length);
   labels.forEach((label, j) => {
-    if (label !== 0 && label !== 1) throw new Error(`oneHot: label ${j} is ${label}, expected 0 or 1`);
+    if (label !== 0 && label !== 1)
+      throw new Error(`oneHot: label ${j} is ${label}, expected 0 or 1`);
     Y.data[label * labels.length + j] = 1;
   });
   return Y;

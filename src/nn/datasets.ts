@@ -36,7 +36,9 @@ const NOISE_SD = 0.2;
 
 /** The 3 pixel indices of a line: class 0 lights column `position`, class 1 lights row `position`. */
 export function linePixels(label: number, position: number): number[] {
-  return label === 0 ? [position, position + 3, position + 6] : [3 * position, 3 * position + 1, 3 * position + 2];
+  return label === 0
+    ? [position, position + 3, position + 6]
+    : [3 * position, 3 * position + 1, 3 * position + 2];
 }
 
 /** A 9-pixel image that is 0 except on the line, whose pixels take `values` in increasing pixel order. */
@@ -71,14 +73,22 @@ export function generateDatasets(dataSeed: number): Datasets {
   const dimmed: Dataset = { name: 'validation-1', images: [], labels: [] };
   for (const { label, position } of lines) {
     for (let k = 0; k < 3; k++) {
-      dimmed.images.push(lineImage(label, position, [0, 1, 2].map((i) => (i === k ? DIMMED : 1))));
+      dimmed.images.push(
+        lineImage(
+          label,
+          position,
+          [0, 1, 2].map((i) => (i === k ? DIMMED : 1)),
+        ),
+      );
       dimmed.labels.push(label);
     }
   }
 
   const noisy: Dataset = {
     name: 'validation-2',
-    images: train.images.map((image) => image.map((pixel) => Math.min(Math.max(pixel + rng.normal(0, NOISE_SD), 0), 1))),
+    images: train.images.map((image) =>
+      image.map((pixel) => Math.min(Math.max(pixel + rng.normal(0, NOISE_SD), 0), 1)),
+    ),
     labels: [...train.labels],
   };
 

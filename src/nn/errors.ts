@@ -24,7 +24,12 @@ export class DataError extends Error {
   readonly column: number | undefined;
 
   constructor(file: string, problem: string, line?: number, column?: number) {
-    const where = line === undefined ? file : column === undefined ? `${file}, line ${line}` : `${file}, line ${line}, column ${column}`;
+    const where =
+      line === undefined
+        ? file
+        : column === undefined
+          ? `${file}, line ${line}`
+          : `${file}, line ${line}, column ${column}`;
     super(`${where}: ${problem}`);
     this.name = 'DataError';
     this.file = file;

@@ -21,7 +21,12 @@ export interface Gradients {
  * Gradients of the loss for inputs X (9 x n) and one-hot targets Y (2 x n), using the
  * activations of the forward pass that produced the loss.
  */
-export function gradients(params: Parameters, X: Matrix, Y: Matrix, activations: Activations): Gradients {
+export function gradients(
+  params: Parameters,
+  X: Matrix,
+  Y: Matrix,
+  activations: Activations,
+): Gradients {
   const { Z1, A1, A2 } = activations;
   const dZ2 = softmaxCrossEntropyGradient(A2, Y); // 2 x n
   const dW2 = dZ2.matmul(A1.transpose()); // 2 x H

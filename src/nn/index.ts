@@ -10,8 +10,27 @@ export { accuracy, crossEntropy, softmaxCrossEntropyGradient } from './loss.ts';
 export { Matrix } from './matrix.ts';
 export { forward, initParameters, type Activations } from './network.ts';
 export { createRng, type Rng } from './rng.ts';
-export { parametersToJson, runRecordToJson, type ParametersJson, type RunRecordJson } from './run-record-json.ts';
-export { DEFAULT_SETTINGS, SETTING_KEYS, isSettingKey, settingProblem, validateSettings } from './settings.ts';
+export {
+  parametersToJson,
+  runRecordToJson,
+  type ParametersJson,
+  type RunRecordJson,
+} from './run-record-json.ts';
+export {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  isSettingKey,
+  settingProblem,
+  validateSettings,
+} from './settings.ts';
 export { train } from './train.ts';
 export { update } from './update.ts';
-export type { Dataset, HistoryEntry, Parameters, RunRecord, Settings, Snapshot, ValidationResult } from './types.ts';
+export type {
+  Dataset,
+  HistoryEntry,
+  Parameters,
+  RunRecord,
+  Settings,
+  Snapshot,
+  ValidationResult,
+} from './types.ts';

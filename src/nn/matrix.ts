@@ -30,7 +30,8 @@ export class Matrix {
     const cols = rows[0]?.length ?? 0;
     const m = new Matrix(rows.length, cols);
     rows.forEach((row, r) => {
-      if (row.length !== cols) throw new Error(`Matrix.fromRows: row ${r} has ${row.length} values, expected ${cols}`);
+      if (row.length !== cols)
+        throw new Error(`Matrix.fromRows: row ${r} has ${row.length} values, expected ${cols}`);
       m.data.set(row, r * cols);
     });
     return m;
@@ -48,7 +49,9 @@ export class Matrix {
 
   /** Nested arrays, one per row (for JSON and for tests). */
   toRows(): number[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from(this.data.subarray(r * this.cols, (r + 1) * this.cols)));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from(this.data.subarray(r * this.cols, (r + 1) * this.cols)),
+    );
   }
 
   /** Column c as a plain array. */
@@ -126,7 +129,9 @@ export class Matrix {
   /** Adds a column vector (rows x 1) to every column: numpy's broadcasting of b in W x + b. */
   addColumn(vector: Matrix): Matrix {
     if (vector.rows !== this.rows || vector.cols !== 1) {
-      throw new Error(`Matrix.addColumn: ${this.rows}x${this.cols} plus ${vector.rows}x${vector.cols}`);
+      throw new Error(
+        `Matrix.addColumn: ${this.rows}x${this.cols} plus ${vector.rows}x${vector.cols}`,
+      );
     }
     const out = new Matrix(this.rows, this.cols);
     for (let r = 0, i = 0; r < this.rows; r++) {

@@ -21,7 +21,12 @@ export interface RunRecordJson {
   final: ParametersJson;
   history: HistoryEntry[];
   firstPerfectIteration: number | null;
-  validation: { name: string; accuracy: number; predictions: number[]; probabilities: number[][] }[];
+  validation: {
+    name: string;
+    accuracy: number;
+    predictions: number[];
+    probabilities: number[][];
+  }[];
 }
 
 /** A column vector (n x 1) as n numbers. */
@@ -31,7 +36,12 @@ function vectorToArray(v: Matrix): number[] {
 
 /** Parameters with matrices turned into nested arrays and biases into flat arrays. */
 export function parametersToJson(params: Parameters): ParametersJson {
-  return { W1: params.W1.toRows(), b1: vectorToArray(params.b1), W2: params.W2.toRows(), b2: vectorToArray(params.b2) };
+  return {
+    W1: params.W1.toRows(),
+    b1: vectorToArray(params.b1),
+    W2: params.W2.toRows(),
+    b2: vectorToArray(params.b2),
+  };
 }
 
 /** The run record (frames left out: they can be recomputed from the settings) as JSON-ready data. */
@@ -43,6 +53,11 @@ export function runRecordToJson(record: RunRecord): RunRecordJson {
     final: parametersToJson(record.final),
     history: record.history,
     firstPerfectIteration: record.firstPerfectIteration,
-    validation: record.validation.map(({ name, accuracy, predictions, probabilities }) => ({ name, accuracy, predictions, probabilities })),
+    validation: record.validation.map(({ name, accuracy, predictions, probabilities }) => ({
+      name,
+      accuracy,
+      predictions,
+      probabilities,
+    })),
   };
 }

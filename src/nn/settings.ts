@@ -17,7 +17,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 /** The names of the settings, in the order they are printed. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations', 'frameEvery'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = [
+  'seed',
+  'dataSeed',
+  'learningRate',
+  'hiddenUnits',
+  'iterations',
+  'frameEvery',
+];
 
 /** Seeds go up to 2^53 - 1, the largest integer a double holds exactly. */
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -41,14 +48,20 @@ export function isSettingKey(key: string): key is keyof Settings {
 export function settingProblem(key: keyof Settings, value: unknown): string | null {
   const rule = RULES[key];
   // JSON.stringify shows strings quoted, so "7" (a string) is told apart from 7.
-  const shown = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  const shown =
+    typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   if (typeof value !== 'number') return `must be a number, got ${shown}`;
   if (!rule.integer) {
     // The learning rate: any finite number strictly above 0.
-    return Number.isFinite(value) && value > rule.min ? null : `must be a finite number greater than 0, got ${shown}`;
+    return Number.isFinite(value) && value > rule.min
+      ? null
+      : `must be a finite number greater than 0, got ${shown}`;
   }
-  const range = rule.max === MAX_SEED ? `from ${rule.min} to 2^53 - 1` : `from ${rule.min} to ${rule.max}`;
-  return Number.isInteger(value) && value >= rule.min && value <= rule.max ? null : `must be an integer ${range}, got ${shown}`;
+  const range =
+    rule.max === MAX_SEED ? `from ${rule.min} to 2^53 - 1` : `from ${rule.min} to ${rule.max}`;
+  return Number.isInteger(value) && value >= rule.min && value <= rule.max
+    ? null
+    : `must be an integer ${range}, got ${shown}`;
 }
 
 /**
@@ -58,10 +71,19 @@ export function settingProblem(key: keyof Settings, value: unknown): string | nu
  */
 export function validateSettings(input: unknown, source = 'settings'): Settings {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new SettingsError(source, '', `expected an object with the keys ${SETTING_KEYS.join(', ')}`);
+    throw new SettingsError(
+      source,
+      '',
+      `expected an object with the keys ${SETTING_KEYS.join(', ')}`,
+    );
   }
   for (const key of Object.keys(input)) {
-    if (!isSettingKey(key)) throw new SettingsError(source, key, `is not a setting (the settings are ${SETTING_KEYS.join(', ')})`);
+    if (!isSettingKey(key))
+      throw new SettingsError(
+        source,
+        key,
+        `is not a setting (the settings are ${SETTING_KEYS.join(', ')})`,
+      );
   }
   const settings: Settings = { ...DEFAULT_SETTINGS };
   for (const key of SETTING_KEYS) {

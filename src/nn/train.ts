@@ -40,7 +40,8 @@ export function train(settings: Settings, datasets: Datasets): RunRecord {
       frames.push({ ...entry, params, A1: activations.A1, A2: activations.A2 });
     }
     // Full batch: one update per pass over all n examples (none after the last state).
-    if (iteration < iterations) params = update(params, gradients(params, X, Y, activations), learningRate);
+    if (iteration < iterations)
+      params = update(params, gradients(params, X, Y, activations), learningRate);
   }
   // #endregion training-loop
   const perfect = history.find((entry) => entry.accuracy === 1);

@@ -3,7 +3,13 @@ import { findJsonSyntaxError } from '../../scripts/lib/json-syntax.ts';
 
 describe('findJsonSyntaxError', () => {
   it('finds nothing wrong in valid JSON', () => {
-    for (const text of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} \n', '"s"', '0']) {
+    for (const text of [
+      '{}',
+      '[]',
+      ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} \n',
+      '"s"',
+      '0',
+    ]) {
       expect(findJsonSyntaxError(text), text).toBeNull();
       expect(() => JSON.parse(text)).not.toThrow();
     }

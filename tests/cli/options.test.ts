@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatHelp, type OptionSpec, parseOptions, UsageError } from '../../scripts/lib/options.ts';
+import {
+  formatHelp,
+  type OptionSpec,
+  parseOptions,
+  UsageError,
+} from '../../scripts/lib/options.ts';
 
 const SPECS: OptionSpec[] = [
   { name: 'seed', kind: 'number', valueName: 'N', description: 'a seed', defaultText: '7' },
@@ -9,7 +14,9 @@ const SPECS: OptionSpec[] = [
 
 describe('parseOptions', () => {
   it('reads "--name value", "--name=value", repeated options and flags', () => {
-    expect(parseOptions(['--seed', '12', '--valid=a.csv', '--valid', 'b.csv', '--json'], SPECS)).toEqual({ seed: 12, valid: ['a.csv', 'b.csv'], json: true });
+    expect(
+      parseOptions(['--seed', '12', '--valid=a.csv', '--valid', 'b.csv', '--json'], SPECS),
+    ).toEqual({ seed: 12, valid: ['a.csv', 'b.csv'], json: true });
   });
 
   it('returns nothing for options not given', () => {

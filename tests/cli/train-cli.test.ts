@@ -19,9 +19,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs scripts/train.ts with `args`; resolves with its exit code and output. */
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/train.ts', ...args],
+      { cwd: ROOT, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -41,7 +50,9 @@ describe.concurrent('npm run train', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const rows = stdout.split('\n').filter((line) => /^\s+\d+\s+[\d.]+\s+[\d.]+$/.test(line));
-    expect(rows.map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200]);
+    expect(rows.map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual([
+      0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200,
+    ]);
     // Loss at iteration 0 (tests/nn/numpy-reference.py: 16.096606822327825), to 6 decimals.
     expect(rows[0]).toMatch(/\s16\.096607\s+0\.7500$/);
     expect(stdout).toMatch(/First iteration with accuracy 1: 5\n/);
@@ -54,7 +65,15 @@ describe.concurrent('npm run train', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
-    expect(Object.keys(json).sort()).toEqual(['config', 'datasets', 'final', 'firstPerfectIteration', 'history', 'initial', 'validation']);
+    expect(Object.keys(json).sort()).toEqual([
+      'config',
+      'datasets',
+      'final',
+      'firstPerfectIteration',
+      'history',
+      'initial',
+      'validation',
+    ]);
     expect(json.config).toEqual({ ...DEFAULT_SETTINGS, hiddenUnits: 4, iterations: 30 });
     expect(json.initial.W1).toHaveLength(4);
     expect(json.initial.W1[0]).toHaveLength(9);
@@ -66,29 +85,77 @@ describe.concurrent('npm run train', () => {
     expect(json.initial.W1[0][0]).toBe(0.0004100511191608581);
     expect(json.history).toHaveLength(31);
     expect(json.datasets.train.images).toHaveLength(24);
-    expect(json.datasets.validation.map((d: { name: string }) => d.name)).toEqual(['validation-1', 'validation-2']);
-    expect(json.validation.map((v: { name: string }) => v.name)).toEqual(['validation-1', 'validation-2']);
+    expect(json.datasets.validation.map((d: { name: string }) => d.name)).toEqual([
+      'validation-1',
+      'validation-2',
+    ]);
+    expect(json.validation.map((v: { name: string }) => v.name)).toEqual([
+      'validation-1',
+      'validation-2',
+    ]);
     // Every number survives the trip through JSON exactly.
-    const expected = runRecordToJson(train({ ...DEFAULT_SETTINGS, hiddenUnits: 4, iterations: 30 }, generateDatasets(DEFAULT_SETTINGS.dataSeed)));
+    const expected = runRecordToJson(
+      train(
+        { ...DEFAULT_SETTINGS, hiddenUnits: 4, iterations: 30 },
+        generateDatasets(DEFAULT_SETTINGS.dataSeed),
+      ),
+    );
     expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('lists every option with its default under --help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const option of ['--seed N', '--data-seed N', '--lr X', '--hidden N', '--iterations N', '--frame-every N', '--train FILE', '--valid FILE', '--json', '--config FILE', '--help']) {
+    for (const option of [
+      '--seed N',
+      '--data-seed N',
+      '--lr X',
+      '--hidden N',
+      '--iterations N',
+      '--frame-every N',
+      '--train FILE',
+      '--valid FILE',
+      '--json',
+      '--config FILE',
+      '--help',
+    ]) {
       expect(stdout).toContain(option);
     }
-    for (const value of ['default: 7', 'default: 2024', 'default: 0.01', 'default: 6', 'default: 200', 'default: 5']) expect(stdout).toContain(value);
+    for (const value of [
+      'default: 7',
+      'default: 2024',
+      'default: 0.01',
+      'default: 6',
+      'default: 200',
+      'default: 5',
+    ])
+      expect(stdout).toContain(value);
   });
 
   it('trains on CSV files given with --train and --valid (a byte-order mark and CRLF are fine)', async () => {
     const trainFile = file('mine.csv', `\uFEFF${HEADER}\r\n${GOOD_ROWS.replaceAll('\n', '\r\n')}`);
     const validFile = file('check.csv', `${HEADER}\n${GOOD_ROWS}`);
-    const { code, stdout } = await run(['--train', trainFile, '--valid', validFile, '--valid', validFile, '--json', '--iterations', '3']);
+    const { code, stdout } = await run([
+      '--train',
+      trainFile,
+      '--valid',
+      validFile,
+      '--valid',
+      validFile,
+      '--json',
+      '--iterations',
+      '3',
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.datasets.train).toEqual({ name: 'mine', images: [[1, 0, 0, 1, 0, 0, 1, 0, 0], [0, 0, 0, 1, 1, 1, 0, 0, 0]], labels: [0, 1] });
+    expect(json.datasets.train).toEqual({
+      name: 'mine',
+      images: [
+        [1, 0, 0, 1, 0, 0, 1, 0, 0],
+        [0, 0, 0, 1, 1, 1, 0, 0, 0],
+      ],
+      labels: [0, 1],
+    });
     expect(json.validation.map((v: { name: string }) => v.name)).toEqual(['check', 'check']);
   });
 
@@ -96,11 +163,20 @@ describe.concurrent('npm run train', () => {
     const config = file('settings.json', JSON.stringify({ learningRate: 0.02, iterations: 10 }));
     const { code, stdout } = await run(['--config', config, '--iterations', '12', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).config).toEqual({ ...DEFAULT_SETTINGS, learningRate: 0.02, iterations: 12 });
+    expect(JSON.parse(stdout).config).toEqual({
+      ...DEFAULT_SETTINGS,
+      learningRate: 0.02,
+      iterations: 12,
+    });
   });
 
   it("accepts the tutorial's own content/experiment.json", async () => {
-    const { code, stderr } = await run(['--config', 'content/experiment.json', '--iterations', '1']);
+    const { code, stderr } = await run([
+      '--config',
+      'content/experiment.json',
+      '--iterations',
+      '1',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
@@ -119,21 +195,77 @@ describe.concurrent('npm run train with bad arguments: exit code 2, a message on
     { what: 'a missing value', args: ['--seed'], message: /--seed needs a value/ },
     { what: 'a value that is an option', args: ['--lr', '--json'], message: /--lr needs a value/ },
     { what: 'a stray argument', args: ['7'], message: /unexpected argument "7"/ },
-    { what: 'an option given twice', args: ['--seed', '1', '--seed', '2'], message: /--seed is given more than once/ },
+    {
+      what: 'an option given twice',
+      args: ['--seed', '1', '--seed', '2'],
+      message: /--seed is given more than once/,
+    },
     { what: 'a value to a flag', args: ['--json=yes'], message: /--json takes no value/ },
-    { what: 'a seed that is not a number', args: ['--seed', 'abc'], message: /--seed: expected a number, got "abc"/ },
-    { what: 'a negative seed', args: ['--seed', '-1'], message: /--seed \(seed\) must be an integer from 0 to 2\^53 - 1, got -1/ },
-    { what: 'a fractional seed', args: ['--seed=1.5'], message: /--seed \(seed\) must be an integer/ },
-    { what: 'a data seed beyond 2^53 - 1', args: ['--data-seed', '9007199254740992'], message: /--data-seed \(dataSeed\) must be an integer from 0 to 2\^53 - 1/ },
-    { what: 'a learning rate of 0', args: ['--lr', '0'], message: /--lr \(learningRate\) must be a finite number greater than 0, got 0/ },
-    { what: 'a negative learning rate', args: ['--lr', '-0.1'], message: /--lr \(learningRate\) must be a finite number greater than 0/ },
-    { what: 'a learning rate of Infinity', args: ['--lr', 'Infinity'], message: /--lr: expected a number, got "Infinity"/ },
-    { what: 'a learning rate of NaN', args: ['--lr', 'NaN'], message: /--lr: expected a number, got "NaN"/ },
-    { what: 'no hidden units', args: ['--hidden', '0'], message: /--hidden \(hiddenUnits\) must be an integer from 1 to 1024, got 0/ },
-    { what: 'too many hidden units', args: ['--hidden', '1025'], message: /--hidden \(hiddenUnits\) must be an integer from 1 to 1024/ },
-    { what: 'no iterations', args: ['--iterations', '0'], message: /--iterations \(iterations\) must be an integer from 1 to 100000/ },
-    { what: 'too many iterations', args: ['--iterations', '100001'], message: /--iterations \(iterations\) must be an integer from 1 to 100000/ },
-    { what: 'a frame interval of 0', args: ['--frame-every', '0'], message: /--frame-every \(frameEvery\) must be an integer from 1/ },
+    {
+      what: 'a seed that is not a number',
+      args: ['--seed', 'abc'],
+      message: /--seed: expected a number, got "abc"/,
+    },
+    {
+      what: 'a negative seed',
+      args: ['--seed', '-1'],
+      message: /--seed \(seed\) must be an integer from 0 to 2\^53 - 1, got -1/,
+    },
+    {
+      what: 'a fractional seed',
+      args: ['--seed=1.5'],
+      message: /--seed \(seed\) must be an integer/,
+    },
+    {
+      what: 'a data seed beyond 2^53 - 1',
+      args: ['--data-seed', '9007199254740992'],
+      message: /--data-seed \(dataSeed\) must be an integer from 0 to 2\^53 - 1/,
+    },
+    {
+      what: 'a learning rate of 0',
+      args: ['--lr', '0'],
+      message: /--lr \(learningRate\) must be a finite number greater than 0, got 0/,
+    },
+    {
+      what: 'a negative learning rate',
+      args: ['--lr', '-0.1'],
+      message: /--lr \(learningRate\) must be a finite number greater than 0/,
+    },
+    {
+      what: 'a learning rate of Infinity',
+      args: ['--lr', 'Infinity'],
+      message: /--lr: expected a number, got "Infinity"/,
+    },
+    {
+      what: 'a learning rate of NaN',
+      args: ['--lr', 'NaN'],
+      message: /--lr: expected a number, got "NaN"/,
+    },
+    {
+      what: 'no hidden units',
+      args: ['--hidden', '0'],
+      message: /--hidden \(hiddenUnits\) must be an integer from 1 to 1024, got 0/,
+    },
+    {
+      what: 'too many hidden units',
+      args: ['--hidden', '1025'],
+      message: /--hidden \(hiddenUnits\) must be an integer from 1 to 1024/,
+    },
+    {
+      what: 'no iterations',
+      args: ['--iterations', '0'],
+      message: /--iterations \(iterations\) must be an integer from 1 to 100000/,
+    },
+    {
+      what: 'too many iterations',
+      args: ['--iterations', '100001'],
+      message: /--iterations \(iterations\) must be an integer from 1 to 100000/,
+    },
+    {
+      what: 'a frame interval of 0',
+      args: ['--frame-every', '0'],
+      message: /--frame-every \(frameEvery\) must be an integer from 1/,
+    },
   ];
   for (const { what, args, message } of cases) {
     it(what, async () => {
@@ -147,17 +279,53 @@ describe.concurrent('npm run train with bad arguments: exit code 2, a message on
 
 describe.concurrent('npm run train with bad input files: exit code 2, the file, line and column on stderr, nothing on stdout', () => {
   const csvCases: { what: string; text: string; where: string; message: RegExp }[] = [
-    { what: 'a row with the wrong number of columns', text: `${HEADER}\n${GOOD_ROWS}1,0,0,1,0,0,1,0,0\n`, where: 'line 4, column 10', message: /found 9 values, expected 10/ },
-    { what: 'a value that is not a number', text: `${HEADER}\n1,0,0,1,0,x,1,0,0,0\n`, where: 'line 2, column 6', message: /"x" is not a number/ },
-    { what: 'NaN', text: `${HEADER}\n${GOOD_ROWS}1,0,0,NaN,0,0,1,0,0,0\n`, where: 'line 4, column 4', message: /NaN is not allowed/ },
-    { what: 'Infinity', text: `${HEADER}\n1,0,0,1,0,0,1,0,-Infinity,0\n`, where: 'line 2, column 9', message: /-Infinity is not allowed/ },
-    { what: 'a pixel outside [0, 1]', text: `${HEADER}\n1,0,0,1,0,0,1,0,0,0\n0,0,0,1,1,1.2,0,0,0,1\n`, where: 'line 3, column 6', message: /pixel value 1.2 .*outside \[0, 1\]/ },
-    { what: 'a class other than 0 or 1', text: `${HEADER}\n1,0,0,1,0,0,1,0,0,3\n`, where: 'line 2, column 10', message: /class 3 is not 0/ },
-    { what: 'no data rows', text: `${HEADER}\n`, where: 'line 2, column 1', message: /no data rows/ },
+    {
+      what: 'a row with the wrong number of columns',
+      text: `${HEADER}\n${GOOD_ROWS}1,0,0,1,0,0,1,0,0\n`,
+      where: 'line 4, column 10',
+      message: /found 9 values, expected 10/,
+    },
+    {
+      what: 'a value that is not a number',
+      text: `${HEADER}\n1,0,0,1,0,x,1,0,0,0\n`,
+      where: 'line 2, column 6',
+      message: /"x" is not a number/,
+    },
+    {
+      what: 'NaN',
+      text: `${HEADER}\n${GOOD_ROWS}1,0,0,NaN,0,0,1,0,0,0\n`,
+      where: 'line 4, column 4',
+      message: /NaN is not allowed/,
+    },
+    {
+      what: 'Infinity',
+      text: `${HEADER}\n1,0,0,1,0,0,1,0,-Infinity,0\n`,
+      where: 'line 2, column 9',
+      message: /-Infinity is not allowed/,
+    },
+    {
+      what: 'a pixel outside [0, 1]',
+      text: `${HEADER}\n1,0,0,1,0,0,1,0,0,0\n0,0,0,1,1,1.2,0,0,0,1\n`,
+      where: 'line 3, column 6',
+      message: /pixel value 1.2 .*outside \[0, 1\]/,
+    },
+    {
+      what: 'a class other than 0 or 1',
+      text: `${HEADER}\n1,0,0,1,0,0,1,0,0,3\n`,
+      where: 'line 2, column 10',
+      message: /class 3 is not 0/,
+    },
+    {
+      what: 'no data rows',
+      text: `${HEADER}\n`,
+      where: 'line 2, column 1',
+      message: /no data rows/,
+    },
   ];
   for (const { what, text, where, message } of csvCases) {
     // Both options read files the same way: --valid is checked on two of the cases.
-    const options = what === 'no data rows' || what === 'NaN' ? ['--train', '--valid'] : ['--train'];
+    const options =
+      what === 'no data rows' || what === 'NaN' ? ['--train', '--valid'] : ['--train'];
     for (const option of options) {
       it(`${what} (${option})`, async () => {
         const path = file(`${what.replaceAll(/\W+/g, '-')}${option}.csv`, text);

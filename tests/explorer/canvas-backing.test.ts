@@ -12,10 +12,13 @@ describe('canvasBacking', () => {
     [720, 560, 2000, 3, 2880, 2240], // huge: never above 4x
     [720, 560, 720, Number.NaN, 720, 560], // no usable ratio: 1
   ];
-  it.each(cases)('%i x %i shown %i wide at %d dppx -> %i x %i', (lw, lh, shown, ratio, width, height) => {
-    const backing = canvasBacking(lw, lh, shown, ratio);
-    expect(backing.width).toBe(width);
-    expect(backing.height).toBe(height);
-    expect(backing.scale).toBe(width / lw);
-  });
+  it.each(cases)(
+    '%i x %i shown %i wide at %d dppx -> %i x %i',
+    (lw, lh, shown, ratio, width, height) => {
+      const backing = canvasBacking(lw, lh, shown, ratio);
+      expect(backing.width).toBe(width);
+      expect(backing.height).toBe(height);
+      expect(backing.scale).toBe(width / lw);
+    },
+  );
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EXPLORER_FIELDS, explorerValues, fieldText, readField, type ExplorerField, type ExplorerKey } from '../../src/explorer/explorer-fields.ts';
+import {
+  EXPLORER_FIELDS,
+  explorerValues,
+  fieldText,
+  readField,
+  type ExplorerField,
+  type ExplorerKey,
+} from '../../src/explorer/explorer-fields.ts';
 
 function field(key: ExplorerKey): ExplorerField {
   const found = EXPLORER_FIELDS.find((f) => f.key === key);
@@ -71,7 +78,14 @@ describe('fieldText', () => {
 
 describe('explorerValues', () => {
   it('picks the four settings the form offers', () => {
-    const values = explorerValues({ seed: 3, dataSeed: 99, learningRate: 0.2, hiddenUnits: 4, iterations: 50, frameEvery: 5 });
+    const values = explorerValues({
+      seed: 3,
+      dataSeed: 99,
+      learningRate: 0.2,
+      hiddenUnits: 4,
+      iterations: 50,
+      frameEvery: 5,
+    });
     expect(values).toEqual({ learningRate: 0.2, hiddenUnits: 4, iterations: 50, seed: 3 });
   });
 });

@@ -5,7 +5,12 @@ import { DEFAULT_SETTINGS, generateDatasets, train } from '../../src/nn/index.ts
 
 const tutorial = { ...DEFAULT_SETTINGS };
 const datasets = generateDatasets(tutorial.dataSeed);
-const tutorialValues = { learningRate: tutorial.learningRate, hiddenUnits: tutorial.hiddenUnits, iterations: tutorial.iterations, seed: tutorial.seed };
+const tutorialValues = {
+  learningRate: tutorial.learningRate,
+  hiddenUnits: tutorial.hiddenUnits,
+  iterations: tutorial.iterations,
+  seed: tutorial.seed,
+};
 
 describe('runExplorer', () => {
   const outcome = runExplorer(tutorial, tutorialValues, datasets);
@@ -15,7 +20,9 @@ describe('runExplorer', () => {
 
   it('keeps a snapshot of every iteration 0..N', () => {
     expect(run).not.toBeNull();
-    expect(run!.record.frames.map((f) => f.iteration)).toEqual(Array.from({ length: tutorial.iterations + 1 }, (_, k) => k));
+    expect(run!.record.frames.map((f) => f.iteration)).toEqual(
+      Array.from({ length: tutorial.iterations + 1 }, (_, k) => k),
+    );
   });
 
   it('computes the build run exactly: every loss and accuracy, the first perfect iteration, validation', () => {
@@ -24,10 +31,12 @@ describe('runExplorer', () => {
       expect(Object.is(run!.record.history[k]!.loss, build.history[k]!.loss)).toBe(true);
     }
     expect(run!.record.firstPerfectIteration).toBe(build.firstPerfectIteration);
-    expect(run!.record.validation.map((v) => v.accuracy)).toEqual(build.validation.map((v) => v.accuracy));
+    expect(run!.record.validation.map((v) => v.accuracy)).toEqual(
+      build.validation.map((v) => v.accuracy),
+    );
   });
 
-  it('snapshots at frame iterations equal the build run\'s (so frames are drawn from the same numbers)', () => {
+  it("snapshots at frame iterations equal the build run's (so frames are drawn from the same numbers)", () => {
     for (const frame of build.frames) {
       const mine = run!.record.frames[frame.iteration]!;
       expect(Array.from(mine.params.W1.data)).toEqual(Array.from(frame.params.W1.data));
@@ -35,7 +44,7 @@ describe('runExplorer', () => {
     }
   });
 
-  it('colours parameters on the animation\'s scale', () => {
+  it("colours parameters on the animation's scale", () => {
     expect(run!.scaleMax).toBe(parameterScaleMax(build.frames));
     expect(run!.scaleMax).toBeGreaterThan(0);
   });
@@ -46,10 +55,21 @@ describe('runExplorer', () => {
   });
 
   it('follows the four settings and keeps the data seed', () => {
-    const other = runExplorer(tutorial, { learningRate: 0.05, hiddenUnits: 3, iterations: 20, seed: 1 }, datasets);
+    const other = runExplorer(
+      tutorial,
+      { learningRate: 0.05, hiddenUnits: 3, iterations: 20, seed: 1 },
+      datasets,
+    );
     expect(other.ok).toBe(true);
     if (!other.ok) return;
-    expect(other.run.record.settings).toEqual({ ...tutorial, learningRate: 0.05, hiddenUnits: 3, iterations: 20, seed: 1, frameEvery: 1 });
+    expect(other.run.record.settings).toEqual({
+      ...tutorial,
+      learningRate: 0.05,
+      hiddenUnits: 3,
+      iterations: 20,
+      seed: 1,
+      frameEvery: 1,
+    });
     expect(other.run.record.frames).toHaveLength(21);
     expect(other.run.record.frames[0]!.params.W1.rows).toBe(3);
   });
@@ -61,11 +81,15 @@ describe('runExplorer', () => {
 
   it('reports learning rate 1000 as diverging, one way or the other', () => {
     const wild = runExplorer(tutorial, { ...tutorialValues, learningRate: 1000 }, datasets);
-    const diverged = wild.ok ? wild.run.lossRose : wild.blowUp.learningRate === 1000 && wild.blowUp.iteration >= 1;
+    const diverged = wild.ok
+      ? wild.run.lossRose
+      : wild.blowUp.learningRate === 1000 && wild.blowUp.iteration >= 1;
     expect(diverged).toBe(true);
   });
 
   it('refuses settings the engine would refuse', () => {
-    expect(() => runExplorer(tutorial, { ...tutorialValues, hiddenUnits: 0 }, datasets)).toThrow(/hiddenUnits/);
+    expect(() => runExplorer(tutorial, { ...tutorialValues, hiddenUnits: 0 }, datasets)).toThrow(
+      /hiddenUnits/,
+    );
   });
 });

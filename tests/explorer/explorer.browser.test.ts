@@ -33,7 +33,9 @@ let pageErrors: string[] = [];
 
 beforeAll(async () => {
   const dist = inject('siteBuilds').root.dir;
-  results = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results.json'), 'utf8')) as Results;
+  results = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results.json'), 'utf8'),
+  ) as Results;
   server = await startStaticServer(dist, '/');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -66,7 +68,10 @@ async function openExplorer(query = '', options: BrowserContextOptions = {}): Pr
   } catch (error) {
     // Say what the page said: a failed chunk, an exception, or the explorer's own status.
     const status = await page.locator(`${EXPLORER} [data-status]`).textContent();
-    throw new Error(`the explorer did not get ready (status: ${JSON.stringify(status)}; page errors: ${JSON.stringify(pageErrors)})`, { cause: error });
+    throw new Error(
+      `the explorer did not get ready (status: ${JSON.stringify(status)}; page errors: ${JSON.stringify(pageErrors)})`,
+      { cause: error },
+    );
   }
   return page;
 }
@@ -82,12 +87,19 @@ async function closePage(page: Page): Promise<void> {
 async function screenshot(page: Page, name: string): Promise<void> {
   const clip = await page.locator(EXPLORER).evaluate((root) => {
     // Children that are not rendered (the noscript note) have empty boxes at the origin.
-    const boxes = [root, ...root.children].map((element) => element.getBoundingClientRect()).filter((b) => b.width > 0);
+    const boxes = [root, ...root.children]
+      .map((element) => element.getBoundingClientRect())
+      .filter((b) => b.width > 0);
     const left = Math.min(...boxes.map((b) => b.left));
     const top = Math.min(...boxes.map((b) => b.top));
     const right = Math.max(...boxes.map((b) => b.right));
     const bottom = Math.max(...boxes.map((b) => b.bottom));
-    return { x: left + window.scrollX, y: top + window.scrollY, width: right - left, height: bottom - top };
+    return {
+      x: left + window.scrollX,
+      y: top + window.scrollY,
+      width: right - left,
+      height: bottom - top,
+    };
   });
   await page.screenshot({ path: join(ARTIFACTS, name), clip, fullPage: true });
 }
@@ -101,12 +113,18 @@ async function raw(page: Page, name: string): Promise<string> {
 
 /** The canvas's pixels as a data URL (to tell frames apart). */
 function canvasPixels(page: Page): Promise<string> {
-  return page.locator(`${EXPLORER} canvas`).evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+  return page
+    .locator(`${EXPLORER} canvas`)
+    .evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
 }
 
 /** Trains with the given form texts and waits until the explorer has said how it went. */
-async function trainWith(page: Page, texts: { lr?: string; hidden?: string; iterations?: string; seed?: string }): Promise<void> {
-  for (const [name, text] of Object.entries(texts)) await page.locator(`${EXPLORER} input[name="${name}"]`).fill(text);
+async function trainWith(
+  page: Page,
+  texts: { lr?: string; hidden?: string; iterations?: string; seed?: string },
+): Promise<void> {
+  for (const [name, text] of Object.entries(texts))
+    await page.locator(`${EXPLORER} input[name="${name}"]`).fill(text);
   // Empty the status first: two runs of the same length can end with the very same message
   // ("Trained 200 iterations in your browser in 31 ms."), so waiting for a change could wait forever.
   await page.locator(`${EXPLORER} [data-status]`).evaluate((status) => {
@@ -141,7 +159,8 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
       const canvas = element as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      for (let i = 0; i < data.length; i += 4 * 7)
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
       return seen.size;
     });
     expect(colours).toBeGreaterThan(50);
@@ -152,26 +171,37 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     }));
     expect(shown.layoutWidth).toBeGreaterThanOrEqual(600);
     expect(shown.layoutWidth).toBe(Math.min(720, Math.floor(shown.width)));
-    for (const name of ['loss', 'accuracy', 'final-loss', 'first-perfect', 'validation-1', 'validation-2']) {
-      expect(await page.locator(`${EXPLORER} [data-value="${name}"]`).getAttribute('data-raw')).not.toBeNull();
+    for (const name of [
+      'loss',
+      'accuracy',
+      'final-loss',
+      'first-perfect',
+      'validation-1',
+      'validation-2',
+    ]) {
+      expect(
+        await page.locator(`${EXPLORER} [data-value="${name}"]`).getAttribute('data-raw'),
+      ).not.toBeNull();
     }
     await screenshot(page, 'explorer-light.png');
     await closePage(page);
   });
 
-  it('shows iteration 100 with the build\'s loss there, to the last bit, and redraws the canvas', async () => {
+  it("shows iteration 100 with the build's loss there, to the last bit, and redraws the canvas", async () => {
     const page = await openExplorer();
     const before = await canvasPixels(page);
     await page.getByRole('slider', { name: /Iteration/ }).fill('100');
     const entry = results.history[100]!;
     expect(Number(await raw(page, 'loss')) === entry.loss).toBe(true);
     expect(Number(await raw(page, 'accuracy')) === entry.accuracy).toBe(true);
-    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(`100 of ${results.settings.iterations}`);
+    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(
+      `100 of ${results.settings.iterations}`,
+    );
     expect(await canvasPixels(page)).not.toBe(before);
     await closePage(page);
   });
 
-  it('computes the build\'s final loss, first perfect iteration and validation accuracies exactly', async () => {
+  it("computes the build's final loss, first perfect iteration and validation accuracies exactly", async () => {
     const page = await openExplorer();
     const last = results.history[results.settings.iterations]!;
     expect(Number(await raw(page, 'final-loss')) === results.finalLoss).toBe(true);
@@ -179,8 +209,11 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     // The slider starts at the last iteration.
     expect(Number(await raw(page, 'loss')) === last.loss).toBe(true);
     const perfect = await raw(page, 'first-perfect');
-    expect(perfect).toBe(results.firstPerfectIteration === null ? 'none' : String(results.firstPerfectIteration));
-    for (const set of results.validation) expect(Number(await raw(page, set.name)) === set.accuracy).toBe(true);
+    expect(perfect).toBe(
+      results.firstPerfectIteration === null ? 'none' : String(results.firstPerfectIteration),
+    );
+    for (const set of results.validation)
+      expect(Number(await raw(page, set.name)) === set.accuracy).toBe(true);
     await closePage(page);
   });
 
@@ -202,7 +235,11 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     await page.keyboard.press('Space');
     expect(await play.getAttribute('aria-pressed')).toBe('true');
     await page.waitForFunction(
-      (selector) => Number.parseInt(document.querySelector(`${selector} [data-iteration]`)?.textContent ?? '', 10) > 5,
+      (selector) =>
+        Number.parseInt(
+          document.querySelector(`${selector} [data-iteration]`)?.textContent ?? '',
+          10,
+        ) > 5,
       EXPLORER,
       { timeout: 10_000 },
     );
@@ -227,8 +264,12 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
   it('never plays by itself, even less when the reader prefers reduced motion', async () => {
     const page = await openExplorer('', { reducedMotion: 'reduce' });
     await page.waitForTimeout(800);
-    expect(await page.locator(`${EXPLORER} [data-action="play"]`).getAttribute('aria-pressed')).toBe('false');
-    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(`${results.settings.iterations} of ${results.settings.iterations}`);
+    expect(
+      await page.locator(`${EXPLORER} [data-action="play"]`).getAttribute('aria-pressed'),
+    ).toBe('false');
+    expect(await page.locator(`${EXPLORER} [data-iteration]`).textContent()).toBe(
+      `${results.settings.iterations} of ${results.settings.iterations}`,
+    );
     await closePage(page);
   });
 
@@ -248,9 +289,15 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
 
     // Reset: the tutorial's run again, and no settings left in the address.
     await page.getByRole('button', { name: /Reset/ }).click();
-    await page.waitForFunction((selector) => document.querySelector(`${selector} [data-status]`)?.textContent?.startsWith('Back'), EXPLORER);
+    await page.waitForFunction(
+      (selector) =>
+        document.querySelector(`${selector} [data-status]`)?.textContent?.startsWith('Back'),
+      EXPLORER,
+    );
     expect(Number(await raw(page, 'final-loss')) === results.finalLoss).toBe(true);
-    expect(await page.locator(`${EXPLORER} input[name="lr"]`).inputValue()).toBe(String(results.settings.learningRate));
+    expect(await page.locator(`${EXPLORER} input[name="lr"]`).inputValue()).toBe(
+      String(results.settings.learningRate),
+    );
     expect(new URL(page.url()).search).toBe('');
     await closePage(page);
   });
@@ -267,7 +314,7 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     await closePage(page);
   });
 
-  it('reproduces a shared link: fields filled from the URL, numbers equal to Node\'s run', async () => {
+  it("reproduces a shared link: fields filled from the URL, numbers equal to Node's run", async () => {
     const values = { learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 };
     const page = await openExplorer('?lr=0.05&hidden=8&iterations=300&seed=3');
     expect(await page.locator(`${EXPLORER} input[name="lr"]`).inputValue()).toBe('0.05');
@@ -277,10 +324,13 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     expect(await page.getByRole('slider', { name: /Iteration/ }).getAttribute('max')).toBe('300');
     const node = nodeRun(values);
     expect(Number(await raw(page, 'final-loss')) === node.history[300]!.loss).toBe(true);
-    expect(await raw(page, 'first-perfect')).toBe(node.firstPerfectIteration === null ? 'none' : String(node.firstPerfectIteration));
+    expect(await raw(page, 'first-perfect')).toBe(
+      node.firstPerfectIteration === null ? 'none' : String(node.firstPerfectIteration),
+    );
     await page.getByRole('slider', { name: /Iteration/ }).fill('123');
     expect(Number(await raw(page, 'loss')) === node.history[123]!.loss).toBe(true);
-    for (const result of node.validation) expect(Number(await raw(page, result.name)) === result.accuracy).toBe(true);
+    for (const result of node.validation)
+      expect(Number(await raw(page, result.name)) === result.accuracy).toBe(true);
 
     // Train other settings, then load the address the page wrote: the same run comes back.
     await trainWith(page, { hidden: '3', iterations: '40', seed: '11' });
@@ -290,7 +340,10 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     const again = await openExplorer(new URL(written).search);
     expect(await again.locator(`${EXPLORER} input[name="hidden"]`).inputValue()).toBe('3');
     expect(await raw(again, 'final-loss')).toBe(trained);
-    expect(Number(trained) === nodeRun({ learningRate: 0.05, hiddenUnits: 3, iterations: 40, seed: 11 }).history[40]!.loss).toBe(true);
+    expect(
+      Number(trained) ===
+        nodeRun({ learningRate: 0.05, hiddenUnits: 3, iterations: 40, seed: 11 }).history[40]!.loss,
+    ).toBe(true);
     await closePage(again);
   });
 
@@ -305,8 +358,12 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     const error = page.locator(`${EXPLORER} [data-error-for="hidden"]`);
     expect(await error.isVisible()).toBe(true);
     expect(await error.textContent()).toContain('1 to 16');
-    expect((await hidden.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
-    expect(await page.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid')).toBe('true');
+    expect((await hidden.getAttribute('aria-describedby'))?.split(' ')).toContain(
+      await error.getAttribute('id'),
+    );
+    expect(
+      await page.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid'),
+    ).toBe('true');
     // Focus goes to the first bad field; the run on show is untouched.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('lr');
     expect(await raw(page, 'final-loss')).toBe(before);
@@ -315,15 +372,24 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
 
     // The same through the address: messages beside the fields, the tutorial's run on show.
     const linked = await openExplorer('?lr=-1&iterations=99999');
-    expect(await linked.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid')).toBe('true');
-    expect(await linked.getByRole('textbox', { name: 'Iterations' }).getAttribute('aria-invalid')).toBe('true');
-    expect(await linked.getByRole('textbox', { name: 'Seed' }).getAttribute('aria-invalid')).toBeNull();
+    expect(
+      await linked.getByRole('textbox', { name: 'Learning rate' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(
+      await linked.getByRole('textbox', { name: 'Iterations' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(
+      await linked.getByRole('textbox', { name: 'Seed' }).getAttribute('aria-invalid'),
+    ).toBeNull();
     expect(Number(await raw(linked, 'final-loss')) === results.finalLoss).toBe(true);
     await closePage(linked);
   });
 
   it('has no serious or critical axe violations, in light and dark, with messages showing', async () => {
-    const axeSource = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const axeSource = readFileSync(
+      join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
+      'utf8',
+    );
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openExplorer('?hidden=0', { colorScheme });
       await trainWith(page, { hidden: '4', lr: '1000' });
@@ -331,18 +397,35 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
       await page.locator(`${EXPLORER} [data-action="train"]`).click();
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async (selector) => {
-        const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: string,
+              ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
         const report = await axe.run(selector);
-        return report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        return report.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.length,
+        }));
       }, EXPLORER);
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+        [],
+      );
       if (colorScheme === 'dark') await screenshot(page, 'explorer-dark.png');
       await closePage(page);
     }
   });
 
   it('fits a 375 px wide screen with a sharp canvas laid out for its width, and follows a resize', async () => {
-    const page = await openExplorer('', { viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
+    const page = await openExplorer('', {
+      viewport: { width: 375, height: 800 },
+      deviceScaleFactor: 2,
+    });
     const measure = () =>
       page.evaluate((selector) => {
         const root = document.querySelector(selector)!;
@@ -371,7 +454,11 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     expect(sizes.layoutWidth).toBeGreaterThanOrEqual(300);
     expect(sizes.layoutWidth).toBe(Math.max(300, Math.floor(sizes.canvasCss)));
     // Not stretched: the canvas on screen has the stacked layout's proportions (1% for rounding).
-    const layout = trainingFrameLayout(results.settings.hiddenUnits, results.trainingExamples, sizes.layoutWidth);
+    const layout = trainingFrameLayout(
+      results.settings.hiddenUnits,
+      results.trainingExamples,
+      sizes.layoutWidth,
+    );
     expect(layout.stacked).toBe(true);
     const aspect = layout.height / layout.width;
     expect(Math.abs(sizes.canvasCssHeight / sizes.canvasCss / aspect - 1)).toBeLessThan(0.01);
@@ -381,14 +468,22 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     // A wider window: the canvas is laid out again, in the animation's arrangement.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.waitForFunction(
-      (selector) => Number(document.querySelector(`${selector} canvas`)?.getAttribute('data-layout-width')) >= 600,
+      (selector) =>
+        Number(document.querySelector(`${selector} canvas`)?.getAttribute('data-layout-width')) >=
+        600,
       EXPLORER,
       { timeout: 10_000 },
     );
     const wide = await measure();
-    const wideLayout = trainingFrameLayout(results.settings.hiddenUnits, results.trainingExamples, wide.layoutWidth);
+    const wideLayout = trainingFrameLayout(
+      results.settings.hiddenUnits,
+      results.trainingExamples,
+      wide.layoutWidth,
+    );
     expect(wideLayout.stacked).toBe(false);
-    expect(Math.abs(wide.canvasCssHeight / wide.canvasCss / (wideLayout.height / wideLayout.width) - 1)).toBeLessThan(0.01);
+    expect(
+      Math.abs(wide.canvasCssHeight / wide.canvasCss / (wideLayout.height / wideLayout.width) - 1),
+    ).toBeLessThan(0.01);
     await closePage(page);
   });
 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { advance, createPlayback, pause, playbackRate, seek, step, togglePlay } from '../../src/explorer/playback.ts';
+import {
+  advance,
+  createPlayback,
+  pause,
+  playbackRate,
+  seek,
+  step,
+  togglePlay,
+} from '../../src/explorer/playback.ts';
 
 describe('playback', () => {
   it('starts paused at the last iteration unless told otherwise', () => {
-    expect(createPlayback(200)).toEqual({ iteration: 200, last: 200, playing: false, position: 200 });
+    expect(createPlayback(200)).toEqual({
+      iteration: 200,
+      last: 200,
+      playing: false,
+      position: 200,
+    });
     expect(createPlayback(200, 7).iteration).toBe(7);
   });
 
@@ -25,7 +38,10 @@ describe('playback', () => {
   it('plays from the start when play is pressed at the end', () => {
     expect(togglePlay(createPlayback(200))).toMatchObject({ iteration: 0, playing: true });
     expect(togglePlay(createPlayback(200, 50))).toMatchObject({ iteration: 50, playing: true });
-    expect(togglePlay(togglePlay(createPlayback(200, 50)))).toMatchObject({ iteration: 50, playing: false });
+    expect(togglePlay(togglePlay(createPlayback(200, 50)))).toMatchObject({
+      iteration: 50,
+      playing: false,
+    });
     expect(pause(togglePlay(createPlayback(200, 50))).playing).toBe(false);
   });
 

@@ -7,7 +7,12 @@ describe('settingsFromQuery', () => {
   it('reads all four parameters', () => {
     const read = settingsFromQuery('?lr=0.05&hidden=8&iterations=300&seed=3', tutorial);
     expect(read.values).toEqual({ learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 });
-    expect(read.texts).toEqual({ learningRate: '0.05', hiddenUnits: '8', iterations: '300', seed: '3' });
+    expect(read.texts).toEqual({
+      learningRate: '0.05',
+      hiddenUnits: '8',
+      iterations: '300',
+      seed: '3',
+    });
     expect(read.problems).toEqual({});
     expect(read.present).toBe(true);
   });
@@ -39,7 +44,12 @@ describe('settingsFromQuery', () => {
 
 describe('queryWithSettings', () => {
   it('writes every parameter and keeps the others in place', () => {
-    const query = queryWithSettings('?ref=feed&lr=1', { learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 });
+    const query = queryWithSettings('?ref=feed&lr=1', {
+      learningRate: 0.05,
+      hiddenUnits: 8,
+      iterations: 300,
+      seed: 3,
+    });
     expect(query).toBe('?ref=feed&lr=0.05&hidden=8&iterations=300&seed=3');
   });
 
@@ -49,7 +59,12 @@ describe('queryWithSettings', () => {
   });
 
   it('round-trips awkward numbers exactly', () => {
-    const values = { learningRate: 0.1 + 0.2, hiddenUnits: 16, iterations: 2000, seed: 9007199254740991 };
+    const values = {
+      learningRate: 0.1 + 0.2,
+      hiddenUnits: 16,
+      iterations: 2000,
+      seed: 9007199254740991,
+    };
     expect(settingsFromQuery(queryWithSettings('', values), tutorial).values).toEqual(values);
   });
 });

@@ -10,17 +10,38 @@ import { createProgress } from '../../scripts/figures/progress.ts';
 import { settingLine } from '../../scripts/figures/setting-location.ts';
 
 describe('describeChange', () => {
-  const before = { 'cache-version': '1', 'setting:learningRate': '0.01', 'source:src/nn/train.ts': 'aa', 'package:@napi-rs/canvas': '1.1.1' };
+  const before = {
+    'cache-version': '1',
+    'setting:learningRate': '0.01',
+    'source:src/nn/train.ts': 'aa',
+    'package:@napi-rs/canvas': '1.1.1',
+  };
   const cases: { name: string; after: Record<string, string>; expected: string }[] = [
-    { name: 'one setting', after: { ...before, 'setting:learningRate': '0.02' }, expected: 'settings changed: learningRate' },
-    { name: 'a source file', after: { ...before, 'source:src/nn/train.ts': 'bb' }, expected: 'source changed: src/nn/train.ts' },
+    {
+      name: 'one setting',
+      after: { ...before, 'setting:learningRate': '0.02' },
+      expected: 'settings changed: learningRate',
+    },
+    {
+      name: 'a source file',
+      after: { ...before, 'source:src/nn/train.ts': 'bb' },
+      expected: 'source changed: src/nn/train.ts',
+    },
     {
       name: 'several source files, counted',
       after: { ...before, 'source:src/nn/train.ts': 'bb', 'source:a.ts': '1', 'source:b.ts': '2' },
       expected: 'source changed: src/nn/train.ts, a.ts (new) (+1 more)',
     },
-    { name: 'a package version, with both versions', after: { ...before, 'package:@napi-rs/canvas': '1.2.0' }, expected: 'package changed: @napi-rs/canvas 1.1.1 -> 1.2.0' },
-    { name: 'settings before sources', after: { ...before, 'source:src/nn/train.ts': 'bb', 'setting:learningRate': '1' }, expected: 'settings changed: learningRate; source changed: src/nn/train.ts' },
+    {
+      name: 'a package version, with both versions',
+      after: { ...before, 'package:@napi-rs/canvas': '1.2.0' },
+      expected: 'package changed: @napi-rs/canvas 1.1.1 -> 1.2.0',
+    },
+    {
+      name: 'settings before sources',
+      after: { ...before, 'source:src/nn/train.ts': 'bb', 'setting:learningRate': '1' },
+      expected: 'settings changed: learningRate; source changed: src/nn/train.ts',
+    },
     { name: 'nothing', after: { ...before }, expected: 'unchanged' },
   ];
   for (const { name, after, expected } of cases) {
@@ -75,7 +96,10 @@ describe('settingLine', () => {
 
 describe('the development watcher', () => {
   const root = '/project';
-  const list: WatchList = { files: new Set(['/project/content/experiment.json', '/data/mine.csv']), folders: [] };
+  const list: WatchList = {
+    files: new Set(['/project/content/experiment.json', '/data/mine.csv']),
+    folders: [],
+  };
   const cases: [string, boolean][] = [
     ['/project/content/experiment.json', true], // the settings the last build read
     ['/data/mine.csv', true], // a data file given with --train
@@ -85,6 +109,7 @@ describe('the development watcher', () => {
     ['/project/src/pages/index.astro', false],
   ];
   for (const [path, expected] of cases) {
-    it(`${expected ? 'rebuilds' : 'ignores'} ${path}`, () => expect(mattersForFigures(join(path), list, root)).toBe(expected));
+    it(`${expected ? 'rebuilds' : 'ignores'} ${path}`, () =>
+      expect(mattersForFigures(join(path), list, root)).toBe(expected));
   }
 });

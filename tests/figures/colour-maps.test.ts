@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { divergingAt, divergingColour, fromHex, greyColour, luminance, toHex } from '../../src/figures/colour-maps.ts';
+import {
+  divergingAt,
+  divergingColour,
+  fromHex,
+  greyColour,
+  luminance,
+  toHex,
+} from '../../src/figures/colour-maps.ts';
 
 // The stops are ColorBrewer's PuOr (11 classes): #2d004b (purple end) ... #f7f7f7 ... #7f3b08 (orange end).
 describe('divergingColour', () => {

@@ -20,7 +20,14 @@ function run(settings: Settings): RunRecord {
 }
 
 /** Another valid value for each setting. */
-const CHANGED: Settings = { seed: 8, dataSeed: 2025, learningRate: 0.02, hiddenUnits: 5, iterations: 150, frameEvery: 7 };
+const CHANGED: Settings = {
+  seed: 8,
+  dataSeed: 2025,
+  learningRate: 0.02,
+  hiddenUnits: 5,
+  iterations: 150,
+  frameEvery: 7,
+};
 
 let base: RunRecord;
 let baseFigures: Map<string, RenderedFigure>;
@@ -48,9 +55,15 @@ describe('a setting a figure does not declare', () => {
 
   it('is not every setting: the declared ones do change their figures', async () => {
     // hiddenUnits is declared by the network diagram, learningRate by the loss curves.
-    const hidden = await renderFigures(run({ ...DEFAULT_SETTINGS, hiddenUnits: 3 }), new Set(['network']));
+    const hidden = await renderFigures(
+      run({ ...DEFAULT_SETTINGS, hiddenUnits: 3 }),
+      new Set(['network']),
+    );
     expect(hidden[0]!.bytes.equals(baseFigures.get('network')!.bytes)).toBe(false);
-    const rate = await renderFigures(run({ ...DEFAULT_SETTINGS, learningRate: 0.02 }), new Set(['loss-accuracy']));
+    const rate = await renderFigures(
+      run({ ...DEFAULT_SETTINGS, learningRate: 0.02 }),
+      new Set(['loss-accuracy']),
+    );
     expect(rate[0]!.bytes.equals(baseFigures.get('loss-accuracy')!.bytes)).toBe(false);
   }, 60_000);
 });
@@ -75,7 +88,11 @@ describe('the record view', () => {
 
   it('says so when a declared trained part is asked of an untrained source', () => {
     const probe = figure({ draw: [], text: [], settings: [], record: ['final'] });
-    const view = recordView({ settings: DEFAULT_SETTINGS, datasets: base.datasets }, probe.id, probe.inputs);
+    const view = recordView(
+      { settings: DEFAULT_SETTINGS, datasets: base.datasets },
+      probe.id,
+      probe.inputs,
+    );
     expect(() => view.final).toThrow(/not trained/);
   });
 });
@@ -87,7 +104,9 @@ describe('the drawing modules', () => {
       .imports(catalogue)
       .filter((r) => !r.typeOnly && r.specifier.startsWith('./'))
       .map((r) => r.specifier);
-    const declared = new Set(figureCatalogue(base).flatMap((f) => [...f.inputs.draw, ...f.inputs.text]));
+    const declared = new Set(
+      figureCatalogue(base).flatMap((f) => [...f.inputs.draw, ...f.inputs.text]),
+    );
     expect(imported.length).toBeGreaterThan(5);
     for (const specifier of imported) expect(declared, specifier).toContain(specifier);
   });

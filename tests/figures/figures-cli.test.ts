@@ -6,7 +6,15 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,9 +40,15 @@ interface Run {
  * Runs the command in the project copy. With `killWhen`, sends SIGKILL as soon as stdout matches
  * it (the run then resolves with code null).
  */
-function figures(args: string[] = [], options: { env?: Record<string, string>; killWhen?: RegExp } = {}): Promise<Run> {
+function figures(
+  args: string[] = [],
+  options: { env?: Record<string, string>; killWhen?: RegExp } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-figures.mjs', ...args], { cwd: project, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, ['scripts/run-figures.mjs', ...args], {
+      cwd: project,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -47,16 +61,29 @@ function figures(args: string[] = [], options: { env?: Record<string, string>; k
   });
 }
 
-const outputs = () => new Map([...hashTree(join(project, 'public')), ...[...hashTree(join(project, 'src', 'generated'))].map(([p, h]) => [`generated/${p}`, h] as const)]);
-const times = () => new Map([...mtimeTree(join(project, 'public')), ...mtimeTree(join(project, 'src', 'generated'))]);
+const outputs = () =>
+  new Map([
+    ...hashTree(join(project, 'public')),
+    ...[...hashTree(join(project, 'src', 'generated'))].map(
+      ([p, h]) => [`generated/${p}`, h] as const,
+    ),
+  ]);
+const times = () =>
+  new Map([...mtimeTree(join(project, 'public')), ...mtimeTree(join(project, 'src', 'generated'))]);
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Checks that figures.json parses and every file it names exists with the hash in its name; returns the manifest text. */
 function expectConsistent(): string {
   const text = readFileSync(join(project, 'src', 'generated', 'figures.json'), 'utf8');
-  const manifest = JSON.parse(text) as { figures: Record<string, { src: string }>; downloads: Record<string, { src: string }> };
+  const manifest = JSON.parse(text) as {
+    figures: Record<string, { src: string }>;
+    downloads: Record<string, { src: string }>;
+  };
   expect(Object.keys(manifest.figures)).toHaveLength(10);
-  for (const { src } of [...Object.values(manifest.figures), ...Object.values(manifest.downloads)]) {
+  for (const { src } of [
+    ...Object.values(manifest.figures),
+    ...Object.values(manifest.downloads),
+  ]) {
     const path = join(project, 'public', src);
     expect(existsSync(path), src).toBe(true);
     expect(src).toContain(`.${sha(readFileSync(path)).slice(0, 8)}.`);
@@ -68,7 +95,8 @@ function expectConsistent(): string {
 /** The outputs a complete build leaves (without the cache, whose paths and stamp differ between folders). */
 function finishedOutputs(root: string): Map<string, string> {
   const files = new Map([...hashTree(join(root, 'public', 'generated'))]);
-  for (const name of ['figures.json', 'results.json']) files.set(name, sha(readFileSync(join(root, 'src', 'generated', name))));
+  for (const name of ['figures.json', 'results.json'])
+    files.set(name, sha(readFileSync(join(root, 'src', 'generated', name))));
   return files;
 }
 
@@ -101,15 +129,31 @@ describe('exit codes', () => {
 });
 
 describe('bad input', () => {
-  const cases: { name: string; settings?: string; args?: string[]; code: number; message: RegExp }[] = [
+  const cases: {
+    name: string;
+    settings?: string;
+    args?: string[];
+    code: number;
+    message: RegExp;
+  }[] = [
     {
       name: 'a bad setting (exit 2, naming the file, line and field)',
       settings: tutorialSettings.replace(/"hiddenUnits": \d+/, '"hiddenUnits": 0'),
       code: 2,
       message: /content\/experiment\.json, line 5: "hiddenUnits"/,
     },
-    { name: 'settings that are not JSON (exit 2, with line and column)', settings: '{\n  "seed": 7,\n}\n', code: 2, message: /experiment\.json: not valid JSON: line 3, column 1/ },
-    { name: 'a bad data file (exit 2, with line and column)', args: ['--train', 'bad.csv'], code: 2, message: /bad\.csv, line 2, column/ },
+    {
+      name: 'settings that are not JSON (exit 2, with line and column)',
+      settings: '{\n  "seed": 7,\n}\n',
+      code: 2,
+      message: /experiment\.json: not valid JSON: line 3, column 1/,
+    },
+    {
+      name: 'a bad data file (exit 2, with line and column)',
+      args: ['--train', 'bad.csv'],
+      code: 2,
+      message: /bad\.csv, line 2, column/,
+    },
     {
       name: 'a diverging run (exit 1, naming the iteration)',
       settings: tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000'),
@@ -119,7 +163,10 @@ describe('bad input', () => {
   ];
   for (const { name, settings, args, code, message } of cases) {
     it(`${name} leaves every output as it was`, async () => {
-      writeFileSync(join(project, 'bad.csv'), 'p1,p2,p3,p4,p5,p6,p7,p8,p9,class\n0,1,0,0,1,0,0,1,0,7\n');
+      writeFileSync(
+        join(project, 'bad.csv'),
+        'p1,p2,p3,p4,p5,p6,p7,p8,p9,class\n0,1,0,0,1,0,0,1,0,7\n',
+      );
       const hashes = outputs();
       const mtimes = times();
       if (settings !== undefined) writeFileSync(configPath, settings);
@@ -144,7 +191,12 @@ describe('a killed build', () => {
       ['other', otherSettings],
     ] as const) {
       writeFileSync(join(references, `${name}.json`), settings);
-      const run = await figures(['--config', join(references, `${name}.json`), '--out', join(references, name)]);
+      const run = await figures([
+        '--config',
+        join(references, `${name}.json`),
+        '--out',
+        join(references, name),
+      ]);
       expect(run.code, run.stderr).toBe(0);
     }
     writeFileSync(configPath, tutorialSettings);
@@ -153,13 +205,43 @@ describe('a killed build', () => {
 
   // Where the build is stopped: while drawing (killed after its first finished figure), and
   // after each step of the commit (the build waits there, then is killed).
-  const stops: { step: string; env?: Record<string, string>; killWhen: RegExp; manifestSwitched: boolean }[] = [
+  const stops: {
+    step: string;
+    env?: Record<string, string>;
+    killWhen: RegExp;
+    manifestSwitched: boolean;
+  }[] = [
     { step: 'while drawing', killWhen: /^(stale|missing) /m, manifestSwitched: false },
-    { step: 'drawn', env: { FIGURES_TEST_STOP_AFTER: 'drawn' }, killWhen: /stopped after drawn/, manifestSwitched: false },
-    { step: 'files', env: { FIGURES_TEST_STOP_AFTER: 'files' }, killWhen: /stopped after files/, manifestSwitched: false },
-    { step: 'results', env: { FIGURES_TEST_STOP_AFTER: 'results' }, killWhen: /stopped after results/, manifestSwitched: false },
-    { step: 'manifest', env: { FIGURES_TEST_STOP_AFTER: 'manifest' }, killWhen: /stopped after manifest/, manifestSwitched: true },
-    { step: 'cache', env: { FIGURES_TEST_STOP_AFTER: 'cache' }, killWhen: /stopped after cache/, manifestSwitched: true },
+    {
+      step: 'drawn',
+      env: { FIGURES_TEST_STOP_AFTER: 'drawn' },
+      killWhen: /stopped after drawn/,
+      manifestSwitched: false,
+    },
+    {
+      step: 'files',
+      env: { FIGURES_TEST_STOP_AFTER: 'files' },
+      killWhen: /stopped after files/,
+      manifestSwitched: false,
+    },
+    {
+      step: 'results',
+      env: { FIGURES_TEST_STOP_AFTER: 'results' },
+      killWhen: /stopped after results/,
+      manifestSwitched: false,
+    },
+    {
+      step: 'manifest',
+      env: { FIGURES_TEST_STOP_AFTER: 'manifest' },
+      killWhen: /stopped after manifest/,
+      manifestSwitched: true,
+    },
+    {
+      step: 'cache',
+      env: { FIGURES_TEST_STOP_AFTER: 'cache' },
+      killWhen: /stopped after cache/,
+      manifestSwitched: true,
+    },
   ];
   let current: 'tutorial' | 'other' = 'tutorial';
   for (const { step, env, killWhen, manifestSwitched } of stops) {
@@ -176,7 +258,8 @@ describe('a killed build', () => {
         // The previous build's manifest and every figure it names are byte for byte as they were.
         expect(manifestAfterKill).toBe(manifestBefore);
         const now = finishedOutputs(project);
-        for (const [path, hash] of before) if (path !== 'results.json') expect(now.get(path), path).toBe(hash);
+        for (const [path, hash] of before)
+          if (path !== 'results.json') expect(now.get(path), path).toBe(hash);
       }
 
       const finished = await figures();
@@ -184,7 +267,10 @@ describe('a killed build', () => {
       expectConsistent();
       expect(finishedOutputs(project)).toEqual(finishedOutputs(join(references, next)));
       for (const dir of ['public/generated/figures', 'public/generated/data', 'src/generated']) {
-        expect(readdirSync(join(project, dir)).filter((name) => name.includes('.tmp-')), dir).toEqual([]);
+        expect(
+          readdirSync(join(project, dir)).filter((name) => name.includes('.tmp-')),
+          dir,
+        ).toEqual([]);
       }
       expect((await figures()).stdout).toContain('nothing changed');
       current = next;

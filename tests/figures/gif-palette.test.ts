@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { divergingAt, greyColour } from '../../src/figures/colour-maps.ts';
-import { createFrameDiffer, createPaletteMapper, figurePalette, nearestIndex, TRANSPARENT_INDEX } from '../../src/figures/gif-palette.ts';
+import {
+  createFrameDiffer,
+  createPaletteMapper,
+  figurePalette,
+  nearestIndex,
+  TRANSPARENT_INDEX,
+} from '../../src/figures/gif-palette.ts';
 import { COLOURS } from '../../src/figures/theme.ts';
 
 describe('figurePalette', () => {
@@ -12,18 +18,33 @@ describe('figurePalette', () => {
   });
 
   it('holds the ends and middle of both colour maps and the accent colours exactly', () => {
-    const has = (rgb: readonly number[]) => palette.some((c) => c[0] === rgb[0] && c[1] === rgb[1] && c[2] === rgb[2]);
+    const has = (rgb: readonly number[]) =>
+      palette.some((c) => c[0] === rgb[0] && c[1] === rgb[1] && c[2] === rgb[2]);
     for (const t of [0, 0.5, 1]) expect(has(divergingAt(t))).toBe(true);
     for (const v of [0, 1]) expect(has(greyColour(v))).toBe(true);
-    for (const hex of [COLOURS.loss, COLOURS.accuracy, COLOURS.marker, COLOURS.correct, COLOURS.wrong]) {
-      expect(has([parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)])).toBe(true);
+    for (const hex of [
+      COLOURS.loss,
+      COLOURS.accuracy,
+      COLOURS.marker,
+      COLOURS.correct,
+      COLOURS.wrong,
+    ]) {
+      expect(
+        has([
+          parseInt(hex.slice(1, 3), 16),
+          parseInt(hex.slice(3, 5), 16),
+          parseInt(hex.slice(5, 7), 16),
+        ]),
+      ).toBe(true);
     }
   });
 
   it('maps a palette colour to itself and an off-palette colour to a near one', () => {
     palette.forEach((c, i) => expect(nearestIndex(palette, c[0], c[1], c[2])).toBe(i));
     const mapped = palette[nearestIndex(palette, 130, 131, 129)]!;
-    expect(Math.max(...mapped.map((v, k) => Math.abs(v - [130, 131, 129][k]!)))).toBeLessThanOrEqual(4);
+    expect(
+      Math.max(...mapped.map((v, k) => Math.abs(v - [130, 131, 129][k]!))),
+    ).toBeLessThanOrEqual(4);
   });
 });
 
@@ -32,7 +53,10 @@ describe('createFrameDiffer', () => {
   const width = 6;
   const height = 4;
   /** An opaque RGBA frame filled with one colour, with optional single pixels changed. */
-  function frame(fill: readonly number[], changes: [number, number, readonly number[]][] = []): Uint8Array {
+  function frame(
+    fill: readonly number[],
+    changes: [number, number, readonly number[]][] = [],
+  ): Uint8Array {
     const rgba = new Uint8Array(width * height * 4);
     for (let i = 0; i < width * height; i++) rgba.set([fill[0]!, fill[1]!, fill[2]!, 255], 4 * i);
     for (const [x, y, c] of changes) rgba.set([c[0]!, c[1]!, c[2]!, 255], 4 * (y * width + x));
@@ -57,16 +81,30 @@ describe('createFrameDiffer', () => {
     const blackIndex = nearestIndex(palette, 0, 0, 0);
     // Row 0 of the patch: black at column 0, transparent elsewhere; row 1: black at column 3.
     expect(Array.from(second.indices)).toEqual([
-      blackIndex, TRANSPARENT_INDEX, TRANSPARENT_INDEX, TRANSPARENT_INDEX,
-      TRANSPARENT_INDEX, TRANSPARENT_INDEX, TRANSPARENT_INDEX, blackIndex,
+      blackIndex,
+      TRANSPARENT_INDEX,
+      TRANSPARENT_INDEX,
+      TRANSPARENT_INDEX,
+      TRANSPARENT_INDEX,
+      TRANSPARENT_INDEX,
+      TRANSPARENT_INDEX,
+      blackIndex,
     ]);
   });
 
   it('sends one transparent pixel when nothing changed, and ignores colour changes that keep the palette index', () => {
     const diff = createFrameDiffer(width, height, createPaletteMapper(palette));
     diff(frame(white));
-    expect(diff(frame(white))).toEqual({ rect: { x: 0, y: 0, width: 1, height: 1 }, indices: Uint8Array.of(TRANSPARENT_INDEX) });
+    expect(diff(frame(white))).toEqual({
+      rect: { x: 0, y: 0, width: 1, height: 1 },
+      indices: Uint8Array.of(TRANSPARENT_INDEX),
+    });
     // 254,255,255 is a different colour with the same nearest palette entry as white.
-    expect(diff(frame(white, [[2, 2, [254, 255, 255]]])).rect).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    expect(diff(frame(white, [[2, 2, [254, 255, 255]]])).rect).toEqual({
+      x: 0,
+      y: 0,
+      width: 1,
+      height: 1,
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DESCENT_STARTS, gradientDescentPath, himmelblau, himmelblauGradient } from '../../src/figures/himmelblau.ts';
+import {
+  DESCENT_STARTS,
+  gradientDescentPath,
+  himmelblau,
+  himmelblauGradient,
+} from '../../src/figures/himmelblau.ts';
 
 // Himmelblau's four minima, as published (f = 0 at each).
 const MINIMA = [
@@ -48,14 +53,19 @@ describe('gradientDescentPath', () => {
       reached.add(nearest);
       // Descent: the function never increases along the path.
       for (let k = 1; k < path.length; k++) {
-        expect(himmelblau(path[k]!.x, path[k]!.y)).toBeLessThanOrEqual(himmelblau(path[k - 1]!.x, path[k - 1]!.y));
+        expect(himmelblau(path[k]!.x, path[k]!.y)).toBeLessThanOrEqual(
+          himmelblau(path[k - 1]!.x, path[k - 1]!.y),
+        );
       }
     }
     expect([...reached].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('takes the step -learningRate * gradient', () => {
-    const path = gradientDescentPath({ x: 0, y: 0 }, { learningRate: 0.01, maxSteps: 1, tolerance: 0 });
+    const path = gradientDescentPath(
+      { x: 0, y: 0 },
+      { learningRate: 0.01, maxSteps: 1, tolerance: 0 },
+    );
     // grad f(0, 0) = (4*0*(-11) + 2*(-7), 2*(-11) + 4*0*(-7)) = (-14, -22).
     expect(path).toEqual([
       { x: 0, y: 0 },
@@ -64,6 +74,8 @@ describe('gradientDescentPath', () => {
   });
 
   it('stops with a clear error when the step size makes it diverge', () => {
-    expect(() => gradientDescentPath({ x: 4, y: 4 }, { learningRate: 1, maxSteps: 100, tolerance: 1e-6 })).toThrow(/diverged/);
+    expect(() =>
+      gradientDescentPath({ x: 4, y: 4 }, { learningRate: 1, maxSteps: 100, tolerance: 1e-6 }),
+    ).toThrow(/diverged/);
   });
 });

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCache } from '../../scripts/figures/build-cache.ts';
-import { runFigureBuild, type BuildReport, type BuildRequest } from '../../scripts/figures/run-build.ts';
+import {
+  runFigureBuild,
+  type BuildReport,
+  type BuildRequest,
+} from '../../scripts/figures/run-build.ts';
 import { copyProject, hashTree, mtimeTree } from './helpers/project-copy.ts';
 
 const project = copyProject('figure-cache-project-');
@@ -40,20 +44,41 @@ const ALL = [
   'results',
 ];
 /** Drawn from the trained network: its loss history, final weights or predictions (not the snapshots' spacing). */
-const FROM_TRAINED_NETWORK = ['training-animation', 'loss-accuracy', 'network-trained', 'validation-1', 'validation-2', 'results'];
+const FROM_TRAINED_NETWORK = [
+  'training-animation',
+  'loss-accuracy',
+  'network-trained',
+  'validation-1',
+  'validation-2',
+  'results',
+];
 
 function build(options: Partial<BuildRequest> = {}): Promise<BuildReport> {
-  return runFigureBuild({ projectRoot: project, configPath, trainFile: null, validFiles: [], outRoot: out, mode: 'build', ...options });
+  return runFigureBuild({
+    projectRoot: project,
+    configPath,
+    trainFile: null,
+    validFiles: [],
+    outRoot: out,
+    mode: 'build',
+    ...options,
+  });
 }
-const made = (report: BuildReport) => report.outputs.filter((o) => o.made).map((o) => o.id).sort();
+const made = (report: BuildReport) =>
+  report.outputs
+    .filter((o) => o.made)
+    .map((o) => o.id)
+    .sort();
 const status = (report: BuildReport, id: string) => report.outputs.find((o) => o.id === id)!;
 const sorted = (ids: string[]) => [...ids].sort();
 function setSettings(changes: Record<string, number>): void {
   writeFileSync(configPath, `${JSON.stringify({ ...defaults, ...changes }, null, 2)}\n`);
 }
-const manifest = (root: string) => JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8'));
+const manifest = (root: string) =>
+  JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8'));
 /** The outputs without the cache file (its paths and stamp differ between folders). */
-const outputsOf = (root: string) => new Map([...hashTree(root)].filter(([path]) => !path.endsWith('.figure-cache.json')));
+const outputsOf = (root: string) =>
+  new Map([...hashTree(root)].filter(([path]) => !path.endsWith('.figure-cache.json')));
 
 describe('the figure cache', () => {
   it('makes every output on the first build, training once', async () => {
@@ -86,9 +111,20 @@ describe('the figure cache', () => {
     setSettings({ learningRate: 0.02 });
     const report = await build();
     expect(made(report)).toEqual(sorted(FROM_TRAINED_NETWORK));
-    expect(status(report, 'loss-accuracy')).toMatchObject({ status: 'stale', reason: 'settings changed: learningRate' });
+    expect(status(report, 'loss-accuracy')).toMatchObject({
+      status: 'stale',
+      reason: 'settings changed: learningRate',
+    });
     // The architecture, the data and Himmelblau's function do not depend on it.
-    for (const id of ['network', 'himmelblau', 'training-set', 'data-matrices', 'initial-parameters', 'train-csv']) expect(status(report, id).status, id).toBe('fresh');
+    for (const id of [
+      'network',
+      'himmelblau',
+      'training-set',
+      'data-matrices',
+      'initial-parameters',
+      'train-csv',
+    ])
+      expect(status(report, id).status, id).toBe('fresh');
     expect(report.trained).toBe(true);
   }, 60_000);
 
@@ -100,7 +136,9 @@ describe('the figure cache', () => {
   it('redraws the network diagram, not the training set or Himmelblau, when hiddenUnits changes', async () => {
     setSettings({ learningRate: 0.02, hiddenUnits: 4 });
     const report = await build();
-    expect(made(report)).toEqual(sorted(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK]));
+    expect(made(report)).toEqual(
+      sorted(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK]),
+    );
     expect(manifest(out).figures.network.alt).toContain('4 hidden nodes');
   }, 60_000);
 
@@ -111,7 +149,10 @@ describe('the figure cache', () => {
   }, 60_000);
 
   it('redraws what reads the run when the training code changes, and not the rest', async () => {
-    appendFileSync(join(project, 'src', 'nn', 'update.ts'), '\n// a comment is a change too: the key covers the text\n');
+    appendFileSync(
+      join(project, 'src', 'nn', 'update.ts'),
+      '\n// a comment is a change too: the key covers the text\n',
+    );
     const report = await build();
     expect(made(report)).toEqual(sorted(['initial-parameters', ...FROM_TRAINED_NETWORK]));
     expect(status(report, 'results').reason).toBe('source changed: src/nn/update.ts');
@@ -120,7 +161,9 @@ describe('the figure cache', () => {
   it('redraws the data figures and downloads as well when the dataset code changes', async () => {
     appendFileSync(join(project, 'src', 'nn', 'datasets.ts'), '\n// changed\n');
     const report = await build();
-    expect(made(report)).toEqual(sorted(ALL.filter((id) => id !== 'network' && id !== 'himmelblau')));
+    expect(made(report)).toEqual(
+      sorted(ALL.filter((id) => id !== 'network' && id !== 'himmelblau')),
+    );
   }, 60_000);
 
   it('redraws one figure when its drawing module changes, and only rewrites texts when the text module imports it', async () => {
@@ -165,7 +208,10 @@ describe('the figure cache', () => {
     // The build hashes the source text after the code was loaded; a save in between could pair
     // the new text's key with a figure drawn by the old code. Such outputs get no key.
     const loadedAt = Date.now() - 1;
-    appendFileSync(join(project, 'src', 'figures', 'network-diagram.ts'), '\n// saved during the build\n');
+    appendFileSync(
+      join(project, 'src', 'figures', 'network-diagram.ts'),
+      '\n// saved during the build\n',
+    );
     const first = await build({ codeLoadedAt: loadedAt });
     expect(made(first)).toEqual(['network', 'network-trained']);
     const second = await build();
@@ -177,7 +223,10 @@ describe('the figure cache', () => {
   it('removes the figures and downloads no longer produced', async () => {
     const old = manifest(out);
     const valid = join(project, 'only-validation.csv');
-    writeFileSync(valid, `${'p1,p2,p3,p4,p5,p6,p7,p8,p9,class'}\n0,1,0,0,1,0,0,1,0,0\n0,0,0,1,1,1,0,0,0,1\n`);
+    writeFileSync(
+      valid,
+      `${'p1,p2,p3,p4,p5,p6,p7,p8,p9,class'}\n0,1,0,0,1,0,0,1,0,0\n0,0,0,1,1,1,0,0,0,1\n`,
+    );
     const report = await build({ validFiles: [valid] });
     expect(report.outputs.map((o) => o.id)).not.toContain('validation-2');
     const now = manifest(out);
@@ -186,7 +235,9 @@ describe('the figure cache', () => {
     const files = [...hashTree(join(out, 'public')).keys()];
     expect(files).not.toContain(old.figures['validation-2'].src);
     expect(files).not.toContain(old.downloads['validation-2-csv'].src);
-    expect(Object.keys(readCache(join(out, 'src', 'generated'))!.outputs)).not.toContain('validation-2');
+    expect(Object.keys(readCache(join(out, 'src', 'generated'))!.outputs)).not.toContain(
+      'validation-2',
+    );
     expect(status(report, 'validation-1').reason).toBe('data changed: validation');
   }, 60_000);
 });

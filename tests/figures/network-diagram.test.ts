@@ -13,7 +13,12 @@ const EDGE = /<line class="edge"/g;
 function uniformParameters(hidden: number, weight: number): Parameters {
   const W1 = Matrix.zeros(hidden, 9).map(() => weight);
   W1.data[0] = -weight;
-  return { W1, b1: Matrix.zeros(hidden, 1), W2: Matrix.zeros(2, hidden).map(() => weight), b2: Matrix.zeros(2, 1) };
+  return {
+    W1,
+    b1: Matrix.zeros(hidden, 1),
+    W2: Matrix.zeros(2, hidden).map(() => weight),
+    b2: Matrix.zeros(2, 1),
+  };
 }
 
 describe('networkDiagramSvg', () => {
@@ -37,7 +42,11 @@ describe('networkDiagramSvg', () => {
       ['A', 1],
       ['A', 2],
     ] as const) {
-      expect(svg).toMatch(new RegExp(`<tspan font-style="italic">${letter}</tspan><tspan dy="-\\d+" font-size="\\d+">\\[${layer}\\]</tspan>`));
+      expect(svg).toMatch(
+        new RegExp(
+          `<tspan font-style="italic">${letter}</tspan><tspan dy="-\\d+" font-size="\\d+">\\[${layer}\\]</tspan>`,
+        ),
+      );
     }
     expect(svg).toContain('>ReLU<');
     expect(svg).toContain('>softmax<');
@@ -79,7 +88,9 @@ describe('trainedNetworkSvg', () => {
     const params = uniformParameters(2, 1);
     params.W2.data.fill(0);
     const svg = trainedNetworkSvg(params);
-    const widths = [...svg.matchAll(/class="edge"[^>]*stroke-width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const widths = [...svg.matchAll(/class="edge"[^>]*stroke-width="([\d.]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     // 18 weights of size 1 (the scale's max), 4 of size 0.
     expect(widths.filter((w) => w === 5.5)).toHaveLength(18);
     expect(widths.filter((w) => w === 0.5)).toHaveLength(4);

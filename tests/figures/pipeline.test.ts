@@ -16,7 +16,11 @@ import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
-import { buildFigures, datasetDownloads, type BuildSummary } from '../../scripts/figures/build-figures.ts';
+import {
+  buildFigures,
+  datasetDownloads,
+  type BuildSummary,
+} from '../../scripts/figures/build-figures.ts';
 import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
 import { renderFigures } from '../../scripts/figures/render.ts';
 import { writeOutputs } from '../../scripts/figures/write-outputs.ts';
@@ -50,13 +54,28 @@ function trainDefault(): RunRecord {
 async function build(record: RunRecord): Promise<[string, BuildSummary]> {
   const root = mkdtempSync(join(tmpdir(), 'figures-'));
   roots.push(root);
-  return [root, await buildFigures(record, { publicDir: join(root, 'public'), generatedDir: join(root, 'src', 'generated') })];
+  return [
+    root,
+    await buildFigures(record, {
+      publicDir: join(root, 'public'),
+      generatedDir: join(root, 'src', 'generated'),
+    }),
+  ];
 }
-
 
 function manifestOf(root: string) {
   return JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8')) as {
-    figures: Record<string, { src: string; width: number; height: number; displayWidth: number; alt: string; caption: string }>;
+    figures: Record<
+      string,
+      {
+        src: string;
+        width: number;
+        height: number;
+        displayWidth: number;
+        alt: string;
+        caption: string;
+      }
+    >;
     downloads: Record<string, { src: string; label: string; bytes: number }>;
   };
 }
@@ -86,9 +105,18 @@ describe('figures.json', () => {
   it('lists the ten figures and three downloads, each naming a file that exists, named by its content hash', () => {
     const manifest = manifestOf(rootA);
     expect(Object.keys(manifest.figures).sort()).toEqual([...FIGURE_IDS].sort());
-    expect(Object.keys(manifest.downloads).sort()).toEqual(['train-csv', 'validation-1-csv', 'validation-2-csv']);
-    for (const entry of [...Object.values(manifest.figures), ...Object.values(manifest.downloads)]) {
-      expect(entry.src).toMatch(/^generated\/(figures|data)\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/);
+    expect(Object.keys(manifest.downloads).sort()).toEqual([
+      'train-csv',
+      'validation-1-csv',
+      'validation-2-csv',
+    ]);
+    for (const entry of [
+      ...Object.values(manifest.figures),
+      ...Object.values(manifest.downloads),
+    ]) {
+      expect(entry.src).toMatch(
+        /^generated\/(figures|data)\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/,
+      );
       const bytes = readFileSync(join(rootA, 'public', entry.src));
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
       expect(entry.src).toContain(`.${hash}.`);
@@ -106,7 +134,9 @@ describe('figures.json', () => {
     const firstPerfect = record.history.findIndex((h) => h.accuracy === 1);
     expect(firstPerfect).toBeGreaterThan(0);
     expect(manifestOf(rootA).figures['loss-accuracy']!.alt).toContain(`iteration ${firstPerfect}`);
-    expect(manifestOf(rootA).figures['training-animation']!.alt).toContain(`iteration ${firstPerfect}`);
+    expect(manifestOf(rootA).figures['training-animation']!.alt).toContain(
+      `iteration ${firstPerfect}`,
+    );
   });
 });
 
@@ -127,7 +157,9 @@ describe('pixel sizes', () => {
         expect(bytes.toString('utf8')).toContain(`width="${entry.width}" height="${entry.height}"`);
         continue;
       }
-      const size = entry.src.endsWith('.png') ? pngSize(bytes) : { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
+      const size = entry.src.endsWith('.png')
+        ? pngSize(bytes)
+        : { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
       expect(size, id).toEqual({ width: entry.width, height: entry.height });
       expect(entry.width, id).toBeGreaterThanOrEqual(1.5 * entry.displayWidth);
     }
@@ -135,7 +167,8 @@ describe('pixel sizes', () => {
 });
 
 describe('the training animation', () => {
-  const gifOf = (root: string) => readFileSync(join(root, 'public', manifestOf(root).figures['training-animation']!.src));
+  const gifOf = (root: string) =>
+    readFileSync(join(root, 'public', manifestOf(root).figures['training-animation']!.src));
 
   it('has one frame per snapshot (41 for the defaults), 100 ms each, the last held 2 s, looping, in <= 500 KB', () => {
     const bytes = gifOf(rootA);
@@ -162,7 +195,9 @@ describe('the training animation', () => {
     ctx.lang = 'en';
     ctx.setTransform(1.5, 0, 0, 1.5, 0, 0);
     drawTrainingFrame(ctx, animationFrames(record).at(-1)!, 720);
-    const expected = createPaletteMapper(figurePalette()).map(ctx.getImageData(0, 0, gif.width, gif.height).data);
+    const expected = createPaletteMapper(figurePalette()).map(
+      ctx.getImageData(0, 0, gif.width, gif.height).data,
+    );
     let differing = 0;
     for (let i = 0; i < expected.length; i++) if (expected[i] !== shown[i]) differing++;
     expect(differing).toBe(0);
@@ -180,7 +215,9 @@ describe('the training animation', () => {
 
 describe('results.json', () => {
   it('has the agreed shape and the run numbers', () => {
-    const results = JSON.parse(readFileSync(join(rootA, 'src', 'generated', 'results.json'), 'utf8'));
+    const results = JSON.parse(
+      readFileSync(join(rootA, 'src', 'generated', 'results.json'), 'utf8'),
+    );
     expect(Object.keys(results)).toEqual([
       'settings',
       'architecture',
@@ -195,18 +232,33 @@ describe('results.json', () => {
       'validation',
       'history',
     ]);
-    expect(results.settings).toEqual({ seed: 7, dataSeed: DEFAULT_SETTINGS.dataSeed, learningRate: 0.01, hiddenUnits: 6, iterations: 200, frameEvery: 5 });
+    expect(results.settings).toEqual({
+      seed: 7,
+      dataSeed: DEFAULT_SETTINGS.dataSeed,
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      iterations: 200,
+      frameEvery: 5,
+    });
     expect(results.architecture).toEqual({ inputs: 9, hidden: 6, outputs: 2 });
     expect(results.parameterCount).toBe(6 * 9 + 6 + 2 * 6 + 2); // W1, b1, W2, b2 = 74
     expect(results.trainingExamples).toBe(24);
     expect(results.history).toHaveLength(201);
     expect(results.initialLoss).toBe(results.history[0].loss);
     expect(results.finalLoss).toBe(results.history[200].loss);
-    expect(results.firstPerfectIteration).toBe(results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1));
+    expect(results.firstPerfectIteration).toBe(
+      results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1),
+    );
     // The last iteration below accuracy 1, plus one (the default run reaches 1 and keeps it).
     const lastMiss = results.history.findLastIndex((h: { accuracy: number }) => h.accuracy < 1);
     expect(results.perfectFromIteration).toBe(lastMiss + 1);
-    expect(results.validation.map((v: { name: string; title: string; total: number }) => [v.name, v.title, v.total])).toEqual([
+    expect(
+      results.validation.map((v: { name: string; title: string; total: number }) => [
+        v.name,
+        v.title,
+        v.total,
+      ]),
+    ).toEqual([
       ['validation-1', 'Validation set 1', 18],
       ['validation-2', 'Validation set 2', 24],
     ]);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parameterCount, perfectFromIteration, validationTitle } from '../../src/figures/run-results.ts';
+import {
+  parameterCount,
+  perfectFromIteration,
+  validationTitle,
+} from '../../src/figures/run-results.ts';
 
 /** A history whose accuracies are `accuracies`, state k at iteration k. */
-const historyOf = (accuracies: number[]) => accuracies.map((accuracy, iteration) => ({ iteration, accuracy }));
+const historyOf = (accuracies: number[]) =>
+  accuracies.map((accuracy, iteration) => ({ iteration, accuracy }));
 
 describe('perfectFromIteration', () => {
   it.each([

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatTick, linearScale, niceCeil, niceStep, niceTicks } from '../../src/figures/scales.ts';
+import {
+  formatNumber,
+  formatTick,
+  linearScale,
+  niceCeil,
+  niceStep,
+  niceTicks,
+} from '../../src/figures/scales.ts';
 import { snappedEdges } from '../../src/figures/pixel-snap.ts';
 
 describe('niceStep / niceTicks / niceCeil', () => {

@@ -18,7 +18,9 @@ import { RecordingContext } from './helpers/recording-context.ts';
 /** The code points the package's Latin subset declares, from its unicode.json ("U+0000-00FF,U+0131,..."). */
 function latinRanges(): [number, number][] {
   const require = createRequire(import.meta.url);
-  const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/source-sans-3/unicode.json'), 'utf8')) as Record<string, string>;
+  const unicode = JSON.parse(
+    readFileSync(require.resolve('@fontsource/source-sans-3/unicode.json'), 'utf8'),
+  ) as Record<string, string>;
   return unicode['latin']!.split(',').map((part) => {
     const [from, to] = part.replace('U+', '').split('-');
     return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
@@ -27,7 +29,8 @@ function latinRanges(): [number, number][] {
 
 let record: RunRecord;
 const ranges = latinRanges();
-const covered = (ch: string) => ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
+const covered = (ch: string) =>
+  ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
 
 beforeAll(() => {
   record = train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
@@ -47,7 +50,11 @@ describe('raster figures', () => {
       for (const t of ctx.texts) {
         expect(t.font, `${figure.id}: "${t.text}"`).toContain(`"${FONT_FAMILY}"`);
         expect(t.size, `${figure.id}: "${t.text}" in ${t.font}`).toBeGreaterThanOrEqual(11);
-        for (const ch of t.text) expect(covered(ch), `${figure.id}: "${ch}" (U+${ch.codePointAt(0)!.toString(16)}) in "${t.text}"`).toBe(true);
+        for (const ch of t.text)
+          expect(
+            covered(ch),
+            `${figure.id}: "${ch}" (U+${ch.codePointAt(0)!.toString(16)}) in "${t.text}"`,
+          ).toBe(true);
         checked++;
       }
     }
@@ -61,8 +68,11 @@ describe('SVG diagrams', () => {
       const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
       expect(sizes.length).toBeGreaterThan(10);
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual(11);
-      const texts = [...svg.matchAll(/>([^<>]+)</g)].map((m) => m[1]!).filter((t) => t.trim() !== '' && !t.includes('{'));
-      for (const text of texts) for (const ch of text) expect(covered(ch), `"${ch}" in "${text}"`).toBe(true);
+      const texts = [...svg.matchAll(/>([^<>]+)</g)]
+        .map((m) => m[1]!)
+        .filter((t) => t.trim() !== '' && !t.includes('{'));
+      for (const text of texts)
+        for (const ch of text) expect(covered(ch), `"${ch}" in "${text}"`).toBe(true);
     }
   });
 });

@@ -27,10 +27,12 @@ describe('softmax', () => {
   it('matches exp(z) / sum(exp(z)) column by column', () => {
     // Column 0: z = (0, ln 3) gives (1/4, 3/4). Column 1: equal logits give (1/2, 1/2).
     // Column 2: z = (2, -1) gives (e^3 / (1 + e^3), 1 / (1 + e^3)).
-    const S = softmax(Matrix.fromRows([
-      [0, 5, 2],
-      [Math.log(3), 5, -1],
-    ]));
+    const S = softmax(
+      Matrix.fromRows([
+        [0, 5, 2],
+        [Math.log(3), 5, -1],
+      ]),
+    );
     expect(S.get(0, 0)).toBeCloseTo(0.25, 15);
     expect(S.get(1, 0)).toBeCloseTo(0.75, 15);
     expect(S.get(0, 1)).toBe(0.5);
@@ -40,10 +42,12 @@ describe('softmax', () => {
   });
 
   it('stays finite for logits of +-1000, where exp() alone would overflow', () => {
-    const S = softmax(Matrix.fromRows([
-      [1000, -1000, 1000, -1000],
-      [-1000, 1000, 1000, -1000],
-    ]));
+    const S = softmax(
+      Matrix.fromRows([
+        [1000, -1000, 1000, -1000],
+        [-1000, 1000, 1000, -1000],
+      ]),
+    );
     for (const value of S.data) expect(Number.isFinite(value)).toBe(true);
     expect(S.toRows()).toEqual([
       [1, 0, 0.5, 0.5],

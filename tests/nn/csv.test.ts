@@ -15,7 +15,11 @@ describe('toCsv and parseCsv', () => {
   });
 
   it('round-trip numbers that need all 17 significant digits', () => {
-    const dataset = { name: 'tricky', images: [[0.1 + 0.2, 1 / 3, 2 ** -40, 5e-324, 1 - 2 ** -53, 0, 1, 0.7, 0.30000000000000004]], labels: [1] };
+    const dataset = {
+      name: 'tricky',
+      images: [[0.1 + 0.2, 1 / 3, 2 ** -40, 5e-324, 1 - 2 ** -53, 0, 1, 0.7, 0.30000000000000004]],
+      labels: [1],
+    };
     expect(parseCsv(toCsv(dataset), 'tricky.csv')).toEqual(dataset);
   });
 
@@ -33,7 +37,10 @@ describe('parseCsv accepts', () => {
     { what: 'CRLF line ends', text: `${HEADER}\r\n${row}\r\n` },
     { what: 'no final newline', text: `${HEADER}\n${row}` },
     { what: 'a byte-order mark', text: `\uFEFF${HEADER}\r\n${row}` },
-    { what: 'blank lines and spaces around values', text: `${HEADER}\n\n 0, 0,0,1,1 ,1,0,0,0,1\n\n` },
+    {
+      what: 'blank lines and spaces around values',
+      text: `${HEADER}\n\n 0, 0,0,1,1 ,1,0,0,0,1\n\n`,
+    },
     { what: 'other header names', text: `1_1,1_2,1_3,2_1,2_2,2_3,3_1,3_2,3_3,class\n${row}\n` },
   ];
   for (const { what, text } of cases) {
@@ -44,21 +51,99 @@ describe('parseCsv accepts', () => {
 describe('parseCsv rejects, naming the file, line and column', () => {
   const good = '1,0,0,1,0,0,1,0,0,0';
   const cases = [
-    { what: 'a row with too few values', text: `${HEADER}\n${good}\n1,0,0\n`, line: 3, column: 4, message: /found 3 values, expected 10/ },
-    { what: 'a row with too many values', text: `${HEADER}\n${good},1\n`, line: 2, column: 11, message: /found 11 values/ },
-    { what: 'a value that is not a number', text: `${HEADER}\n1,0,zero,1,0,0,1,0,0,0\n`, line: 2, column: 3, message: /"zero" is not a number/ },
-    { what: 'an empty value', text: `${HEADER}\n1,0,0,1,,0,1,0,0,0\n`, line: 2, column: 5, message: /empty value/ },
-    { what: 'NaN', text: `${HEADER}\n${good}\n1,0,0,1,0,NaN,1,0,0,0\n`, line: 3, column: 6, message: /NaN is not allowed/ },
-    { what: 'Infinity', text: `${HEADER}\n1,0,0,1,0,0,Infinity,0,0,0\n`, line: 2, column: 7, message: /Infinity is not allowed/ },
-    { what: 'a number too large for a double', text: `${HEADER}\n1,0,0,1,0,0,1e999,0,0,0\n`, line: 2, column: 7, message: /too large/ },
-    { what: 'a pixel above 1', text: `${HEADER}\n1,0,0,1.5,0,0,1,0,0,0\n`, line: 2, column: 4, message: /pixel value 1.5 .* outside \[0, 1\]/ },
-    { what: 'a pixel below 0', text: `${HEADER}\n1,0,0,1,0,0,1,0,-0.1,0\n`, line: 2, column: 9, message: /outside \[0, 1\]/ },
-    { what: 'a class of 2', text: `${HEADER}\n${good}\n1,0,0,1,0,0,1,0,0,2\n`, line: 3, column: 10, message: /class 2 is not 0/ },
-    { what: 'a class of 0.5', text: `${HEADER}\n1,0,0,1,0,0,1,0,0,0.5\n`, line: 2, column: 10, message: /class 0.5 is not 0/ },
+    {
+      what: 'a row with too few values',
+      text: `${HEADER}\n${good}\n1,0,0\n`,
+      line: 3,
+      column: 4,
+      message: /found 3 values, expected 10/,
+    },
+    {
+      what: 'a row with too many values',
+      text: `${HEADER}\n${good},1\n`,
+      line: 2,
+      column: 11,
+      message: /found 11 values/,
+    },
+    {
+      what: 'a value that is not a number',
+      text: `${HEADER}\n1,0,zero,1,0,0,1,0,0,0\n`,
+      line: 2,
+      column: 3,
+      message: /"zero" is not a number/,
+    },
+    {
+      what: 'an empty value',
+      text: `${HEADER}\n1,0,0,1,,0,1,0,0,0\n`,
+      line: 2,
+      column: 5,
+      message: /empty value/,
+    },
+    {
+      what: 'NaN',
+      text: `${HEADER}\n${good}\n1,0,0,1,0,NaN,1,0,0,0\n`,
+      line: 3,
+      column: 6,
+      message: /NaN is not allowed/,
+    },
+    {
+      what: 'Infinity',
+      text: `${HEADER}\n1,0,0,1,0,0,Infinity,0,0,0\n`,
+      line: 2,
+      column: 7,
+      message: /Infinity is not allowed/,
+    },
+    {
+      what: 'a number too large for a double',
+      text: `${HEADER}\n1,0,0,1,0,0,1e999,0,0,0\n`,
+      line: 2,
+      column: 7,
+      message: /too large/,
+    },
+    {
+      what: 'a pixel above 1',
+      text: `${HEADER}\n1,0,0,1.5,0,0,1,0,0,0\n`,
+      line: 2,
+      column: 4,
+      message: /pixel value 1.5 .* outside \[0, 1\]/,
+    },
+    {
+      what: 'a pixel below 0',
+      text: `${HEADER}\n1,0,0,1,0,0,1,0,-0.1,0\n`,
+      line: 2,
+      column: 9,
+      message: /outside \[0, 1\]/,
+    },
+    {
+      what: 'a class of 2',
+      text: `${HEADER}\n${good}\n1,0,0,1,0,0,1,0,0,2\n`,
+      line: 3,
+      column: 10,
+      message: /class 2 is not 0/,
+    },
+    {
+      what: 'a class of 0.5',
+      text: `${HEADER}\n1,0,0,1,0,0,1,0,0,0.5\n`,
+      line: 2,
+      column: 10,
+      message: /class 0.5 is not 0/,
+    },
     { what: 'a header only', text: `${HEADER}\n`, line: 2, column: 1, message: /no data rows/ },
     { what: 'an empty file', text: '', line: 1, column: 1, message: /empty/ },
-    { what: 'a missing header row', text: `${good}\n${good}\n`, line: 1, column: 1, message: /expected a header row/ },
-    { what: 'a header with the wrong number of columns', text: `a,b,c\n${good}\n`, line: 1, column: 4, message: /header has 3 columns/ },
+    {
+      what: 'a missing header row',
+      text: `${good}\n${good}\n`,
+      line: 1,
+      column: 1,
+      message: /expected a header row/,
+    },
+    {
+      what: 'a header with the wrong number of columns',
+      text: `a,b,c\n${good}\n`,
+      line: 1,
+      column: 4,
+      message: /header has 3 columns/,
+    },
   ];
   for (const { what, text, line, column, message } of cases) {
     it(what, () => {

@@ -22,14 +22,20 @@ function lineOf(image: readonly number[], isLit: (v: number) => boolean): string
 }
 
 /** Class 0 is a vertical line (a lit column), class 1 a horizontal line (a lit row). */
-const classOfLine = (line: string) => (line.startsWith('column') ? 0 : line.startsWith('row') ? 1 : -1);
+const classOfLine = (line: string) =>
+  line.startsWith('column') ? 0 : line.startsWith('row') ? 1 : -1;
 
 describe('generated datasets', () => {
   it('have the documented names and sizes', () => {
-    expect([train.name, dimmed.name, noisy.name]).toEqual(['train', 'validation-1', 'validation-2']);
+    expect([train.name, dimmed.name, noisy.name]).toEqual([
+      'train',
+      'validation-1',
+      'validation-2',
+    ]);
     expect([train.images.length, dimmed.images.length, noisy.images.length]).toEqual([24, 18, 24]);
     expect([train.labels.length, dimmed.labels.length, noisy.labels.length]).toEqual([24, 18, 24]);
-    for (const set of [train, dimmed, noisy]) for (const image of set.images) expect(image).toHaveLength(9);
+    for (const set of [train, dimmed, noisy])
+      for (const image of set.images) expect(image).toHaveLength(9);
   });
 
   it('have labels 0 and 1 in equal numbers', () => {
@@ -53,7 +59,14 @@ describe('generated datasets', () => {
       const line = lineOf(image, (v) => v > 0);
       byLine.set(line, [...(byLine.get(line) ?? []), image]);
     }
-    expect([...byLine.keys()].sort()).toEqual(['column 0', 'column 1', 'column 2', 'row 0', 'row 1', 'row 2']);
+    expect([...byLine.keys()].sort()).toEqual([
+      'column 0',
+      'column 1',
+      'column 2',
+      'row 0',
+      'row 1',
+      'row 2',
+    ]);
     for (const [line, images] of byLine) {
       const clean = images.filter((image) => image.every((v) => v === 0 || v === 1));
       expect(images.length, line).toBe(4);
@@ -100,16 +113,25 @@ describe('generated datasets', () => {
 
   it('equal what numpy draws in the documented order (tests/nn/numpy-reference.py, numpy 2.4)', () => {
     // default_rng(2024): image 1 is the first varied vertical line in column 0 (uniform(0.7, 1.0, size=3)).
-    expect(train.images[1]).toEqual([0.9027494013943845, 0, 0, 0.7642969603714773, 0, 0, 0.7928356092645075, 0, 0]);
+    expect(train.images[1]).toEqual([
+      0.9027494013943845, 0, 0, 0.7642969603714773, 0, 0, 0.7928356092645075, 0, 0,
+    ]);
     // image 23 is the last varied horizontal line, in row 2.
-    expect(train.images[23]).toEqual([0, 0, 0, 0, 0, 0, 0.8010558297304785, 0.8025977793163597, 0.7827522604021139]);
+    expect(train.images[23]).toEqual([
+      0, 0, 0, 0, 0, 0, 0.8010558297304785, 0.8025977793163597, 0.7827522604021139,
+    ]);
     // numpy.clip(train + rng.normal(0.0, 0.2, size=(24, 9)), 0.0, 1.0), first and last image.
     expect(noisy.images[0]).toEqual([1, 0.2670541457497524, 0.2530903957183259, 1, 0, 0, 1, 0, 0]);
-    expect(noisy.images[23]).toEqual([0, 0.038812373805271846, 0, 0.1239183519080927, 0.2046865364175846, 0, 1, 0.8141698690429446, 0.800747611768044]);
+    expect(noisy.images[23]).toEqual([
+      0, 0.038812373805271846, 0, 0.1239183519080927, 0.2046865364175846, 0, 1, 0.8141698690429446,
+      0.800747611768044,
+    ]);
   });
 
   it('depend only on the data seed', () => {
-    expect(generateDatasets(DEFAULT_SETTINGS.dataSeed)).toEqual(generateDatasets(DEFAULT_SETTINGS.dataSeed));
+    expect(generateDatasets(DEFAULT_SETTINGS.dataSeed)).toEqual(
+      generateDatasets(DEFAULT_SETTINGS.dataSeed),
+    );
     const other = generateDatasets(1);
     expect(other.train.images).not.toEqual(train.images);
     expect(other.validation[0]).toEqual(dimmed); // validation 1 has no randomness

@@ -30,11 +30,19 @@ function loss(params: Parameters, X: Matrix, Y: Matrix): number {
 }
 
 /** dL/dp for every entry of params[name], by central finite differences. */
-function numericalGradient(params: Parameters, name: keyof Parameters, X: Matrix, Y: Matrix): Matrix {
+function numericalGradient(
+  params: Parameters,
+  name: keyof Parameters,
+  X: Matrix,
+  Y: Matrix,
+): Matrix {
   const P = params[name];
   const out = new Matrix(P.rows, P.cols);
   for (let i = 0; i < P.data.length; i++) {
-    const shifted = (delta: number) => ({ ...params, [name]: P.map((v, r, c) => (r * P.cols + c === i ? v + delta : v)) });
+    const shifted = (delta: number) => ({
+      ...params,
+      [name]: P.map((v, r, c) => (r * P.cols + c === i ? v + delta : v)),
+    });
     out.data[i] = (loss(shifted(H), X, Y) - loss(shifted(-H), X, Y)) / (2 * H);
   }
   return out;
@@ -78,7 +86,9 @@ describe('gradients against central finite differences', () => {
         for (let i = 0; i < analytic.data.length; i++) {
           const a = analytic.data[i]!;
           const n = numerical.data[i]!;
-          expect(Math.abs(a - n), `d${name}[${i}]`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(a) + Math.abs(n)));
+          expect(Math.abs(a - n), `d${name}[${i}]`).toBeLessThanOrEqual(
+            1e-6 * Math.max(1, Math.abs(a) + Math.abs(n)),
+          );
         }
       }
     });

@@ -21,9 +21,20 @@ describe('cross-entropy', () => {
   }
 
   it('sums the examples rather than averaging them', () => {
-    const A2 = Matrix.fromColumns([[0.1, 0.9], [0.5, 0.5], [0.9, 0.1]]);
-    const Y = Matrix.fromColumns([[1, 0], [1, 0], [1, 0]]);
-    expect(crossEntropy(A2, Y)).toBeCloseTo(2.3025850929940455 + 0.6931471805599453 + 0.10536051565782628, 14);
+    const A2 = Matrix.fromColumns([
+      [0.1, 0.9],
+      [0.5, 0.5],
+      [0.9, 0.1],
+    ]);
+    const Y = Matrix.fromColumns([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+    expect(crossEntropy(A2, Y)).toBeCloseTo(
+      2.3025850929940455 + 0.6931471805599453 + 0.10536051565782628,
+      14,
+    );
   });
 
   it('stays finite for softmax outputs of logits +-1000', () => {
@@ -46,7 +57,10 @@ describe('cross-entropy', () => {
 
 describe('the gradient of softmax with cross-entropy', () => {
   it('is A2 - Y', () => {
-    const A2 = Matrix.fromColumns([[0.25, 0.75], [0.9, 0.1]]);
+    const A2 = Matrix.fromColumns([
+      [0.25, 0.75],
+      [0.9, 0.1],
+    ]);
     expect(softmaxCrossEntropyGradient(A2, oneHot([0, 0])).toRows()).toEqual([
       [-0.75, -0.09999999999999998], // 0.25 - 1 and 0.9 - 1 in doubles
       [0.75, 0.1],
@@ -56,7 +70,12 @@ describe('the gradient of softmax with cross-entropy', () => {
 
 describe('accuracy', () => {
   it('is the fraction of columns whose largest probability is the label', () => {
-    const A2 = Matrix.fromColumns([[0.8, 0.2], [0.4, 0.6], [0.3, 0.7], [0.51, 0.49]]);
+    const A2 = Matrix.fromColumns([
+      [0.8, 0.2],
+      [0.4, 0.6],
+      [0.3, 0.7],
+      [0.51, 0.49],
+    ]);
     expect(accuracy(A2, [0, 1, 0, 1])).toBe(0.5); // right, right, wrong, wrong
     expect(accuracy(A2, [0, 1, 1, 0])).toBe(1);
   });

@@ -62,11 +62,26 @@ function checkSeedCase(c: NumpySeedCase): void {
   expect(firstMismatch(seedSequenceState(c.seed, 8), c.stateUint32)).toBeNull();
   expect(firstMismatch(seedSequenceState64(c.seed, 4), c.stateUint64)).toBeNull();
   const raw = createRng(c.seed);
-  expect(firstMismatch(take(6, () => raw.nextUint64()), c.raw)).toBeNull();
+  expect(
+    firstMismatch(
+      take(6, () => raw.nextUint64()),
+      c.raw,
+    ),
+  ).toBeNull();
   const uniform01 = createRng(c.seed);
-  expect(firstMismatch(take(6, () => uniform01.random()), c.random)).toBeNull();
+  expect(
+    firstMismatch(
+      take(6, () => uniform01.random()),
+      c.random,
+    ),
+  ).toBeNull();
   const normal = createRng(c.seed);
-  expect(firstMismatch(take(8, () => normal.normal()), c.normal)).toBeNull();
+  expect(
+    firstMismatch(
+      take(8, () => normal.normal()),
+      c.normal,
+    ),
+  ).toBeNull();
 }
 
 describe('createRng matches numpy.random.default_rng', () => {
@@ -102,7 +117,12 @@ describe('createRng matches numpy.random.default_rng', () => {
     const rng = createRng(1);
     const values = take(NUMPY_TAILS_SEED_1.count, () => rng.normal());
     const tail = NUMPY_TAILS_SEED_1.tail.map(({ index }) => values[index]);
-    expect(firstMismatch(tail, NUMPY_TAILS_SEED_1.tail.map((t) => t.value))).toBeNull();
+    expect(
+      firstMismatch(
+        tail,
+        NUMPY_TAILS_SEED_1.tail.map((t) => t.value),
+      ),
+    ).toBeNull();
     expect(fnv1a32(values)).toBe(NUMPY_TAILS_SEED_1.fnv1a32);
   });
 
@@ -116,7 +136,12 @@ describe('createRng matches numpy.random.default_rng', () => {
 
   it('default_rng(7).uniform(0.7, 1.0, size=6)', () => {
     const rng = createRng(7);
-    expect(firstMismatch(take(6, () => rng.uniform(0.7, 1.0)), NUMPY_UNIFORM_SEED_7)).toBeNull();
+    expect(
+      firstMismatch(
+        take(6, () => rng.uniform(0.7, 1.0)),
+        NUMPY_UNIFORM_SEED_7,
+      ),
+    ).toBeNull();
   });
 });
 

@@ -4,20 +4,37 @@ import { DEFAULT_SETTINGS, settingProblem, validateSettings } from '../../src/nn
 
 describe('DEFAULT_SETTINGS', () => {
   it("are the tutorial's settings", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ seed: 7, dataSeed: 2024, learningRate: 0.01, hiddenUnits: 6, iterations: 200, frameEvery: 5 });
+    expect(DEFAULT_SETTINGS).toEqual({
+      seed: 7,
+      dataSeed: 2024,
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      iterations: 200,
+      frameEvery: 5,
+    });
   });
 });
 
 describe('validateSettings', () => {
   it('accepts complete settings and returns a copy', () => {
-    const input = { seed: 1, dataSeed: 2, learningRate: 0.5, hiddenUnits: 1024, iterations: 100000, frameEvery: 1 };
+    const input = {
+      seed: 1,
+      dataSeed: 2,
+      learningRate: 0.5,
+      hiddenUnits: 1024,
+      iterations: 100000,
+      frameEvery: 1,
+    };
     const settings = validateSettings(input, 'x.json');
     expect(settings).toEqual(input);
     expect(settings).not.toBe(input);
   });
 
   it('fills missing settings from the defaults', () => {
-    expect(validateSettings({ learningRate: 0.05 })).toEqual({ ...DEFAULT_SETTINGS, learningRate: 0.05 });
+    expect(validateSettings({ learningRate: 0.05 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      learningRate: 0.05,
+    });
   });
 
   it('accepts seeds up to 2^53 - 1', () => {
@@ -29,7 +46,11 @@ describe('validateSettings', () => {
     { input: { seed: 1.5 }, field: 'seed', message: /integer/ }, // fractional seed
     { input: { seed: 2 ** 53 }, field: 'seed', message: /2\^53 - 1/ }, // beyond exact integers
     { input: { dataSeed: '7' }, field: 'dataSeed', message: /must be a number, got "7"/ }, // a string, not a number
-    { input: { learningRate: 0 }, field: 'learningRate', message: /finite number greater than 0, got 0/ },
+    {
+      input: { learningRate: 0 },
+      field: 'learningRate',
+      message: /finite number greater than 0, got 0/,
+    },
     { input: { learningRate: -0.1 }, field: 'learningRate', message: /greater than 0/ },
     { input: { learningRate: Infinity }, field: 'learningRate', message: /finite/ },
     { input: { learningRate: NaN }, field: 'learningRate', message: /finite/ },
@@ -57,7 +78,11 @@ describe('validateSettings', () => {
       expect((error as SettingsError).field).toBe(field);
       expect((error as SettingsError).source).toBe('content/experiment.json');
       expect((error as Error).message).toMatch(message);
-      expect((error as Error).message).toMatch(field === '' ? /^content\/experiment\.json: / : new RegExp(`^content/experiment\\.json: "${field}" `));
+      expect((error as Error).message).toMatch(
+        field === ''
+          ? /^content\/experiment\.json: /
+          : new RegExp(`^content/experiment\\.json: "${field}" `),
+      );
     });
   }
 });

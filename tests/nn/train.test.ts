@@ -14,7 +14,9 @@ const record = train(DEFAULT_SETTINGS, datasets);
 describe('training with the default settings', () => {
   it('records every state 0..N', () => {
     expect(record.history).toHaveLength(201);
-    expect(record.history.map((h) => h.iteration)).toEqual(Array.from({ length: 201 }, (_, k) => k));
+    expect(record.history.map((h) => h.iteration)).toEqual(
+      Array.from({ length: 201 }, (_, k) => k),
+    );
   });
 
   it('lowers the loss and reaches accuracy 1', () => {
@@ -24,7 +26,9 @@ describe('training with the default settings', () => {
     expect(last.accuracy).toBe(1);
     expect(record.firstPerfectIteration).not.toBeNull();
     expect(record.history[record.firstPerfectIteration!]!.accuracy).toBe(1);
-    expect(record.history.slice(0, record.firstPerfectIteration!).every((h) => h.accuracy < 1)).toBe(true);
+    expect(
+      record.history.slice(0, record.firstPerfectIteration!).every((h) => h.accuracy < 1),
+    ).toBe(true);
   });
 
   it('agrees with the same run in numpy (tests/nn/numpy-reference.py, numpy 2.4)', () => {
@@ -36,10 +40,14 @@ describe('training with the default settings', () => {
       [100, 2.2193308065218984],
       [200, 0.7457490923106358],
     ];
-    for (const [k, loss] of numpyLoss) expect(Math.abs(record.history[k]!.loss - loss) / loss, `loss at ${k}`).toBeLessThan(1e-12);
+    for (const [k, loss] of numpyLoss)
+      expect(Math.abs(record.history[k]!.loss - loss) / loss, `loss at ${k}`).toBeLessThan(1e-12);
     expect(record.firstPerfectIteration).toBe(5);
     const b2 = [-1.1605463582998266, 1.1605463582998266];
-    const W2row0 = [-0.9243753017373549, 1.4289037270976643, -0.027155582237236377, 1.047114413909162, 1.8157685210607428, -0.08059315971509241];
+    const W2row0 = [
+      -0.9243753017373549, 1.4289037270976643, -0.027155582237236377, 1.047114413909162,
+      1.8157685210607428, -0.08059315971509241,
+    ];
     [...b2, ...W2row0].forEach((v, i) => {
       const actual = i < 2 ? record.final.b2.data[i]! : record.final.W2.data[i - 2]!;
       expect(Math.abs(actual - v), `final parameter ${i}`).toBeLessThan(1e-12);
@@ -54,7 +62,9 @@ describe('training with the default settings', () => {
   });
 
   it('keeps a frame every 5 iterations, with the parameters and activations of that state', () => {
-    expect(record.frames.map((f) => f.iteration)).toEqual(Array.from({ length: 41 }, (_, i) => 5 * i));
+    expect(record.frames.map((f) => f.iteration)).toEqual(
+      Array.from({ length: 41 }, (_, i) => 5 * i),
+    );
     expect(record.frames[0]!.params).toEqual(record.initial);
     expect(record.frames[40]!.params).toEqual(record.final);
     const X = inputMatrix(datasets.train.images);
@@ -76,7 +86,9 @@ describe('training with the default settings', () => {
       const result = record.validation[i]!;
       expect(result.probabilities).toEqual(set.images.map((_, j) => [A2.get(0, j), A2.get(1, j)]));
       // Predictions: the more probable class, judged from the probabilities directly.
-      expect(result.predictions).toEqual(result.probabilities.map(([p0, p1]) => (p1! > p0! ? 1 : 0)));
+      expect(result.predictions).toEqual(
+        result.probabilities.map(([p0, p1]) => (p1! > p0! ? 1 : 0)),
+      );
     }
   });
 
@@ -102,7 +114,13 @@ describe('training with other settings', () => {
 
   it('follows H in every shape', () => {
     const run = train({ ...DEFAULT_SETTINGS, hiddenUnits: 3, iterations: 10 }, datasets);
-    expect([run.final.W1.rows, run.final.W1.cols, run.final.W2.rows, run.final.W2.cols, run.frames[0]!.A1.rows]).toEqual([3, 9, 2, 3, 3]);
+    expect([
+      run.final.W1.rows,
+      run.final.W1.cols,
+      run.final.W2.rows,
+      run.final.W2.cols,
+      run.frames[0]!.A1.rows,
+    ]).toEqual([3, 9, 2, 3, 3]);
   });
 
   it('reports null when accuracy never reaches 1', () => {

@@ -35,24 +35,36 @@ describe('extractRegion', () => {
   });
 
   it('dedents a region indented inside a function', () => {
-    expect(extractRegion(source, 'inner', 'f.ts')).toBe(['const a = 1;', '', 'return a;'].join('\n'));
-    expect(extractRegion(source, 'indented', 'f.ts')).toBe(['if (true) {', '  go();', '}'].join('\n'));
+    expect(extractRegion(source, 'inner', 'f.ts')).toBe(
+      ['const a = 1;', '', 'return a;'].join('\n'),
+    );
+    expect(extractRegion(source, 'indented', 'f.ts')).toBe(
+      ['if (true) {', '  go();', '}'].join('\n'),
+    );
   });
 
   it('accepts Windows line endings', () => {
-    expect(extractRegion(source.replaceAll('\n', '\r\n'), 'inner', 'f.ts')).toBe('const a = 1;\n\nreturn a;');
+    expect(extractRegion(source.replaceAll('\n', '\r\n'), 'inner', 'f.ts')).toBe(
+      'const a = 1;\n\nreturn a;',
+    );
   });
 
   it('does not match a region whose name only starts with the one asked for', () => {
-    expect(() => extractRegion(source, 'out', 'src/nn/f.ts')).toThrow('src/nn/f.ts has no region "out"');
+    expect(() => extractRegion(source, 'out', 'src/nn/f.ts')).toThrow(
+      'src/nn/f.ts has no region "out"',
+    );
   });
 
   it('names the file and region when the region is missing, unclosed or empty', () => {
     expect(() => extractRegion(source, 'training-loop', 'src/nn/train.ts')).toThrow(
       'src/nn/train.ts has no region "training-loop"',
     );
-    expect(() => extractRegion(source, 'unclosed', 'src/nn/f.ts')).toThrow(/src\/nn\/f\.ts: region "unclosed" is never closed/);
-    expect(() => extractRegion(source, 'empty', 'src/nn/f.ts')).toThrow(/src\/nn\/f\.ts: region "empty" is empty/);
+    expect(() => extractRegion(source, 'unclosed', 'src/nn/f.ts')).toThrow(
+      /src\/nn\/f\.ts: region "unclosed" is never closed/,
+    );
+    expect(() => extractRegion(source, 'empty', 'src/nn/f.ts')).toThrow(
+      /src\/nn\/f\.ts: region "empty" is empty/,
+    );
   });
 });
 

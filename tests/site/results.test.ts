@@ -33,7 +33,9 @@ describe('lookupResult', () => {
     ['history.2.loss', 'history.2'],
     ['finalLoss.digits', 'finalLoss.digits'],
   ])('names the missing path %s', (path, walked) => {
-    expect(() => lookupResult(results, path)).toThrow(`results.json has no "${path}" (nothing at "${walked}")`);
+    expect(() => lookupResult(results, path)).toThrow(
+      `results.json has no "${path}" (nothing at "${walked}")`,
+    );
   });
 
   it('does not treat inherited properties as results', () => {
@@ -43,7 +45,9 @@ describe('lookupResult', () => {
 
 describe('numericResult', () => {
   it('refuses null and non-numbers, naming the path', () => {
-    expect(() => numericResult(results, 'firstPerfectIteration')).toThrow('"firstPerfectIteration" is null, not a number');
+    expect(() => numericResult(results, 'firstPerfectIteration')).toThrow(
+      '"firstPerfectIteration" is null, not a number',
+    );
     expect(() => numericResult(results, 'settings')).toThrow(/"settings" is .*not a number/);
   });
 });

@@ -77,7 +77,8 @@ async function respond(
       file = join(file, 'index.html');
       info = await stat(file);
     }
-    if (!file.startsWith(root.endsWith(sep) ? root : root + sep) && file !== root) throw new Error('outside root');
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep) && file !== root)
+      throw new Error('outside root');
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': info.size,

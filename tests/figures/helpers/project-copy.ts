@@ -3,7 +3,15 @@
  * src, scripts, content and the config files copied, node_modules linked (not copied).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -38,7 +46,9 @@ function forEachFile(root: string, visit: (relativePath: string, path: string) =
 /** SHA-256 of every file under `root` (by path relative to it), or an empty map if `root` does not exist. */
 export function hashTree(root: string): Map<string, string> {
   const hashes = new Map<string, string>();
-  forEachFile(root, (file, path) => hashes.set(file, createHash('sha256').update(readFileSync(path)).digest('hex')));
+  forEachFile(root, (file, path) =>
+    hashes.set(file, createHash('sha256').update(readFileSync(path)).digest('hex')),
+  );
   return hashes;
 }
 

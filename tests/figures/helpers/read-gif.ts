@@ -47,7 +47,15 @@ export function readGif(bytes: Uint8Array): GifInfo {
     globalTable = bytes.slice(p, p + size);
     p += size;
   }
-  const info: GifInfo = { width, height, globalTable, loopCount: null, frames: [], imageDescriptors: 0, graphicControlExtensions: 0 };
+  const info: GifInfo = {
+    width,
+    height,
+    globalTable,
+    loopCount: null,
+    frames: [],
+    imageDescriptors: 0,
+    graphicControlExtensions: 0,
+  };
   let control = { delayCs: 0, disposal: 0, transparentIndex: null as number | null };
   const readSubBlocks = (): Uint8Array => {
     const parts: number[] = [];
@@ -136,7 +144,8 @@ function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): U
   };
   while (bitPos + codeSize <= totalBits) {
     let code = 0;
-    for (let i = 0; i < codeSize; i++) code |= ((data[(bitPos + i) >> 3]! >> ((bitPos + i) & 7)) & 1) << i;
+    for (let i = 0; i < codeSize; i++)
+      code |= ((data[(bitPos + i) >> 3]! >> ((bitPos + i) & 7)) & 1) << i;
     bitPos += codeSize;
     if (code === clear) {
       codeSize = minCodeSize + 1;
@@ -166,7 +175,8 @@ function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): U
     emit(code);
     previous = code;
   }
-  if (written !== pixelCount) throw new Error(`LZW data gave ${written} pixels, expected ${pixelCount}`);
+  if (written !== pixelCount)
+    throw new Error(`LZW data gave ${written} pixels, expected ${pixelCount}`);
   return out;
 }
 
@@ -175,7 +185,8 @@ export function compositeFrames(info: GifInfo): Uint8Array[] {
   const canvas = new Uint8Array(info.width * info.height);
   const shown: Uint8Array[] = [];
   for (const frame of info.frames) {
-    if (frame.disposal > 1) throw new Error(`disposal ${frame.disposal} not handled by this reader`);
+    if (frame.disposal > 1)
+      throw new Error(`disposal ${frame.disposal} not handled by this reader`);
     for (let row = 0; row < frame.height; row++) {
       for (let col = 0; col < frame.width; col++) {
         const v = frame.indices[row * frame.width + col]!;

@@ -54,7 +54,8 @@ export class RecordingContext implements Context2D {
   lineJoin: 'bevel' | 'miter' | 'round' = 'miter';
   globalAlpha = 1;
   textAlign: 'center' | 'end' | 'left' | 'right' | 'start' = 'start';
-  textBaseline: 'alphabetic' | 'bottom' | 'hanging' | 'ideographic' | 'middle' | 'top' = 'alphabetic';
+  textBaseline: 'alphabetic' | 'bottom' | 'hanging' | 'ideographic' | 'middle' | 'top' =
+    'alphabetic';
   imageSmoothingEnabled = true;
   readonly texts: RecordedText[] = [];
   private state: State = { font: '10px sans-serif', a: 1, d: 1, e: 0, f: 0, rotation: 0 };
@@ -138,7 +139,8 @@ const DESCENT = 0.25;
  */
 export function textBox(t: RecordedText): TextBox {
   const size = t.size * t.scale;
-  const left = t.align === 'center' ? -t.width / 2 : t.align === 'right' || t.align === 'end' ? -t.width : 0;
+  const left =
+    t.align === 'center' ? -t.width / 2 : t.align === 'right' || t.align === 'end' ? -t.width : 0;
   const top =
     t.baseline === 'top' || t.baseline === 'hanging'
       ? 0
@@ -147,9 +149,15 @@ export function textBox(t: RecordedText): TextBox {
         : t.baseline === 'bottom' || t.baseline === 'ideographic'
           ? -size
           : -ASCENT * size;
-  const local = { left, right: left + t.width, top, bottom: top + (t.baseline === 'alphabetic' ? (ASCENT + DESCENT) * size : size) };
+  const local = {
+    left,
+    right: left + t.width,
+    top,
+    bottom: top + (t.baseline === 'alphabetic' ? (ASCENT + DESCENT) * size : size),
+  };
   const turns = Math.round(t.rotation / (Math.PI / 2));
-  if (Math.abs(t.rotation - (turns * Math.PI) / 2) > 1e-9) throw new Error(`"${t.text}" is rotated by ${t.rotation}, not a quarter turn`);
+  if (Math.abs(t.rotation - (turns * Math.PI) / 2) > 1e-9)
+    throw new Error(`"${t.text}" is rotated by ${t.rotation}, not a quarter turn`);
   const quarter = ((turns % 4) + 4) % 4;
   // Turning by -90 degrees (anticlockwise on screen) maps (u, v) to (v, -u); by +90 to (-v, u).
   const turned =
@@ -160,5 +168,10 @@ export function textBox(t: RecordedText): TextBox {
         : quarter === 1
           ? { left: -local.bottom, right: -local.top, top: local.left, bottom: local.right }
           : { left: -local.right, right: -local.left, top: -local.bottom, bottom: -local.top };
-  return { left: t.x + turned.left, right: t.x + turned.right, top: t.y + turned.top, bottom: t.y + turned.bottom };
+  return {
+    left: t.x + turned.left,
+    right: t.x + turned.right,
+    top: t.y + turned.top,
+    bottom: t.y + turned.bottom,
+  };
 }

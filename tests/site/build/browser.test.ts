@@ -20,7 +20,8 @@ let browser: Browser;
 const servers: StaticServer[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
   await mkdir(artifacts, { recursive: true });
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -62,14 +63,18 @@ describe.each([
     const problems: string[] = [];
     const requested: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
       requested.push(request.url());
-      if (new URL(request.url()).origin !== origin) problems.push(`third-party request: ${request.url()}`);
+      if (new URL(request.url()).origin !== origin)
+        problems.push(`third-party request: ${request.url()}`);
     });
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
@@ -77,10 +82,16 @@ describe.each([
     await page.goto(server.url, { waitUntil: 'load' });
     await loadEveryImage(page);
     const images = await page.evaluate(() =>
-      [...document.images].map((image) => ({ src: image.currentSrc, complete: image.complete, width: image.naturalWidth })),
+      [...document.images].map((image) => ({
+        src: image.currentSrc,
+        complete: image.complete,
+        width: image.naturalWidth,
+      })),
     );
     await page.evaluate(() => document.fonts.ready);
-    const fonts = await page.evaluate(() => [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family));
+    const fonts = await page.evaluate(() =>
+      [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family),
+    );
     await page.close();
 
     expect(problems).toEqual([]);
@@ -100,7 +111,10 @@ describe.each([
 describe('the tutorial page in chromium', () => {
   it('is readable with JavaScript switched off', async () => {
     const server = await serve(builds.root);
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 800 },
+    });
     const page = await context.newPage();
     await page.goto(server.url);
     expect(await page.locator('main h2').count()).toBeGreaterThanOrEqual(12);
@@ -114,40 +128,68 @@ describe('the tutorial page in chromium', () => {
     [375, 'light'],
     [1280, 'dark'],
     [375, 'dark'],
-  ] as const)('fits a %i px wide screen in the %s scheme (screenshot kept in test-artifacts/)', async (width, colorScheme) => {
-    const server = await serve(builds.root);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await page.goto(server.url);
-    await loadEveryImage(page);
-    // Nothing but the scrollable equations and listings may be wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 29)' : 'rgb(255, 255, 255)');
-    await page.screenshot({ path: join(artifacts, `site-${width}-${colorScheme}.png`), fullPage: true });
-    await page.close();
-  });
+  ] as const)(
+    'fits a %i px wide screen in the %s scheme (screenshot kept in test-artifacts/)',
+    async (width, colorScheme) => {
+      const server = await serve(builds.root);
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto(server.url);
+      await loadEveryImage(page);
+      // Nothing but the scrollable equations and listings may be wider than the screen.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 29)' : 'rgb(255, 255, 255)');
+      await page.screenshot({
+        path: join(artifacts, `site-${width}-${colorScheme}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    },
+  );
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe-core violation in the %s scheme', async (colorScheme) => {
-    const server = await serve(builds.root);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await page.goto(server.url);
-    await loadEveryImage(page);
-    const require = createRequire(import.meta.url);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
-      }));
-    });
-    await page.close();
-    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe-core violation in the %s scheme',
+    async (colorScheme) => {
+      const server = await serve(builds.root);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto(server.url);
+      await loadEveryImage(page);
+      const require = createRequire(import.meta.url);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(): Promise<{
+                violations: {
+                  id: string;
+                  impact: string;
+                  help: string;
+                  nodes: { target: unknown }[];
+                }[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run();
+        return result.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
+        }));
+      });
+      await page.close();
+      expect(
+        violations.filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        ),
+      ).toEqual([]);
+    },
+  );
 });

@@ -36,9 +36,18 @@ async function buildWith(line: string): Promise<string> {
 describe('a build of a tutorial with a bad reference', () => {
   it.each([
     // [what the tutorial asks for, what the error must say]
-    ['<Result path="validation.validation-3.accuracy" />', 'results.json has no "validation.validation-3.accuracy"'],
-    ['<Figure id="loss-curve" />', '<Figure id="loss-curve">: src/generated/figures.json has no figures entry "loss-curve"'],
-    ['<CodeRegion file="src/nn/train.ts" region="training-step" />', 'src/nn/train.ts has no region "training-step"'],
+    [
+      '<Result path="validation.validation-3.accuracy" />',
+      'results.json has no "validation.validation-3.accuracy"',
+    ],
+    [
+      '<Figure id="loss-curve" />',
+      '<Figure id="loss-curve">: src/generated/figures.json has no figures entry "loss-curve"',
+    ],
+    [
+      '<CodeRegion file="src/nn/train.ts" region="training-step" />',
+      'src/nn/train.ts has no region "training-step"',
+    ],
   ])('%s fails, naming it', async (line, message) => {
     expect(await buildWith(line)).toContain(message);
   });

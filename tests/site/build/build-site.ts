@@ -8,7 +8,19 @@ import { spawn } from 'node:child_process';
  * Variables vitest sets in its own process (BASE_URL, MODE, NODE_ENV=test, ...): a build must not
  * inherit them, or Vite would take BASE_URL=/ from the environment instead of astro.config.mjs.
  */
-const TEST_RUNNER_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+const TEST_RUNNER_VARIABLES = [
+  'BASE_URL',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'NODE_ENV',
+  'TEST',
+  'VITEST',
+  'VITEST_MODE',
+  'VITEST_POOL_ID',
+  'VITEST_WORKER_ID',
+];
 
 /** process.env without the test runner's variables. */
 function cleanEnvironment(): NodeJS.ProcessEnv {
@@ -18,7 +30,12 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Runs `command args` in `cwd` with extra environment variables; resolves with its output, rejects with it on failure. */
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
@@ -31,7 +48,12 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} in ${cwd} exited with ${code}:\n${output.slice(-6000)}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} in ${cwd} exited with ${code}:\n${output.slice(-6000)}`,
+          ),
+        );
     });
   });
 }

@@ -20,14 +20,20 @@ let originalSettings: Record<string, number> = {};
 
 /** The text of <Result path={path}/> on a page. */
 function stated(html: string, path: string): string | undefined {
-  const match = new RegExp(`<span class="result" data-result="${path.replace(/\./g, '\\.')}">([^<]*)</span>`).exec(html);
+  const match = new RegExp(
+    `<span class="result" data-result="${path.replace(/\./g, '\\.')}">([^<]*)</span>`,
+  ).exec(html);
   return match === null ? undefined : decodeEntities(match[1]!);
 }
 
 /** The src of figure `id` on a page. */
 function figureSrc(html: string, id: string): string | undefined {
-  const block = new RegExp(`<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`).exec(html);
-  return block === null ? undefined : startTags(block[1]!).find((tag) => tag.name === 'img')?.attributes['src'];
+  const block = new RegExp(`<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`).exec(
+    html,
+  );
+  return block === null
+    ? undefined
+    : startTags(block[1]!).find((tag) => tag.name === 'img')?.attributes['src'];
 }
 
 beforeAll(async () => {
@@ -36,7 +42,10 @@ beforeAll(async () => {
   const settingsFile = join(copy, 'content/experiment.json');
   originalSettings = JSON.parse(await readFile(settingsFile, 'utf8'));
   // Half the tutorial's learning rate: the same start, a slower descent.
-  await writeFile(settingsFile, `${JSON.stringify({ ...originalSettings, learningRate: originalSettings['learningRate']! / 2 }, null, 2)}\n`);
+  await writeFile(
+    settingsFile,
+    `${JSON.stringify({ ...originalSettings, learningRate: originalSettings['learningRate']! / 2 }, null, 2)}\n`,
+  );
   await run('npm', ['run', 'build'], copy);
   after = await readFile(join(copy, 'dist/index.html'), 'utf8');
 });
@@ -48,7 +57,9 @@ afterAll(async () => {
 describe('a build after changing the learning rate in content/experiment.json', () => {
   it('states the new learning rate', () => {
     expect(stated(before, 'settings.learningRate')).toBe(String(originalSettings['learningRate']));
-    expect(stated(after, 'settings.learningRate')).toBe(String(originalSettings['learningRate']! / 2));
+    expect(stated(after, 'settings.learningRate')).toBe(
+      String(originalSettings['learningRate']! / 2),
+    );
   });
 
   it('states a different final loss, but the same initial loss (same seed, same data)', () => {
@@ -62,7 +73,9 @@ describe('a build after changing the learning rate in content/experiment.json', 
 
   it('gives the figures drawn from training new URLs, and keeps the training set figure', () => {
     expect(figureSrc(after, 'loss-accuracy')).not.toBe(figureSrc(before, 'loss-accuracy'));
-    expect(figureSrc(after, 'training-animation')).not.toBe(figureSrc(before, 'training-animation'));
+    expect(figureSrc(after, 'training-animation')).not.toBe(
+      figureSrc(before, 'training-animation'),
+    );
     expect(figureSrc(after, 'training-set')).toBe(figureSrc(before, 'training-set'));
   });
 });

@@ -31,10 +31,15 @@ export default async function setup(project: TestProject): Promise<void> {
   await rm(rootDir, { recursive: true, force: true });
   await cp(join(projectRoot, 'dist'), rootDir, { recursive: true });
   await rm(basedDir, { recursive: true, force: true });
-  await run(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', basedDir], projectRoot, {
-    BASE_PATH: '/nn-from-scratch/',
-    SITE_URL: 'https://example.github.io',
-  });
+  await run(
+    join(projectRoot, 'node_modules', '.bin', 'astro'),
+    ['build', '--outDir', basedDir],
+    projectRoot,
+    {
+      BASE_PATH: '/nn-from-scratch/',
+      SITE_URL: 'https://example.github.io',
+    },
+  );
   project.provide('siteBuilds', {
     root: { dir: rootDir, base: '/' },
     based: { dir: basedDir, base: '/nn-from-scratch/' },

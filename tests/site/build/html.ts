@@ -14,10 +14,16 @@ export interface Tag {
 /** Every start tag of `html`, in document order. */
 export function startTags(html: string): Tag[] {
   const tags: Tag[] = [];
-  for (const match of html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g)) {
+  for (const match of html.matchAll(
+    /<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g,
+  )) {
     const attributes: Record<string, string> = {};
-    for (const attribute of (match[2] ?? '').matchAll(/([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-      attributes[attribute[1]!.toLowerCase()] = decodeEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
+    for (const attribute of (match[2] ?? '').matchAll(
+      /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
+    )) {
+      attributes[attribute[1]!.toLowerCase()] = decodeEntities(
+        attribute[2] ?? attribute[3] ?? attribute[4] ?? '',
+      );
     }
     tags.push({ name: match[1]!.toLowerCase(), attributes });
   }
@@ -60,7 +66,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'));
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    );
 }
 
 /**

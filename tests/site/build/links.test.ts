@@ -23,9 +23,15 @@ describe.each([
     const files = await listFiles(build.dir);
     expect(files).toContain('index.html');
     expect(files.some((file) => /^_astro\/.*\.css$/.test(file))).toBe(true);
-    expect(files.some((file) => /^_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2$/.test(file))).toBe(true);
-    expect(files.some((file) => /^_astro\/source-sans-3-latin-400-normal\.[\w-]+\.woff2$/.test(file))).toBe(true);
-    expect(files.filter((file) => file.startsWith('generated/figures/')).length).toBeGreaterThanOrEqual(10);
+    expect(files.some((file) => /^_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2$/.test(file))).toBe(
+      true,
+    );
+    expect(
+      files.some((file) => /^_astro\/source-sans-3-latin-400-normal\.[\w-]+\.woff2$/.test(file)),
+    ).toBe(true);
+    expect(
+      files.filter((file) => file.startsWith('generated/figures/')).length,
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it('resolves every src, srcset and internal href of its pages to a file or an anchor', async () => {
@@ -37,22 +43,30 @@ describe.each([
       const tags = startTags(html);
       const ids = new Set(tags.map((tag) => tag.attributes['id']).filter((id) => id !== undefined));
       for (const tag of tags) {
-        const urls = [tag.attributes['src'], tag.attributes['href'], ...(tag.attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])]
-          .filter((url): url is string => url !== undefined && url !== '');
+        const urls = [
+          tag.attributes['src'],
+          tag.attributes['href'],
+          ...(tag.attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]),
+        ].filter((url): url is string => url !== undefined && url !== '');
         for (const url of urls) {
           checked += 1;
           if (url.startsWith('#')) {
-            if (!ids.has(decodeURIComponent(url.slice(1)))) problems.push(`${page}: <${tag.name}> links to missing anchor ${url}`);
+            if (!ids.has(decodeURIComponent(url.slice(1))))
+              problems.push(`${page}: <${tag.name}> links to missing anchor ${url}`);
             continue;
           }
           if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
-            if (!isPlainLink(tag)) problems.push(`${page}: <${tag.name}> loads ${url} from another origin`);
+            if (!isPlainLink(tag))
+              problems.push(`${page}: <${tag.name}> loads ${url} from another origin`);
             continue;
           }
-          const absolute = url.startsWith('/') ? url : posix.join('/', build.base, posix.dirname(page), url);
+          const absolute = url.startsWith('/')
+            ? url
+            : posix.join('/', build.base, posix.dirname(page), url);
           const target = fileForPath(absolute, build.base);
           if ('problem' in target) problems.push(`${page}: <${tag.name}> ${url} ${target.problem}`);
-          else if (!existsSync(join(build.dir, target.file))) problems.push(`${page}: <${tag.name}> ${url} -> ${target.file} does not exist`);
+          else if (!existsSync(join(build.dir, target.file)))
+            problems.push(`${page}: <${tag.name}> ${url} -> ${target.file} does not exist`);
         }
       }
     }
@@ -75,9 +89,12 @@ describe.each([
           problems.push(`${sheet}: url(${url}) is on another origin`);
           continue;
         }
-        const file = url.startsWith('/') ? fileForPath(url, build.base) : { file: join(dirname(sheet), url.split(/[?#]/)[0]!) };
+        const file = url.startsWith('/')
+          ? fileForPath(url, build.base)
+          : { file: join(dirname(sheet), url.split(/[?#]/)[0]!) };
         if ('problem' in file) problems.push(`${sheet}: url(${url}) ${file.problem}`);
-        else if (!existsSync(join(build.dir, file.file))) problems.push(`${sheet}: url(${url}) does not exist`);
+        else if (!existsSync(join(build.dir, file.file)))
+          problems.push(`${sheet}: url(${url}) does not exist`);
         if (/\.woff2/.test(url)) fonts += 1;
       }
     }

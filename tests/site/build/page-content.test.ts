@@ -13,7 +13,10 @@ const build = inject('siteBuilds').root;
 
 let html = '';
 let results: Record<string, any> = {};
-let figures: { figures: Record<string, any>; downloads: Record<string, any> } = { figures: {}, downloads: {} };
+let figures: { figures: Record<string, any>; downloads: Record<string, any> } = {
+  figures: {},
+  downloads: {},
+};
 let experiment: Record<string, number> = {};
 
 /** The text of highlighted code: tags removed without adding spaces between tokens. */
@@ -24,7 +27,9 @@ function codeText(highlighted: string): string {
 /** The text of every <Result/> on the page, by its path; a path used twice must read the same. */
 function statedResults(page: string): Map<string, string> {
   const stated = new Map<string, string>();
-  for (const match of page.matchAll(/<span class="result" data-result="([^"]+)">([^<]*)<\/span>/g)) {
+  for (const match of page.matchAll(
+    /<span class="result" data-result="([^"]+)">([^<]*)<\/span>/g,
+  )) {
     const [path, text] = [decodeEntities(match[1]!), decodeEntities(match[2]!)];
     if (stated.has(path)) expect(stated.get(path), `"${path}" stated twice`).toBe(text);
     stated.set(path, text);
@@ -62,12 +67,20 @@ describe('the tutorial page', () => {
     [3, 'full-batch-or-mini-batches', 'Full batch or mini-batches'],
     [3, 'the-training-loop', 'The training loop'],
     [3, 'watching-the-network-learn', 'Watching the network learn'],
-    [3, 'when-does-the-network-get-every-image-right', 'When does the network get every image right?'],
+    [
+      3,
+      'when-does-the-network-get-every-image-right',
+      'When does the network get every image right?',
+    ],
     [2, 'validation', 'Validation'],
     [3, 'dimmed-lines', 'Dimmed lines'],
     [3, 'noisy-lines', 'Noisy lines'],
     [2, 'further-reading', 'Further reading'],
-    [2, 'appendix-the-gradient-of-softmax-with-cross-entropy', 'Appendix: the gradient of softmax with cross-entropy'],
+    [
+      2,
+      'appendix-the-gradient-of-softmax-with-cross-entropy',
+      'Appendix: the gradient of softmax with cross-entropy',
+    ],
   ])('has the h%i #%s "%s", listed in the table of contents', (level, id, text) => {
     const heading = new RegExp(`<h${level} id="${id}"[^>]*>([\\s\\S]*?)</h${level}>`).exec(html);
     expect(heading, `no <h${level} id="${id}">`).not.toBeNull();
@@ -82,35 +95,58 @@ describe('the tutorial page', () => {
     expect(display.length).toBeGreaterThan(20);
     expect(html).not.toContain('katex-error');
     const text = visibleText(html);
-    for (const raw of ['$$', '$', '\\begin', '\\frac', '\\sum', '\\mathbb']) expect(text).not.toContain(raw);
+    for (const raw of ['$$', '$', '\\begin', '\\frac', '\\sum', '\\mathbb'])
+      expect(text).not.toContain(raw);
   });
 
   it('shows every figure once, at its display size, with its alt text, caption and a full-size link', () => {
-    const ids = ['training-set', 'network', 'network-trained', 'training-animation', 'data-matrices', 'initial-parameters', 'loss-accuracy', 'validation-1', 'validation-2', 'himmelblau'];
+    const ids = [
+      'training-set',
+      'network',
+      'network-trained',
+      'training-animation',
+      'data-matrices',
+      'initial-parameters',
+      'loss-accuracy',
+      'validation-1',
+      'validation-2',
+      'himmelblau',
+    ];
     const images = startTags(html).filter((tag) => tag.name === 'img');
     expect(images).toHaveLength(ids.length);
     for (const id of ids) {
       const entry = figures.figures[id];
       expect(entry, `figures.json has no ${id}`).toBeDefined();
-      const block = new RegExp(`<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`).exec(html);
+      const block = new RegExp(
+        `<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`,
+      ).exec(html);
       expect(block, `no figure ${id} on the page`).not.toBeNull();
       const img = startTags(block![1]!).find((tag) => tag.name === 'img')!;
       expect(img.attributes['src']).toBe(`/${entry.src}`);
       expect(img.attributes['alt']).toBe(entry.alt);
       expect(img.attributes['alt']!.length).toBeGreaterThan(20);
       expect(Number(img.attributes['width'])).toBe(entry.displayWidth);
-      expect(Number(img.attributes['height'])).toBe(Math.round((entry.displayWidth * entry.height) / entry.width));
+      expect(Number(img.attributes['height'])).toBe(
+        Math.round((entry.displayWidth * entry.height) / entry.width),
+      );
       // The caption, then a link to the file itself with its pixel size.
-      expect(visibleText(block![1]!)).toBe(visibleText(`${entry.caption} Full size (${entry.width} × ${entry.height} px)`));
+      expect(visibleText(block![1]!)).toBe(
+        visibleText(`${entry.caption} Full size (${entry.width} × ${entry.height} px)`),
+      );
       const fullSize = startTags(block![1]!).find((tag) => tag.name === 'a')!;
       expect(fullSize.attributes['href']).toBe(`/${entry.src}`);
     }
     // Only the first image loads at once; the others wait until the reader scrolls near them.
-    expect(images.map((img) => img.attributes['loading'])).toEqual(['eager', ...ids.slice(1).map(() => 'lazy')]);
+    expect(images.map((img) => img.attributes['loading'])).toEqual([
+      'eager',
+      ...ids.slice(1).map(() => 'lazy'),
+    ]);
   });
 
   it("lists the engine's own code for every step, highlighted, from the engine's files", async () => {
-    const listings = [...html.matchAll(/<figure class="listing">([\s\S]*?)<\/figure>/g)].map((match) => match[1]!);
+    const listings = [...html.matchAll(/<figure class="listing">([\s\S]*?)<\/figure>/g)].map(
+      (match) => match[1]!,
+    );
     expect(listings).toHaveLength(8);
     for (const [file, fragment] of [
       ['src/nn/activations.ts', 'export function relu('],
@@ -129,18 +165,23 @@ describe('the tutorial page', () => {
       // Independent check: each line shown (markers aside) is a line of the file, up to indentation.
       const source = await readFile(join(projectRoot, file), 'utf8');
       const sourceLines = new Set(source.split('\n').map((line) => line.trim()));
-      const shown = [...listing!.matchAll(/<span class="line">([\s\S]*?)<\/span>(?=<span class="line">|<\/code>|\n)/g)].map((match) =>
-        codeText(match[1]!).trim(),
-      );
+      const shown = [
+        ...listing!.matchAll(
+          /<span class="line">([\s\S]*?)<\/span>(?=<span class="line">|<\/code>|\n)/g,
+        ),
+      ].map((match) => codeText(match[1]!).trim());
       expect(shown.length).toBeGreaterThan(2);
-      for (const line of shown) expect(sourceLines.has(line), `"${line}" is not in ${file}`).toBe(true);
+      for (const line of shown)
+        expect(sourceLines.has(line), `"${line}" is not in ${file}`).toBe(true);
     }
   });
 
   it('offers the three datasets as CSV downloads that exist in the build', () => {
     const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
     expect(links.map((link) => link.attributes['href'])).toEqual(
-      ['train-csv', 'validation-1-csv', 'validation-2-csv'].map((id) => `/${figures.downloads[id].src}`),
+      ['train-csv', 'validation-1-csv', 'validation-2-csv'].map(
+        (id) => `/${figures.downloads[id].src}`,
+      ),
     );
     for (const link of links) expect(link.attributes['href']).toMatch(/\.csv$/);
   });
@@ -179,11 +220,16 @@ describe('the tutorial page', () => {
     if (lastMiss === history.length - 1) expect(stated.has('perfectFromIteration')).toBe(false);
     else expect(stated.get('perfectFromIteration')).toBe(String(lastMiss + 1));
     // Validation: 18 dimmed lines (6 lines x 3 pixels) and 24 noisy copies of the training set.
-    for (const [name, total] of [['validation-1', 18], ['validation-2', 24]] as const) {
+    for (const [name, total] of [
+      ['validation-1', 18],
+      ['validation-2', 24],
+    ] as const) {
       expect(stated.get(`validation.${name}.total`)).toBe(String(total));
       const correct = Number(stated.get(`validation.${name}.correct`));
       const percent = (100 * correct) / total;
-      expect(stated.get(`validation.${name}.accuracy`)).toBe(Number.isInteger(percent) ? `${percent}%` : `${percent.toFixed(1)}%`);
+      expect(stated.get(`validation.${name}.accuracy`)).toBe(
+        Number.isInteger(percent) ? `${percent}%` : `${percent.toFixed(1)}%`,
+      );
     }
   });
 });
