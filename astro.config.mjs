@@ -1,10 +1,11 @@
 // Astro configuration: one static page rendered from content/tutorial.mdx.
 // SITE_URL and BASE_PATH come from the environment (the deploy workflow fills them in from
 // GitHub's Pages settings); the defaults suit local work.
-import { defineConfig, passthroughImageService } from 'astro/config';
+
 import mdx from '@astrojs/mdx';
-import remarkMath from 'remark-math';
+import { defineConfig, passthroughImageService } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
 import rehypeScrollableMath from './src/lib/rehype-scrollable-math.ts';
 

@@ -8,13 +8,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { train } from '../src/nn/train.ts';
 import { generateDatasets } from '../src/nn/datasets.ts';
-import { formatHelp, parseOptions, UsageError, type OptionSpec } from './lib/options.ts';
-import { loadSettingsFile } from './lib/settings-file.ts';
+import { train } from '../src/nn/train.ts';
 import { buildFigures } from './figures/build-figures.ts';
 import { formatBytes, formatFigureLine } from './figures/report.ts';
 import { median } from './lib/median.ts';
+import {
+  formatHelp,
+  type OptionSpec,
+  type ParsedOptions,
+  parseOptions,
+  UsageError,
+} from './lib/options.ts';
+import { loadSettingsFile } from './lib/settings-file.ts';
 
 const OPTIONS: readonly OptionSpec[] = [
   {
@@ -35,7 +41,7 @@ const OPTIONS: readonly OptionSpec[] = [
 ];
 
 async function main(argv: readonly string[]): Promise<number> {
-  let options;
+  let options: ParsedOptions;
   try {
     options = parseOptions(argv, OPTIONS);
   } catch (error) {
@@ -45,13 +51,13 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  if (options['help'] === true) {
+  if (options.help === true) {
     process.stdout.write(formatHelp('npm run bench:figures -- [options]', OPTIONS));
     return 0;
   }
-  const runs = typeof options['runs'] === 'number' ? Math.max(1, Math.floor(options['runs'])) : 5;
+  const runs = typeof options.runs === 'number' ? Math.max(1, Math.floor(options.runs)) : 5;
   const settings = loadSettingsFile(
-    typeof options['config'] === 'string' ? options['config'] : 'content/experiment.json',
+    typeof options.config === 'string' ? options.config : 'content/experiment.json',
   );
 
   const totals: number[] = [];
@@ -106,7 +112,7 @@ async function main(argv: readonly string[]): Promise<number> {
   lines.push(`all figures: ${formatBytes(bytes)}`);
   lines.push(`first run (cold): ${(totals[0]! / 1000).toFixed(2)} s`);
   lines.push(`median total: ${(median(totals) / 1000).toFixed(2)} s (target < 3 s)`);
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 

@@ -27,9 +27,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatHelp, parseOptions, UsageError, type OptionSpec } from './lib/options.ts';
 import { formatBytes } from './figures/report.ts';
 import { median } from './lib/median.ts';
+import {
+  formatHelp,
+  type OptionSpec,
+  type ParsedOptions,
+  parseOptions,
+  UsageError,
+} from './lib/options.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -100,7 +106,7 @@ function timed(cwd: string, args: string[]): Timing {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function main(argv: readonly string[]): number {
-  let options;
+  let options: ParsedOptions;
   try {
     options = parseOptions(argv, OPTIONS);
   } catch (error) {
@@ -110,11 +116,11 @@ function main(argv: readonly string[]): number {
     }
     throw error;
   }
-  if (options['help'] === true) {
+  if (options.help === true) {
     process.stdout.write(formatHelp('npm run bench -- [options]', OPTIONS));
     return 0;
   }
-  const runs = typeof options['runs'] === 'number' ? Math.max(1, Math.floor(options['runs'])) : 5;
+  const runs = typeof options.runs === 'number' ? Math.max(1, Math.floor(options.runs)) : 5;
   const copy = copyProject();
   // A build does not trust sources modified after it started (they may not be the code it
   // loaded); let the copy's file times fall clearly before the first build, as after an edit.

@@ -8,12 +8,12 @@
  * A failed build prints its message and shows it in the page (src/components/FigureBuildError.astro)
  * until a build succeeds. Ctrl-C stops everything.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { watch, type FSWatcher } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type FSWatcher, watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clearBuildError, writeBuildError } from './dev/error-file.ts';
-import { mattersForFigures, watchList, type WatchList } from './dev/watch-list.ts';
+import { mattersForFigures, type WatchList, watchList } from './dev/watch-list.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const GENERATED_DIR = join(PROJECT_ROOT, 'src', 'generated');

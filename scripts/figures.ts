@@ -14,13 +14,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, DivergenceError, SettingsError } from '../src/nn/errors.ts';
-import { DATA_OPTIONS } from './lib/data-options.ts';
-import { formatHelp, parseOptions, UsageError, type OptionSpec } from './lib/options.ts';
 import { createProgress } from './figures/progress.ts';
 import { UndeclaredInputError } from './figures/record-view.ts';
 import { formatRunSummary } from './figures/report.ts';
+import { type BuildRequest, runFigureBuild } from './figures/run-build.ts';
 import { settingsErrorMessage } from './figures/setting-location.ts';
-import { runFigureBuild, type BuildRequest } from './figures/run-build.ts';
+import { DATA_OPTIONS } from './lib/data-options.ts';
+import { formatHelp, type OptionSpec, parseOptions, UsageError } from './lib/options.ts';
 
 const DEFAULT_CONFIG = 'content/experiment.json';
 
@@ -64,7 +64,7 @@ const COMMAND_ENTRIES = [
 
 /** Test hook: FIGURES_TEST_STOP_AFTER=<step> makes the build print "stopped after <step>" and wait there, to be killed. */
 function stopAfter(step: string): void {
-  if (process.env['FIGURES_TEST_STOP_AFTER'] !== step) return;
+  if (process.env.FIGURES_TEST_STOP_AFTER !== step) return;
   process.stdout.write(`stopped after ${step}\n`);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
@@ -72,19 +72,19 @@ function stopAfter(step: string): void {
 async function main(argv: readonly string[]): Promise<number> {
   try {
     const options = parseOptions(argv, OPTIONS);
-    if (options['help'] === true) {
+    if (options.help === true) {
       process.stdout.write(HELP);
       return 0;
     }
-    if (options['check'] === true && options['force'] === true)
+    if (options.check === true && options.force === true)
       throw new UsageError('--check and --force cannot go together');
-    const valid = options['valid'];
+    const valid = options.valid;
     const request: BuildRequest = {
-      configPath: typeof options['config'] === 'string' ? options['config'] : DEFAULT_CONFIG,
-      trainFile: typeof options['train'] === 'string' ? options['train'] : null,
+      configPath: typeof options.config === 'string' ? options.config : DEFAULT_CONFIG,
+      trainFile: typeof options.train === 'string' ? options.train : null,
       validFiles: Array.isArray(valid) ? valid : [],
-      outRoot: resolve(typeof options['out'] === 'string' ? options['out'] : '.'),
-      mode: options['check'] === true ? 'check' : options['force'] === true ? 'force' : 'build',
+      outRoot: resolve(typeof options.out === 'string' ? options.out : '.'),
+      mode: options.check === true ? 'check' : options.force === true ? 'force' : 'build',
       command: {
         cwd: process.cwd(),
         args: argv.filter((arg) => arg !== '--check' && arg !== '--force'),
@@ -95,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const report = await runFigureBuild(request);
     // For the benchmark: the build's report, and the time since the process started.
-    const reportFile = process.env['FIGURES_REPORT'];
+    const reportFile = process.env.FIGURES_REPORT;
     if (reportFile !== undefined)
       writeFileSync(
         reportFile,

@@ -83,7 +83,7 @@ if (report !== null) {
     : `nothing changed: all ${count} outputs fresh; done in ${seconds}`;
   process.stdout.write(`${[...lines, closing].join('\n')}\n`);
   // For the benchmark (scripts/bench.ts): how long the check took, and the time since the process started.
-  const reportFile = process.env['FIGURES_REPORT'];
+  const reportFile = process.env.FIGURES_REPORT;
   if (reportFile !== undefined)
     writeFileSync(
       reportFile,

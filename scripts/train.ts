@@ -65,26 +65,26 @@ function formatTable(record: RunRecord, dataNote: string): string {
       `  ${dataset.name}: ${result.accuracy.toFixed(4)} (${correct} of ${dataset.labels.length} correct)`,
     );
   });
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Runs the command with `argv` (the arguments after the script); returns the exit code. */
 function main(argv: readonly string[]): number {
   try {
     const options = parseOptions(argv, OPTIONS);
-    if (options['help'] === true) {
+    if (options.help === true) {
       process.stdout.write(HELP);
       return 0;
     }
     const settings = settingsFromOptions(options);
     const datasets = datasetsFromOptions(options, settings);
     const record = train(settings, datasets);
-    if (options['json'] === true) {
-      process.stdout.write(JSON.stringify(runRecordToJson(record)) + '\n');
+    if (options.json === true) {
+      process.stdout.write(`${JSON.stringify(runRecordToJson(record))}\n`);
     } else {
       const trainSource =
-        typeof options['train'] === 'string'
-          ? `from ${options['train']}`
+        typeof options.train === 'string'
+          ? `from ${options.train}`
           : `generated from dataSeed ${settings.dataSeed}`;
       const dataNote = `Training set: ${datasets.train.images.length} images ${trainSource}; validation sets: ${datasets.validation
         .map((d) => `${d.name} (${d.images.length})`)

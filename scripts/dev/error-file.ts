@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../figures/write-outputs.ts';
 
 /** The file's name in src/generated/. */
-export const ERROR_FILE = 'figure-error.json';
+const ERROR_FILE = 'figure-error.json';
 
 /** What the file holds. */
 export interface FigureBuildError {

@@ -8,7 +8,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { readCache } from '../figures/build-cache.ts';
 
 /** Folders watched even without a stamp: the engine, the drawing code, the build scripts, the settings. */
-export const CODE_FOLDERS = [
+const CODE_FOLDERS = [
   'src/nn',
   'src/figures',
   'scripts',

@@ -4,15 +4,16 @@
  * bench:figures` and the pipeline tests call it; `npm run figures` goes through run-build.ts,
  * which draws only what is stale.
  */
-import type { RunRecord } from '../../src/nn/types.ts';
+
 import { runResults } from '../../src/figures/run-results.ts';
+import type { RunRecord } from '../../src/nn/types.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
-import { renderFigures, type RenderedFigure } from './render.ts';
+import { type RenderedFigure, renderFigures } from './render.ts';
 import {
-  writeOutputs,
   type FigureManifest,
   type OutputDirs,
   type WrittenFile,
+  writeOutputs,
 } from './write-outputs.ts';
 
 export { datasetDownloads } from './dataset-downloads.ts';

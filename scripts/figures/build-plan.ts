@@ -14,7 +14,7 @@ import type { FigureManifest, OutputDirs } from './write-outputs.ts';
  * missing: never made, or its file is gone or altered. text: the file is fresh but its alt text
  * or caption must be written again.
  */
-export type OutputStatus = 'fresh' | 'stale' | 'missing' | 'text';
+type OutputStatus = 'fresh' | 'stale' | 'missing' | 'text';
 
 /** One output with its key and what the build must do about it. */
 export interface PlannedOutput extends OutputInputs {
@@ -28,7 +28,7 @@ export interface PlannedOutput extends OutputInputs {
 }
 
 /** The SHA-256 of the file at `path`, or null if it cannot be read. */
-export function fileSha256(path: string): string | null {
+function fileSha256(path: string): string | null {
   try {
     return sha256Hex(readFileSync(path));
   } catch {

@@ -8,10 +8,10 @@
 import GIFEncoder from 'gif-encoder-2';
 import type { Rgb } from '../../src/figures/colour-maps.ts';
 import {
-  paletteBytes,
-  TRANSPARENT_INDEX,
   type FramePatch,
   type PixelRect,
+  paletteBytes,
+  TRANSPARENT_INDEX,
 } from '../../src/figures/gif-palette.ts';
 
 /** One frame: its patch and how long it shows, in milliseconds (GIF stores hundredths of a second). */

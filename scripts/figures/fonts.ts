@@ -8,8 +8,6 @@ import { GlobalFonts } from '@napi-rs/canvas';
 import { FONT_FAMILY } from '../../src/figures/theme.ts';
 import { FONT_FILES } from './font-files.ts';
 
-export { FONT_FILES } from './font-files.ts';
-
 let registered = false;
 
 /** Registers the font files once per process; throws if any of them cannot be loaded. */
@@ -23,7 +21,7 @@ export function registerFigureFonts(): void {
 }
 
 /** The regular font as a data: URL, for an SVG's own @font-face (an SVG shown with <img> cannot use the page's fonts). */
-export function regularFontDataUrl(): string {
+function regularFontDataUrl(): string {
   return `data:font/woff2;base64,${readFileSync(FONT_FILES[0]!).toString('base64')}`;
 }
 

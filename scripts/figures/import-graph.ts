@@ -126,10 +126,12 @@ function tokenize(text: string): Token[] {
       while (i < n && text[i] !== '\n') {
         const r = text[i];
         if (r === '\\') i += 2;
-        else if (r === '[') (inClass = true), i++;
-        else if (r === ']') (inClass = false), i++;
         else if (r === '/' && !inClass) break;
-        else i++;
+        else {
+          if (r === '[') inClass = true;
+          else if (r === ']') inClass = false;
+          i++;
+        }
       }
       i++;
       while (i < n && isWordChar(text.charCodeAt(i))) i++; // flags
@@ -203,7 +205,7 @@ export function moduleImports(text: string): ImportReference[] {
 const CODE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs']);
 
 /** The file a relative `specifier` written in `fromFile` names: as written, or with `.ts`, or as a folder's index.ts; a `.js` name may stand for its `.ts` source. */
-export function resolveImport(fromFile: string, specifier: string): string {
+function resolveImport(fromFile: string, specifier: string): string {
   const base = resolve(dirname(fromFile), specifier);
   const candidates = [base, `${base}.ts`, resolve(base, 'index.ts')];
   if (extname(base) === '.js') candidates.push(`${base.slice(0, -3)}.ts`);

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SETTING_KEYS } from '../../src/nn/settings.ts';
 import type { FigureDefinition, FigureInputs } from '../../src/figures/figure-catalogue.ts';
+import { SETTING_KEYS } from '../../src/nn/settings.ts';
 import type { Settings } from '../../src/nn/types.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import { FONT_FILES } from './font-files.ts';
@@ -19,7 +19,7 @@ import { followImports, type SourceReader } from './import-graph.ts';
 import { needsTraining } from './record-view.ts';
 
 /** Bump to invalidate every cached output when the meaning of the keys changes. */
-export const KEY_VERSION = '1';
+const KEY_VERSION = '1';
 
 /** An output's inputs by name ("source:src/figures/heatmap.ts", "setting:learningRate", "font:...", "package:...") with a fingerprint each. */
 export type Fingerprints = Record<string, string>;

@@ -4,10 +4,10 @@
  * benchmark can render without touching public/. Each figure sees only the inputs it declares
  * (record-view.ts); one renderer module per format (render-png.ts, render-svg.ts, render-gif.ts).
  */
-import { figureCatalogue, type FigureDefinition } from '../../src/figures/figure-catalogue.ts';
+import { type FigureDefinition, figureCatalogue } from '../../src/figures/figure-catalogue.ts';
 import type { FigureText } from '../../src/figures/figure-text.ts';
 import { registerFigureFonts } from './fonts.ts';
-import { recordView, type RecordSource } from './record-view.ts';
+import { type RecordSource, recordView } from './record-view.ts';
 import { renderGif } from './render-gif.ts';
 import { renderPng } from './render-png.ts';
 import { renderSvg } from './render-svg.ts';

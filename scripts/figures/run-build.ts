@@ -16,15 +16,15 @@ import type { ParsedOptions } from '../lib/options.ts';
 import { loadSettingsFile } from '../lib/settings-file.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import {
+  type BuildStamp,
   CACHE_FILE,
   CACHE_VERSION,
-  formatCache,
-  readCache,
-  type BuildStamp,
   type CachedOutput,
   type FigureCache,
+  formatCache,
+  readCache,
 } from './build-cache.ts';
-import { outputPath, planOutputs, readManifest, type PlannedOutput } from './build-plan.ts';
+import { outputPath, type PlannedOutput, planOutputs, readManifest } from './build-plan.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
 import { FONT_FILES } from './font-files.ts';
 import { createSourceReader, followImports, type SourceReader } from './import-graph.ts';
@@ -32,25 +32,25 @@ import {
   createKeyBuilder,
   DRAWING_PACKAGES,
   installedPackage,
+  type OutputKind,
   PROJECT_ROOT,
   sourceFiles,
-  type OutputKind,
 } from './output-keys.ts';
 import type { Progress } from './progress.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
 import { formatRunSummary, formatStatusLine, type RunSummary } from './report.ts';
 import {
+  type BuildCommit,
   commitOutputs,
   contentHash,
+  type FigureManifest,
   figureEntry,
   formatManifest,
   formatResults,
-  outputFolders,
-  type BuildCommit,
-  type FigureManifest,
   type NewFile,
   type OutputDirs,
+  outputFolders,
 } from './write-outputs.ts';
 
 /** What to build, from where, into where. */
@@ -79,7 +79,7 @@ export interface BuildRequest {
 }
 
 /** One output in the report. */
-export interface OutputReport {
+interface OutputReport {
   id: string;
   kind: OutputKind;
   status: PlannedOutput['status'];
@@ -107,7 +107,7 @@ export interface BuildReport {
 }
 
 /** The output folders of a build rooted at `outRoot`. */
-export function outputDirs(outRoot: string): OutputDirs {
+function outputDirs(outRoot: string): OutputDirs {
   return { publicDir: join(outRoot, 'public'), generatedDir: join(outRoot, 'src', 'generated') };
 }
 
@@ -165,8 +165,8 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
   }
   const settings = loadSettingsFile(request.configPath);
   const dataOptions: ParsedOptions = {};
-  if (request.trainFile !== null) dataOptions['train'] = request.trainFile;
-  if (request.validFiles.length > 0) dataOptions['valid'] = [...request.validFiles];
+  if (request.trainFile !== null) dataOptions.train = request.trainFile;
+  if (request.validFiles.length > 0) dataOptions.valid = [...request.validFiles];
   const datasets = datasetsFromOptions(dataOptions, settings);
 
   const catalogue = figureCatalogue({ datasets });

@@ -53,7 +53,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
 }
 
 /** Files named like the build's outputs: id, 8 hex digits of hash, extension. */
-export const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
 
 /** Temporary files of writeFileAtomic: `<name>.tmp-<pid>`. */
 const TEMPORARY_NAME = /\.tmp-(\d+)$/;

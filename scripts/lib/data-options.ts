@@ -2,7 +2,7 @@
  * The command-line options for bringing your own data (--train FILE, --valid FILE ...), shared
  * by every script that trains, and the datasets they select.
  */
-import { generateDatasets, type Datasets } from '../../src/nn/datasets.ts';
+import { type Datasets, generateDatasets } from '../../src/nn/datasets.ts';
 import type { Settings } from '../../src/nn/types.ts';
 import { loadDatasetFile } from './dataset-file.ts';
 import type { OptionSpec, ParsedOptions } from './options.ts';
@@ -28,8 +28,8 @@ export const DATA_OPTIONS: readonly OptionSpec[] = [
 /** The datasets a command line asks for: generated from settings.dataSeed, with --train and --valid files replacing their part. */
 export function datasetsFromOptions(options: ParsedOptions, settings: Settings): Datasets {
   const generated = generateDatasets(settings.dataSeed);
-  const trainFile = options['train'];
-  const validFiles = options['valid'];
+  const trainFile = options.train;
+  const validFiles = options.valid;
   return {
     train: typeof trainFile === 'string' ? loadDatasetFile(trainFile) : generated.train,
     validation: Array.isArray(validFiles) ? validFiles.map(loadDatasetFile) : generated.validation,

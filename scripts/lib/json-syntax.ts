@@ -73,7 +73,10 @@ export function findJsonSyntaxError(
         else fail(`expected "," or "]", found ${describe()}`);
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(
       text.slice(pos),
     );

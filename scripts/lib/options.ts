@@ -34,7 +34,7 @@ export class UsageError extends Error {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The number written in `text` for option `--name`, or a UsageError. */
-export function parseNumberOption(name: string, text: string): number {
+function parseNumberOption(name: string, text: string): number {
   const value = Number(text);
   if (!NUMBER.test(text.trim()) || !Number.isFinite(value)) {
     throw new UsageError(`--${name}: expected a number, got ${JSON.stringify(text)}`);
@@ -93,9 +93,11 @@ export function formatHelp(usage: string, specs: readonly OptionSpec[], footer =
     ].filter(Boolean);
     return `  ${left[i]!.padEnd(width)}  ${s.description}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
   });
-  return (
-    [`Usage: ${usage}`, '', 'Options:', ...lines, ...(footer === '' ? [] : ['', footer])].join(
-      '\n',
-    ) + '\n'
-  );
+  return `${[
+    `Usage: ${usage}`,
+    '',
+    'Options:',
+    ...lines,
+    ...(footer === '' ? [] : ['', footer]),
+  ].join('\n')}\n`;
 }

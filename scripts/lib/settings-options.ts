@@ -72,7 +72,7 @@ export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
  * then by each setting option given. A bad value is a UsageError naming the option.
  */
 export function settingsFromOptions(options: ParsedOptions): Settings {
-  const config = options['config'];
+  const config = options.config;
   const settings: Settings =
     typeof config === 'string' ? loadSettingsFile(config) : { ...DEFAULT_SETTINGS };
   for (const { key, name } of SETTING_FLAGS) {

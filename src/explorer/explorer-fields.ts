@@ -22,7 +22,7 @@ export interface ExplorerField {
 }
 
 /** The largest seed: 2^53 - 1, the last integer a double (and so a URL round trip) holds exactly. */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** The form's fields in display order. Hidden units stop at 16 and iterations at 2000 so a run stays quick and its frame legible. */
 export const EXPLORER_FIELDS: readonly ExplorerField[] = [

@@ -3,12 +3,13 @@
  * so the slider can show any state 0..N, and the colour scale the animation would use.
  * Pure: settings and datasets in, a run (or the reason there is none) out.
  */
+
+import { parameterScaleMax } from '../figures/training-frame.ts';
 import type { Datasets } from '../nn/datasets.ts';
 import { DivergenceError } from '../nn/errors.ts';
 import { validateSettings } from '../nn/settings.ts';
 import { train } from '../nn/train.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
-import { parameterScaleMax } from '../figures/training-frame.ts';
 import type { ExplorerKey } from './explorer-fields.ts';
 
 /** A finished run and what drawing it needs. */

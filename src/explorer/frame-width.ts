@@ -5,9 +5,9 @@
  */
 
 /** The narrowest frame the layout makes; narrower screens show it slightly scaled down. */
-export const MIN_FRAME_WIDTH = 300;
+const MIN_FRAME_WIDTH = 300;
 /** The animation's width: wider screens show the 720-px frame scaled up. */
-export const MAX_FRAME_WIDTH = 720;
+const MAX_FRAME_WIDTH = 720;
 
 /**
  * The layout width in CSS pixels for a canvas shown `displayWidth` CSS pixels wide: its whole

@@ -4,19 +4,20 @@
  * (found through data-* hooks) to the pure modules beside this file. Everything it keeps lives
  * in the closure of one startExplorer call, one per explorer on the page.
  */
-import { generateDatasets, type Datasets } from '../nn/datasets.ts';
+
+import { FONT_FAMILY } from '../figures/theme.ts';
+import { drawTrainingFrame } from '../figures/training-frame.ts';
+import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
+import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
-import { drawTrainingFrame, trainingFrameLayout } from '../figures/training-frame.ts';
-import { FONT_FAMILY } from '../figures/theme.ts';
 import { canvasBacking } from './canvas-backing.ts';
-import { frameLayoutWidth } from './frame-width.ts';
 import {
   EXPLORER_FIELDS,
+  type ExplorerKey,
   explorerValues,
   fieldText,
   readField,
-  type ExplorerKey,
 } from './explorer-fields.ts';
 import {
   blowUpMessage,
@@ -27,8 +28,9 @@ import {
   sameSettings,
   trainedMessage,
 } from './explorer-format.ts';
-import { runExplorer, type ExplorerRun } from './explorer-run.ts';
-import { advance, createPlayback, seek, step, togglePlay, type Playback } from './playback.ts';
+import { type ExplorerRun, runExplorer } from './explorer-run.ts';
+import { frameLayoutWidth } from './frame-width.ts';
+import { advance, createPlayback, type Playback, seek, step, togglePlay } from './playback.ts';
 import { queryWithSettings, settingsFromQuery } from './url-settings.ts';
 
 /** What the page passes in data-tutorial: the build's settings and the validation sets' titles. */
@@ -39,7 +41,7 @@ interface TutorialData {
 
 /** Starts the explorer whose root element is `root`: trains the run the URL asks for (or the tutorial's) and enables the controls. */
 export async function startExplorer(root: HTMLElement): Promise<void> {
-  const tutorialData = JSON.parse(root.dataset['tutorial'] ?? 'null') as TutorialData;
+  const tutorialData = JSON.parse(root.dataset.tutorial ?? 'null') as TutorialData;
   const tutorial = validateSettings(tutorialData.settings, 'data-tutorial');
   const tutorialValues = explorerValues(tutorial);
   const datasets: Datasets = generateDatasets(tutorial.dataSeed);
@@ -82,7 +84,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     // The buffer's size sets the canvas's aspect ratio (its CSS height is auto), so the frame is never stretched.
     if (canvas.width !== backing.width) canvas.width = backing.width;
     if (canvas.height !== backing.height) canvas.height = backing.height;
-    canvas.dataset['layoutWidth'] = String(width);
+    canvas.dataset.layoutWidth = String(width);
     const ctx = canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
@@ -130,7 +132,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   const showPlaying = (): void => {
     playButton.setAttribute('aria-pressed', String(playback.playing));
-    playButton.dataset['playing'] = String(playback.playing);
+    playButton.dataset.playing = String(playback.playing);
     find<HTMLElement>(playButton, '[data-label]').textContent = playback.playing ? 'Pause' : 'Play';
   };
 
@@ -161,7 +163,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       ? ' (the tutorial’s settings)'
       : '';
     showing.textContent = `${describeSettings(shown.values)}${tutorialNote}.`;
-    root.dataset['diverged'] = String(shown.lossRose);
+    root.dataset.diverged = String(shown.lossRose);
     showPlaying();
     showIteration();
   };
@@ -226,7 +228,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   const setStatus = (text: string, kind: 'done' | 'busy' | 'problem'): void => {
     status.textContent = text;
-    status.dataset['kind'] = kind;
+    status.dataset.kind = kind;
   };
 
   /** Shows the runs' text for `values` and a divergence, keeping or restoring a drawable run. */
@@ -333,7 +335,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       `${location.pathname}${queryWithSettings(location.search, null)}${location.hash}`,
     );
     void trainRequested(tutorialValues).then(() => {
-      if (status.dataset['kind'] === 'done') setStatus('Back to the tutorial’s settings.', 'done');
+      if (status.dataset.kind === 'done') setStatus('Back to the tutorial’s settings.', 'done');
     });
   });
 
@@ -369,7 +371,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   } else {
     await trainRequested(fromUrl.values);
   }
-  root.dataset['ready'] = 'true';
+  root.dataset.ready = 'true';
 }
 
 /** The element matching `selector` inside `parent`; a missing hook is a bug in the markup. */
@@ -382,7 +384,7 @@ function find<T extends Element>(parent: ParentNode, selector: string): T {
 /** Shows `text` and keeps the full-precision value in data-raw (String(x) reads back as the same double). */
 function setValue(element: HTMLElement, text: string, raw: number | string): void {
   element.textContent = text;
-  element.dataset['raw'] = String(raw);
+  element.dataset.raw = String(raw);
 }
 
 /** Resolves after the browser has had a chance to paint. */

@@ -2,7 +2,7 @@
  * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&iterations=300&seed=3), so
  * a shared link reproduces a run. Pure: query strings in, values and messages out, and back.
  */
-import { EXPLORER_FIELDS, fieldText, readField, type ExplorerKey } from './explorer-fields.ts';
+import { EXPLORER_FIELDS, type ExplorerKey, fieldText, readField } from './explorer-fields.ts';
 
 /** What a query string says about the explorer's settings. */
 export interface QuerySettings {

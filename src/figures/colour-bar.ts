@@ -1,9 +1,10 @@
 /** A horizontal colour bar: the colour map's range as a strip with labelled ticks below it. */
+
+import { type Rgb, toHex } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
-import { toHex, type Rgb } from './colour-maps.ts';
-import { inDevicePixels, strokeCrispFrame, type Rect } from './pixel-snap.ts';
-import { COLOURS, TEXT } from './theme.ts';
+import { inDevicePixels, type Rect, strokeCrispFrame } from './pixel-snap.ts';
 import { drawText } from './text.ts';
+import { COLOURS, TEXT } from './theme.ts';
 
 /** A colour bar: `colourAt(t)` for t in [0, 1] from left to right, and ticks at positions t with labels. */
 export interface ColourBarSpec {

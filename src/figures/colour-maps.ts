@@ -10,7 +10,7 @@
 export type Rgb = readonly [number, number, number];
 
 /** Stops of the diverging map from -max (index 0, cool) through 0 (the middle) to +max (warm). */
-export const DIVERGING_STOPS: readonly Rgb[] = [
+const DIVERGING_STOPS: readonly Rgb[] = [
   // ColorBrewer's 11-class PuOr, purple end first so that the index grows with the value.
   [0x2d, 0x00, 0x4b],
   [0x54, 0x27, 0x88],

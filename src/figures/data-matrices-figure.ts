@@ -7,9 +7,9 @@ import type { Dataset } from '../nn/types.ts';
 import { greyColour, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { drawHeatmap, type MatrixLike } from './heatmap.ts';
-import { exampleTicks } from './training-frame.ts';
-import { className, COLOURS, TEXT } from './theme.ts';
-import { drawLabel, drawText, drawVerticalText, measureLabel, type LabelPart } from './text.ts';
+import { exampleTicks } from './scales.ts';
+import { drawLabel, drawText, drawVerticalText, type LabelPart, measureLabel } from './text.ts';
+import { COLOURS, className, TEXT } from './theme.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 80;

@@ -3,9 +3,9 @@ import type { Dataset, ValidationResult } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
 import {
   drawImageGrid,
-  imageGridLayout,
   type GridImage,
   type ImageGridLayout,
+  imageGridLayout,
 } from './image-grid.ts';
 import { formatNumber } from './scales.ts';
 import { className } from './theme.ts';

@@ -14,6 +14,7 @@ import {
 } from './dataset-figures.ts';
 import {
   dataMatricesText,
+  type FigureText,
   himmelblauText,
   initialParametersText,
   lossAccuracyText,
@@ -22,25 +23,21 @@ import {
   trainingAnimationText,
   trainingSetText,
   validationText,
-  type FigureText,
 } from './figure-text.ts';
 import { drawHimmelblau, himmelblauSize } from './himmelblau-figure.ts';
 import { drawInitialParameters, initialParametersLayout } from './initial-parameters-figure.ts';
 import { drawLossAccuracy, lossAccuracySize } from './loss-accuracy-figure.ts';
 import {
+  type DiagramOptions,
   networkDiagramSvg,
   networkLayout,
   trainedNetworkSvg,
-  type DiagramOptions,
 } from './network-diagram.ts';
-import {
-  parameterScaleMax,
-  trainingFrameLayout,
-  type TrainingFrameInput,
-} from './training-frame.ts';
+import { parameterScaleMax, type TrainingFrameInput } from './training-frame.ts';
+import { trainingFrameLayout } from './training-frame-layout.ts';
 
 /** The site's content column is about 720 CSS px wide; figures are laid out at this width. */
-export const CONTENT_WIDTH = 720;
+const CONTENT_WIDTH = 720;
 
 /** Raster figures are drawn at this many device pixels per CSS pixel (at least 1.5 for sharpness). */
 export const PNG_PIXEL_RATIO = 2;
@@ -48,8 +45,8 @@ export const PNG_PIXEL_RATIO = 2;
 export const GIF_PIXEL_RATIO = 1.5;
 
 /** How long each animation frame shows, and how long the last one is held. */
-export const FRAME_DELAY_MS = 100;
-export const LAST_FRAME_DELAY_MS = 2000;
+const FRAME_DELAY_MS = 100;
+const LAST_FRAME_DELAY_MS = 2000;
 
 /** The parts of a run record a figure can read besides `settings`; all but `datasets` need the trained network. */
 export type RecordPart =
@@ -128,7 +125,7 @@ export function animationFrames(record: RunRecord): TrainingFrameInput[] {
 }
 
 /** Frame delays in ms: FRAME_DELAY_MS each, the last held for LAST_FRAME_DELAY_MS. */
-export function animationDelays(frameCount: number): number[] {
+function animationDelays(frameCount: number): number[] {
   return Array.from({ length: frameCount }, (_, k) =>
     k === frameCount - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS,
   );
@@ -225,7 +222,7 @@ export function figureCatalogue(record: Pick<RunRecord, 'datasets'>): FigureDefi
     {
       id: 'training-animation',
       inputs: {
-        draw: ['./training-frame.ts'],
+        draw: ['./training-frame.ts', './training-frame-layout.ts'],
         text: [TEXT],
         settings: EVERY_SETTING,
         record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],

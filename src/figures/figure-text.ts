@@ -6,9 +6,9 @@ import type { Dataset, RunRecord, ValidationResult } from '../nn/types.ts';
 import { DESCENT_STARTS, gradientDescentPath } from './himmelblau.ts';
 import { HIMMELBLAU_MINIMA, nearestMinimum } from './himmelblau-figure.ts';
 import { parametersMaxAbs } from './initial-parameters-figure.ts';
+import { validationTitle } from './run-results.ts';
 import { formatNumber } from './scales.ts';
 import { className } from './theme.ts';
-import { validationTitle } from './run-results.ts';
 
 /** A figure's alt text and caption. */
 export interface FigureText {

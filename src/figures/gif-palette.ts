@@ -51,7 +51,9 @@ export function figurePalette(): Rgb[] {
 /** The palette as the flat [r, g, b, r, g, b, ...] list of 256 entries a GIF colour table holds. */
 export function paletteBytes(palette: readonly Rgb[]): number[] {
   const bytes = new Array<number>(256 * 3).fill(0);
-  palette.forEach((c, i) => bytes.splice(i * 3, 3, c[0], c[1], c[2]));
+  palette.forEach((c, i) => {
+    bytes.splice(i * 3, 3, c[0], c[1], c[2]);
+  });
   return bytes;
 }
 

@@ -1,9 +1,10 @@
 /** Heatmaps: a matrix drawn as a grid of coloured cells with crisp edges, and optional values in the cells. */
+
+import { luminance, type Rgb, toHex } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
-import { luminance, toHex, type Rgb } from './colour-maps.ts';
 import { inDevicePixels, snappedEdges, strokeCrispFrame } from './pixel-snap.ts';
-import { COLOURS } from './theme.ts';
 import { drawText } from './text.ts';
+import { COLOURS } from './theme.ts';
 
 /** What a heatmap needs of a matrix (the engine's Matrix has it). */
 export interface MatrixLike {
@@ -64,7 +65,7 @@ export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpe
 }
 
 /** The rectangle a heatmap covers, in CSS pixels. */
-export function heatmapRect(
+function heatmapRect(
   matrix: MatrixLike,
   spec: HeatmapSpec,
 ): { x: number; y: number; width: number; height: number } {

@@ -3,13 +3,13 @@
  * [-5, 5] x [-5, 5], descent paths from several starting points (coloured by the minimum they
  * reach), the four minima, and a key listing each path's start, end and number of steps.
  */
-import { fromHex, mixColours, toHex, type Rgb } from './colour-maps.ts';
+import { fromHex, mixColours, type Rgb, toHex } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { DESCENT_STARTS, gradientDescentPath, himmelblau, type Point } from './himmelblau.ts';
 import { inDevicePixels, strokeCrispFrame } from './pixel-snap.ts';
 import { formatNumber, linearScale } from './scales.ts';
-import { COLOURS, TEXT } from './theme.ts';
 import { drawText } from './text.ts';
+import { COLOURS, TEXT } from './theme.ts';
 
 /** The four minima of Himmelblau's function (all with f = 0). */
 export const HIMMELBLAU_MINIMA: readonly Point[] = [
@@ -23,7 +23,7 @@ export const HIMMELBLAU_MINIMA: readonly Point[] = [
 const MINIMUM_COLOURS = ['#e69f00', '#0072b2', '#009e73', '#cc79a7'];
 
 /** Upper edges of the contour bands (f values); the last band is everything above. */
-export const BAND_LEVELS: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 250, 400, 600];
+const BAND_LEVELS: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 250, 400, 600];
 
 const DOMAIN = 5;
 const PLOT = { x: 56, y: 40, size: 440 };
@@ -34,14 +34,14 @@ export function himmelblauSize(width = 720): { width: number; height: number } {
 }
 
 /** The band (0 = lowest) that f falls in. */
-export function bandOf(f: number): number {
+function bandOf(f: number): number {
   let band = 0;
   while (band < BAND_LEVELS.length && f >= BAND_LEVELS[band]!) band++;
   return band;
 }
 
 /** The fill colour of a band: from near-white (low) to a mid blue-grey (high). */
-export function bandColour(band: number): Rgb {
+function bandColour(band: number): Rgb {
   return mixColours([250, 250, 250], fromHex('#8fa3b8'), band / BAND_LEVELS.length);
 }
 
@@ -147,7 +147,10 @@ export function drawHimmelblau(ctx: Context2D, width = 720): void {
   paths.forEach((path) => {
     const colour = MINIMUM_COLOURS[nearestMinimum(path[path.length - 1]!)]!;
     ctx.beginPath();
-    path.forEach((p, i) => (i === 0 ? ctx.moveTo(sx(p.x), sy(p.y)) : ctx.lineTo(sx(p.x), sy(p.y))));
+    for (const [i, p] of path.entries()) {
+      if (i === 0) ctx.moveTo(sx(p.x), sy(p.y));
+      else ctx.lineTo(sx(p.x), sy(p.y));
+    }
     ctx.lineWidth = 2.5;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';

@@ -35,7 +35,7 @@ export interface DescentOptions {
 }
 
 /** Step size 0.005: small enough that paths from [-4.5, 4.5]^2 bend smoothly, large enough to arrive in ~150 steps. */
-export const DEFAULT_DESCENT: DescentOptions = {
+const DEFAULT_DESCENT: DescentOptions = {
   learningRate: 0.005,
   maxSteps: 5000,
   tolerance: 1e-6,

@@ -7,8 +7,8 @@ import type { Context2D } from './context-2d.ts';
 import { drawHeatmap } from './heatmap.ts';
 import { drawPredictionMarker } from './markers.ts';
 import { fillCrispRect } from './pixel-snap.ts';
-import { COLOURS, TEXT } from './theme.ts';
 import { drawText } from './text.ts';
+import { COLOURS, TEXT } from './theme.ts';
 
 /** One image of the grid: 9 pixels in row-major order, its caption lines, and whether to mark it wrong. */
 export interface GridImage {
@@ -56,7 +56,7 @@ export function imageGridLayout(
 }
 
 /** A 3x3 image as the heatmap helper's matrix. */
-export function imageMatrix(pixels: readonly number[]): {
+function imageMatrix(pixels: readonly number[]): {
   rows: number;
   cols: number;
   get(r: number, c: number): number;

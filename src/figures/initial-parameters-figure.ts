@@ -3,20 +3,20 @@
  * printed in the cells and one colour bar shared by all four.
  */
 import type { Parameters } from '../nn/types.ts';
-import { divergingAt, divergingColour } from './colour-maps.ts';
 import { drawColourBar } from './colour-bar.ts';
+import { divergingAt, divergingColour } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { drawHeatmap, type HeatmapSpec, type MatrixLike } from './heatmap.ts';
 import { formatNumber, niceCeil } from './scales.ts';
-import { className, COLOURS, TEXT } from './theme.ts';
 import {
   drawLabel,
   drawText,
   drawVerticalText,
+  type LabelPart,
   layerSymbol,
   measureLabel,
-  type LabelPart,
 } from './text.ts';
+import { COLOURS, className, TEXT } from './theme.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 84;

@@ -2,8 +2,8 @@
 import type { Context2D } from './context-2d.ts';
 import type { Rect } from './pixel-snap.ts';
 import { formatTick, linearScale, niceStep } from './scales.ts';
-import { COLOURS, TEXT } from './theme.ts';
 import { drawText, fontFor } from './text.ts';
+import { COLOURS, TEXT } from './theme.ts';
 
 /** One chart: the plot area in CSS pixels, fixed domains, a curve and what to label. */
 export interface LineChartSpec {
@@ -27,7 +27,7 @@ export interface LineChartSpec {
 }
 
 /** Tick values from 0 (or the domain's start) in nice steps, and the step (for formatting). */
-export function axisTicks(
+function axisTicks(
   domain: readonly [number, number],
   count: number,
 ): { values: number[]; step: number } {
@@ -119,9 +119,10 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
   const shown = spec.points.filter((p) => p.x <= upTo);
   if (shown.length > 0) {
     ctx.beginPath();
-    shown.forEach((p, i) =>
-      i === 0 ? ctx.moveTo(sx(p.x), sy(p.y)) : ctx.lineTo(sx(p.x), sy(p.y)),
-    );
+    for (const [i, p] of shown.entries()) {
+      if (i === 0) ctx.moveTo(sx(p.x), sy(p.y));
+      else ctx.lineTo(sx(p.x), sy(p.y));
+    }
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';

@@ -8,7 +8,7 @@ import type { Parameters } from '../nn/types.ts';
 import { divergingAt, divergingColour, toHex } from './colour-maps.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { element, escapeXml, num } from './svg.ts';
-import { className, COLOURS, FONT_FAMILY } from './theme.ts';
+import { COLOURS, className, FONT_FAMILY } from './theme.ts';
 
 /** Where the nodes go, in SVG user units (= CSS px at the displayed size). */
 export interface NetworkLayout {
@@ -120,9 +120,9 @@ function forEachEdge(
   ) => void,
 ): void {
   for (let layer = 0; layer < 2; layer++) {
-    layout.layers[layer]!.forEach((from, i) =>
-      layout.layers[layer + 1]!.forEach((to, j) => visit(from, to, layer, i, j)),
-    );
+    for (const [i, from] of layout.layers[layer]!.entries()) {
+      for (const [j, to] of layout.layers[layer + 1]!.entries()) visit(from, to, layer, i, j);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { RunRecord, Settings } from '../nn/types.ts';
 
 /** One validation set's outcome. */
-export interface ValidationSummary {
+interface ValidationSummary {
   name: string;
   title: string;
   accuracy: number;

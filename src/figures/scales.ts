@@ -52,3 +52,15 @@ export function formatTick(value: number, step: number): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   return formatNumber(value, decimals);
 }
+
+/** Column numbers to print under n columns (examples, or many hidden units): 1 and multiples of a nice step. */
+export function exampleTicks(n: number): number[] {
+  return ticksEvery(n, Math.max(1, niceStep(n, 5)));
+}
+
+/** 1 and multiples of `step` up to n, leaving out a multiple too close to 1 (as exampleTicks does). */
+export function ticksEvery(n: number, step: number): number[] {
+  const ticks = [1];
+  for (let k = step; k <= n; k += step) if (k - 1 >= step / 2) ticks.push(k);
+  return ticks;
+}

@@ -11,11 +11,6 @@
  */
 export const FONT_FAMILY = 'Source Sans 3';
 
-/** A CSS font shorthand in the figures' family: size in CSS pixels, weight 400 or 600. */
-export function font(size: number, weight: 400 | 600 = 400): string {
-  return `${weight === 600 ? '600 ' : ''}${size}px "${FONT_FAMILY}"`;
-}
-
 /** Text sizes in CSS pixels at the displayed size (never below 11). */
 export const TEXT = { small: 12, body: 13, label: 14, title: 16 } as const;
 
@@ -42,7 +37,7 @@ export const COLOURS = {
 } as const;
 
 /** Names of the two classes, indexed by label. */
-export const CLASS_NAMES: readonly string[] = ['vertical', 'horizontal'];
+const CLASS_NAMES: readonly string[] = ['vertical', 'horizontal'];
 
 /** A class's name, or "class k" for a label without one. */
 export function className(label: number): string {

@@ -21,7 +21,7 @@ export interface HeatmapPlace extends HeatmapSpecBase {
 }
 
 /** A colour bar of the legend and the x of its name ("W, b" or "A"), which sits left of it. */
-export interface LegendBar {
+interface LegendBar {
   labelX: number;
   bar: Rect;
 }

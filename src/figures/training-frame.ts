@@ -8,38 +8,29 @@
  * training-frame-layout.ts's business: side by side in the animation, stacked on a phone.
  */
 import type { HistoryEntry, Snapshot } from '../nn/types.ts';
-import { divergingAt, divergingColour, greyColour } from './colour-maps.ts';
 import { drawColourBar } from './colour-bar.ts';
+import { divergingAt, divergingColour, greyColour } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { cellCentre, drawHeatmap } from './heatmap.ts';
 import { drawLineChart } from './line-chart.ts';
 import { drawPredictionMarker } from './markers.ts';
 import type { Rect } from './pixel-snap.ts';
-import { formatNumber, niceCeil, niceStep } from './scales.ts';
-import { className, COLOURS, TEXT } from './theme.ts';
+import { exampleTicks, formatNumber, niceCeil, ticksEvery } from './scales.ts';
 import {
   drawLabel,
   drawText,
   drawVerticalText,
   fontFor,
+  type LabelPart,
   layerSymbol,
   measureLabel,
-  type LabelPart,
 } from './text.ts';
+import { COLOURS, className, TEXT } from './theme.ts';
 import {
-  trainingFrameLayout,
   type HeatmapPlace,
   type HeatmapSpecBase,
   type TrainingFrameLayout,
-} from './training-frame-layout.ts';
-
-export {
-  STACKED_BELOW,
   trainingFrameLayout,
-  type HeatmapPlace,
-  type HeatmapSpecBase,
-  type LegendBar,
-  type TrainingFrameLayout,
 } from './training-frame-layout.ts';
 
 /** Everything a frame shows. */
@@ -63,11 +54,6 @@ export function parameterScaleMax(snapshots: readonly Pick<Snapshot, 'params'>[]
     for (const m of [params.W1, params.b1, params.W2, params.b2]) max = Math.max(max, m.maxAbs());
   }
   return niceCeil(max, 10);
-}
-
-/** Column numbers to print under n columns (examples, or many hidden units): 1 and multiples of a nice step. */
-export function exampleTicks(n: number): number[] {
-  return ticksEvery(n, Math.max(1, niceStep(n, 5)));
 }
 
 /**
@@ -338,13 +324,6 @@ function columnLabels(
 /** 1, 2, ..., n. */
 function consecutive(n: number): number[] {
   return Array.from({ length: n }, (_, k) => k + 1);
-}
-
-/** 1 and multiples of `step` up to n, leaving out a multiple too close to 1 (as exampleTicks does). */
-function ticksEvery(n: number, step: number): number[] {
-  const ticks = [1];
-  for (let k = step; k <= n; k += step) if (k - 1 >= step / 2) ticks.push(k);
-  return ticks;
 }
 
 /** `preferred`, then ever sparser positions among 1..n: every 2nd and 4th (short axes), 1 and multiples of 5, 10, 20, ...; last [1]. */

@@ -26,6 +26,6 @@ function visit(node: HastNode): void {
 }
 
 function hasClass(node: HastNode, name: string): boolean {
-  const className = node.properties?.['className'];
+  const className = node.properties?.className;
   return Array.isArray(className) && className.includes(name);
 }

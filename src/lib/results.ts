@@ -60,7 +60,7 @@ function isWhole(value: number): boolean {
 function childOf(value: unknown, segment: string): unknown {
   if (Array.isArray(value)) {
     if (/^\d+$/.test(segment)) return value[Number(segment)];
-    return value.find((item: unknown) => isRecord(item) && item['name'] === segment);
+    return value.find((item: unknown) => isRecord(item) && item.name === segment);
   }
   if (isRecord(value) && Object.hasOwn(value, segment)) return value[segment];
   return undefined;

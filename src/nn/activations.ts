@@ -8,7 +8,7 @@ import { Matrix } from './matrix.ts';
 // #region relu
 /** ReLU, entry by entry: max(0, z). Used on Z1 (H x n) to give A1. */
 export function relu(Z: Matrix): Matrix {
-  return Z.map((z) => (z > 0 ? z : 0));
+  return Z.map((z) => Math.max(0, z));
 }
 
 /** ReLU's derivative, entry by entry: 1 where z > 0, else 0 (we take 0 at the kink z = 0). */

@@ -7,7 +7,7 @@ import { DataError } from './errors.ts';
 import type { Dataset } from './types.ts';
 
 /** The header toCsv writes: pixel (row r, column c) is "r<r>c<c>", then "class". */
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'r1c1',
   'r1c2',
   'r1c3',
@@ -31,7 +31,7 @@ export function toCsv(dataset: Dataset): string {
   const rows = dataset.images.map((image, i) =>
     [...image, dataset.labels[i]!].map(String).join(','),
   );
-  return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
+  return `${[CSV_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
 /** The dataset in CSV `text`; `fileName` names it in errors, and its base name (without .csv) names the dataset. */

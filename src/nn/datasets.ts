@@ -35,7 +35,7 @@ const DIMMED = 0.4;
 const NOISE_SD = 0.2;
 
 /** The 3 pixel indices of a line: class 0 lights column `position`, class 1 lights row `position`. */
-export function linePixels(label: number, position: number): number[] {
+function linePixels(label: number, position: number): number[] {
   return label === 0
     ? [position, position + 3, position + 6]
     : [3 * position, 3 * position + 1, 3 * position + 2];

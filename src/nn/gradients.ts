@@ -5,8 +5,7 @@
 import { reluDerivative } from './activations.ts';
 import { softmaxCrossEntropyGradient } from './loss.ts';
 import type { Matrix } from './matrix.ts';
-import type { Activations } from './network.ts';
-import type { Parameters } from './types.ts';
+import type { Activations, Parameters } from './types.ts';
 
 // #region gradients
 /** The gradient of the loss for each parameter; each has its parameter's shape. */

@@ -109,10 +109,7 @@ export class Matrix {
     return out;
   }
 
-  add(other: Matrix): Matrix {
-    return this.zip(other, (a, b) => a + b);
-  }
-
+  /** Entry-wise difference this - other (same shapes). */
   sub(other: Matrix): Matrix {
     return this.zip(other, (a, b) => a - b);
   }
@@ -120,10 +117,6 @@ export class Matrix {
   /** Entry-wise (Hadamard) product. */
   mul(other: Matrix): Matrix {
     return this.zip(other, (a, b) => a * b);
-  }
-
-  scale(k: number): Matrix {
-    return this.map((v) => v * k);
   }
 
   /** Adds a column vector (rows x 1) to every column: numpy's broadcasting of b in W x + b. */

@@ -1,18 +1,12 @@
 /**
  * The 9-H-2 network: its initialisation and its forward pass. The other steps of the
- * tutorial's loop live in their own files and are re-exported here, so callers can
- * import the whole network from one place.
+ * tutorial's loop (loss, gradients, update) live in files of their own.
  */
 import { relu, softmax } from './activations.ts';
 import { CLASSES, PIXELS } from './data-matrices.ts';
 import { Matrix } from './matrix.ts';
 import type { Rng } from './rng.ts';
-import type { Parameters } from './types.ts';
-
-export { relu, reluDerivative, softmax } from './activations.ts';
-export { accuracy, crossEntropy, softmaxCrossEntropyGradient } from './loss.ts';
-export { gradients, type Gradients } from './gradients.ts';
-export { update } from './update.ts';
+import type { Activations, Parameters } from './types.ts';
 
 // #region init
 /**
@@ -37,18 +31,6 @@ function xavierMatrix(rows: number, fanIn: number, rng: Rng): Matrix {
 // #endregion init
 
 // #region forward
-/** Every intermediate result of a forward pass over n examples. */
-export interface Activations {
-  /** Hidden pre-activations, H x n. */
-  Z1: Matrix;
-  /** Hidden activations ReLU(Z1), H x n. */
-  A1: Matrix;
-  /** Output logits, 2 x n. */
-  Z2: Matrix;
-  /** Class probabilities softmax(Z2), 2 x n. */
-  A2: Matrix;
-}
-
 /** The forward pass for inputs X (9 x n): Z1, A1 (H x n), then Z2 and the probabilities A2 (2 x n). */
 export function forward(params: Parameters, X: Matrix): Activations {
   const { W1, b1, W2, b2 } = params;

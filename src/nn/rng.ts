@@ -37,7 +37,7 @@ const XSHIFT = 16;
 const TWO_POW_32 = 2 ** 32;
 
 /** Throws unless `seed` is an integer in 0 .. 2^53 - 1 (the integers a double holds exactly). */
-export function assertValidSeed(seed: unknown): asserts seed is number {
+function assertValidSeed(seed: unknown): asserts seed is number {
   if (typeof seed !== 'number' || Number.isNaN(seed)) {
     throw new RangeError(`Random seed must be a number, got ${String(seed)}`);
   }

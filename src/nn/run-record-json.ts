@@ -6,7 +6,7 @@ import type { Matrix } from './matrix.ts';
 import type { Dataset, HistoryEntry, Parameters, RunRecord, Settings } from './types.ts';
 
 /** Parameters as arrays: W1 as H rows of 9 numbers, b1 as H numbers, W2 as 2 rows of H, b2 as 2 numbers. */
-export interface ParametersJson {
+interface ParametersJson {
   W1: number[][];
   b1: number[];
   W2: number[][];
@@ -35,7 +35,7 @@ function vectorToArray(v: Matrix): number[] {
 }
 
 /** Parameters with matrices turned into nested arrays and biases into flat arrays. */
-export function parametersToJson(params: Parameters): ParametersJson {
+function parametersToJson(params: Parameters): ParametersJson {
   return {
     W1: params.W1.toRows(),
     b1: vectorToArray(params.b1),

@@ -40,7 +40,7 @@ const RULES: Record<keyof Settings, { integer: boolean; min: number; max: number
 };
 
 /** True when `key` names a setting. */
-export function isSettingKey(key: string): key is keyof Settings {
+function isSettingKey(key: string): key is keyof Settings {
   return Object.hasOwn(RULES, key);
 }
 

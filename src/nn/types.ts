@@ -74,3 +74,15 @@ export interface RunRecord {
   firstPerfectIteration: number | null;
   validation: ValidationResult[];
 }
+
+/** Every intermediate result of a forward pass over n examples. */
+export interface Activations {
+  /** Hidden pre-activations, H x n. */
+  Z1: Matrix;
+  /** Hidden activations ReLU(Z1), H x n. */
+  A1: Matrix;
+  /** Output logits, 2 x n. */
+  Z2: Matrix;
+  /** Class probabilities softmax(Z2), 2 x n. */
+  A2: Matrix;
+}

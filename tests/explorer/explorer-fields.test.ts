@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXPLORER_FIELDS,
+  type ExplorerField,
+  type ExplorerKey,
   explorerValues,
   fieldText,
   readField,
-  type ExplorerField,
-  type ExplorerKey,
 } from '../../src/explorer/explorer-fields.ts';
 
 function field(key: ExplorerKey): ExplorerField {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runExplorer } from '../../src/explorer/explorer-run.ts';
 import { parameterScaleMax } from '../../src/figures/training-frame.ts';
-import { DEFAULT_SETTINGS, generateDatasets, train } from '../../src/nn/index.ts';
+import { generateDatasets } from '../../src/nn/datasets.ts';
+import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
+import { train } from '../../src/nn/train.ts';
 
 const tutorial = { ...DEFAULT_SETTINGS };
 const datasets = generateDatasets(tutorial.dataSeed);

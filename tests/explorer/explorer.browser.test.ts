@@ -6,11 +6,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
-import { generateDatasets, train, type Settings } from '../../src/nn/index.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { generateDatasets } from '../../src/nn/datasets.ts';
+import { train } from '../../src/nn/train.ts';
+import type { Settings } from '../../src/nn/types.ts';
+import { type StaticServer, startStaticServer } from '../site/static-server.ts';
 
 interface Results {
   settings: Settings;
@@ -167,7 +169,7 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     // A desktop shows the animation's arrangement (600 px and up), laid out for the width it is shown at, at most 720.
     const shown = await page.locator(`${EXPLORER} canvas`).evaluate((canvas) => ({
       width: canvas.getBoundingClientRect().width,
-      layoutWidth: Number((canvas as HTMLCanvasElement).dataset['layoutWidth']),
+      layoutWidth: Number((canvas as HTMLCanvasElement).dataset.layoutWidth),
     }));
     expect(shown.layoutWidth).toBeGreaterThanOrEqual(600);
     expect(shown.layoutWidth).toBe(Math.min(720, Math.floor(shown.width)));
@@ -439,7 +441,7 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
           canvasCssHeight: box.height,
           canvasPixels: canvas.width,
           canvasPixelsHigh: canvas.height,
-          layoutWidth: Number(canvas.dataset['layoutWidth']),
+          layoutWidth: Number(canvas.dataset.layoutWidth),
         };
       }, EXPLORER);
     const sizes = await measure();

@@ -6,14 +6,14 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figureCatalogue, type FigureDefinition } from '../../src/figures/figure-catalogue.ts';
+import { createSourceReader } from '../../scripts/figures/import-graph.ts';
+import { recordView, UndeclaredInputError } from '../../scripts/figures/record-view.ts';
+import { type RenderedFigure, renderFigures } from '../../scripts/figures/render.ts';
+import { type FigureDefinition, figureCatalogue } from '../../src/figures/figure-catalogue.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord, Settings } from '../../src/nn/types.ts';
-import { createSourceReader } from '../../scripts/figures/import-graph.ts';
-import { recordView, UndeclaredInputError } from '../../scripts/figures/record-view.ts';
-import { renderFigures, type RenderedFigure } from '../../scripts/figures/render.ts';
 
 function run(settings: Settings): RunRecord {
   return train(settings, generateDatasets(settings.dataSeed));

@@ -40,7 +40,7 @@ describe('figurePalette', () => {
   });
 
   it('maps a palette colour to itself and an off-palette colour to a near one', () => {
-    palette.forEach((c, i) => expect(nearestIndex(palette, c[0], c[1], c[2])).toBe(i));
+    for (const [i, c] of palette.entries()) expect(nearestIndex(palette, c[0], c[1], c[2])).toBe(i);
     const mapped = palette[nearestIndex(palette, 130, 131, 129)]!;
     expect(
       Math.max(...mapped.map((v, k) => Math.abs(v - [130, 131, 129][k]!))),

@@ -92,11 +92,13 @@ describe('moduleImports', () => {
     },
     {
       name: 'an import inside a template literal',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
       text: "const t = `import z from './template.ts' ${1 + 1} and more`;",
       expected: [],
     },
     {
       name: 'a dynamic import inside a template expression',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
       text: "const t = `${await import('./inside.ts')}`;",
       expected: [['./inside.ts', false]],
     },

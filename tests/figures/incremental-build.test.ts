@@ -4,16 +4,15 @@
  * trained, and what was written. The expected sets of figures are written out here from what
  * each figure shows, not taken from the catalogue's declarations.
  */
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCache } from '../../scripts/figures/build-cache.ts';
 import {
-  runFigureBuild,
   type BuildReport,
   type BuildRequest,
+  runFigureBuild,
 } from '../../scripts/figures/run-build.ts';
 import { copyProject, hashTree, mtimeTree } from './helpers/project-copy.ts';
 

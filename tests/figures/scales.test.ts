@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { snappedEdges } from '../../src/figures/pixel-snap.ts';
 import {
   formatNumber,
   formatTick,
@@ -7,7 +8,6 @@ import {
   niceStep,
   niceTicks,
 } from '../../src/figures/scales.ts';
-import { snappedEdges } from '../../src/figures/pixel-snap.ts';
 
 describe('niceStep / niceTicks / niceCeil', () => {
   it.each([

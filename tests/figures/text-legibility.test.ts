@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figureCatalogue, animationFrames } from '../../src/figures/figure-catalogue.ts';
-import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
-import { FONT_FAMILY } from '../../src/figures/theme.ts';
+import { animationFrames, figureCatalogue } from '../../src/figures/figure-catalogue.ts';
 import { networkDiagramSvg, trainedNetworkSvg } from '../../src/figures/network-diagram.ts';
+import { FONT_FAMILY } from '../../src/figures/theme.ts';
+import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
@@ -21,7 +21,7 @@ function latinRanges(): [number, number][] {
   const unicode = JSON.parse(
     readFileSync(require.resolve('@fontsource/source-sans-3/unicode.json'), 'utf8'),
   ) as Record<string, string>;
-  return unicode['latin']!.split(',').map((part) => {
+  return unicode.latin!.split(',').map((part) => {
     const [from, to] = part.replace('U+', '').split('-');
     return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
   });

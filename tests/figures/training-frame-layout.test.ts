@@ -7,22 +7,18 @@ import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
 import { animationFrames } from '../../src/figures/figure-catalogue.ts';
-import {
-  drawTrainingFrame,
-  STACKED_BELOW,
-  trainingFrameLayout,
-  type TrainingFrameInput,
-} from '../../src/figures/training-frame.ts';
+import { drawTrainingFrame, type TrainingFrameInput } from '../../src/figures/training-frame.ts';
+import { STACKED_BELOW, trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { Matrix } from '../../src/nn/matrix.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import {
-  RecordingContext,
-  textBox,
   type MeasureText,
   type RecordedText,
+  RecordingContext,
   type TextBox,
+  textBox,
 } from './helpers/recording-context.ts';
 
 /** The task's phone and tablet widths, the narrowest wide frame (600) and the animation's 720. */

@@ -59,7 +59,7 @@ describe('Xavier initialisation', () => {
   const params = initParameters(6, createRng(7));
 
   it('fills W1 row by row with normal draws divided by sqrt(9) = 3', () => {
-    firstNormals.forEach((z, i) => expect(params.W1.data[i]).toBe(z / 3));
+    for (const [i, z] of firstNormals.entries()) expect(params.W1.data[i]).toBe(z / 3);
   });
 
   it('equals numpy for seed 7 and H = 6, bit for bit', () => {
@@ -129,7 +129,9 @@ describe('one forward and backward pass, by hand', () => {
     [
       [p, q],
       [1 - p, 1 - q],
-    ].forEach((row, r) => row.forEach((v, c) => expect(A2[r]![c]).toBeCloseTo(v, 15)));
+    ].forEach((row, r) => {
+      for (const [c, v] of row.entries()) expect(A2[r]![c]).toBeCloseTo(v, 15);
+    });
   });
 
   it('computes the loss -ln p - ln(1 - q) and accuracy 1/2 (x(1) is misclassified)', () => {
@@ -165,9 +167,11 @@ describe('one forward and backward pass, by hand', () => {
     for (const name of ['dW1', 'db1', 'dW2', 'db2'] as const) {
       const actual = grads[name].toRows();
       expect(actual.length).toBe(expected[name].length);
-      expected[name].forEach((row, r) =>
-        row.forEach((v, c) => expect(actual[r]![c], `${name}[${r}][${c}]`).toBeCloseTo(v, 14)),
-      );
+      for (const [r, row] of expected[name].entries()) {
+        for (const [c, v] of row.entries()) {
+          expect(actual[r]![c], `${name}[${r}][${c}]`).toBeCloseTo(v, 14);
+        }
+      }
     }
   });
 

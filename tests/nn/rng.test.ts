@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, seedSequenceState, seedSequenceState64 } from '../../src/nn/rng.ts';
 import type { Rng } from '../../src/nn/rng.ts';
+import { createRng, seedSequenceState, seedSequenceState64 } from '../../src/nn/rng.ts';
+import type { NumpySeedCase } from './fixtures/numpy-random-expected.ts';
 import {
   NUMPY_MAX_SEED_CASE,
   NUMPY_NORMAL_STREAM_SEED_12345,
@@ -10,7 +11,6 @@ import {
   NUMPY_UNIFORM_SEED_7,
   NUMPY_XAVIER_SEED_7,
 } from './fixtures/numpy-random-expected.ts';
-import type { NumpySeedCase } from './fixtures/numpy-random-expected.ts';
 
 /** Describes the first index where the arrays differ under Object.is (bit-exact), or null. */
 function firstMismatch(actual: readonly unknown[], expected: readonly unknown[]): string | null {

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 /** The project these tests belong to. */
-export const PROJECT_ROOT = join(import.meta.dirname, '..', '..', '..');
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** A new temporary copy of the project, without its generated outputs. */
 export function copyProject(prefix: string): string {

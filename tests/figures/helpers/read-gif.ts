@@ -5,7 +5,7 @@
  */
 
 /** One image of the file with the graphic control extension before it. */
-export interface GifFrameInfo {
+interface GifFrameInfo {
   delayCs: number;
   disposal: number;
   transparentIndex: number | null;

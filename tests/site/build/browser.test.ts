@@ -7,14 +7,14 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../static-server.ts';
+import { type StaticServer, startStaticServer } from '../static-server.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const artifacts = join(projectRoot, 'test-artifacts');
 const builds = inject('siteBuilds');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 const servers: StaticServer[] = [];

@@ -33,7 +33,7 @@ function figureSrc(html: string, id: string): string | undefined {
   );
   return block === null
     ? undefined
-    : startTags(block[1]!).find((tag) => tag.name === 'img')?.attributes['src'];
+    : startTags(block[1]!).find((tag) => tag.name === 'img')?.attributes.src;
 }
 
 beforeAll(async () => {
@@ -44,7 +44,7 @@ beforeAll(async () => {
   // Half the tutorial's learning rate: the same start, a slower descent.
   await writeFile(
     settingsFile,
-    `${JSON.stringify({ ...originalSettings, learningRate: originalSettings['learningRate']! / 2 }, null, 2)}\n`,
+    `${JSON.stringify({ ...originalSettings, learningRate: originalSettings.learningRate! / 2 }, null, 2)}\n`,
   );
   await run('npm', ['run', 'build'], copy);
   after = await readFile(join(copy, 'dist/index.html'), 'utf8');
@@ -56,10 +56,8 @@ afterAll(async () => {
 
 describe('a build after changing the learning rate in content/experiment.json', () => {
   it('states the new learning rate', () => {
-    expect(stated(before, 'settings.learningRate')).toBe(String(originalSettings['learningRate']));
-    expect(stated(after, 'settings.learningRate')).toBe(
-      String(originalSettings['learningRate']! / 2),
-    );
+    expect(stated(before, 'settings.learningRate')).toBe(String(originalSettings.learningRate));
+    expect(stated(after, 'settings.learningRate')).toBe(String(originalSettings.learningRate! / 2));
   });
 
   it('states a different final loss, but the same initial loss (same seed, same data)', () => {

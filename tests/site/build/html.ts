@@ -43,12 +43,6 @@ export function visibleText(html: string): string {
     .trim();
 }
 
-/** The inner HTML of the first element with id `id` up to the end of its tag name's matching close (no nesting of the same tag). */
-export function elementById(html: string, tag: string, id: string): string | undefined {
-  const match = new RegExp(`<${tag}\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</${tag}>`).exec(html);
-  return match?.[1];
-}
-
 /** Decodes the character references Astro writes (&amp; &lt; &gt; &quot; &#39; &#x..; &#..;). */
 export function decodeEntities(text: string): string {
   return text

@@ -12,7 +12,7 @@ const builds = inject('siteBuilds');
 
 /** Tags whose URL attribute only links somewhere and loads nothing: they may point to other sites. */
 function isPlainLink(tag: { name: string; attributes: Record<string, string> }): boolean {
-  return tag.name === 'a' || (tag.name === 'link' && tag.attributes['rel'] === 'canonical');
+  return tag.name === 'a' || (tag.name === 'link' && tag.attributes.rel === 'canonical');
 }
 
 describe.each([
@@ -41,12 +41,12 @@ describe.each([
     for (const page of pages) {
       const html = await readFile(join(build.dir, page), 'utf8');
       const tags = startTags(html);
-      const ids = new Set(tags.map((tag) => tag.attributes['id']).filter((id) => id !== undefined));
+      const ids = new Set(tags.map((tag) => tag.attributes.id).filter((id) => id !== undefined));
       for (const tag of tags) {
         const urls = [
-          tag.attributes['src'],
-          tag.attributes['href'],
-          ...(tag.attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]),
+          tag.attributes.src,
+          tag.attributes.href,
+          ...(tag.attributes.srcset ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]),
         ].filter((url): url is string => url !== undefined && url !== '');
         for (const url of urls) {
           checked += 1;

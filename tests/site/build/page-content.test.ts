@@ -3,20 +3,20 @@
  * their sizes and alt text, the engine's listings, the downloads, and numbers that agree with the
  * build's results and settings.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
+import type { RunResults } from '../../../src/figures/run-results.ts';
 import { decodeEntities, startTags, visibleText } from './html.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const build = inject('siteBuilds').root;
 
 let html = '';
-let results: Record<string, any> = {};
-let figures: { figures: Record<string, any>; downloads: Record<string, any> } = {
-  figures: {},
-  downloads: {},
-};
+let results = {} as RunResults;
+let figures: FigureManifest = { figures: {}, downloads: {} };
 let experiment: Record<string, number> = {};
 
 /** The text of highlighted code: tags removed without adding spaces between tokens. */
@@ -115,18 +115,18 @@ describe('the tutorial page', () => {
     const images = startTags(html).filter((tag) => tag.name === 'img');
     expect(images).toHaveLength(ids.length);
     for (const id of ids) {
-      const entry = figures.figures[id];
+      const entry = figures.figures[id]!;
       expect(entry, `figures.json has no ${id}`).toBeDefined();
       const block = new RegExp(
         `<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`,
       ).exec(html);
       expect(block, `no figure ${id} on the page`).not.toBeNull();
       const img = startTags(block![1]!).find((tag) => tag.name === 'img')!;
-      expect(img.attributes['src']).toBe(`/${entry.src}`);
-      expect(img.attributes['alt']).toBe(entry.alt);
-      expect(img.attributes['alt']!.length).toBeGreaterThan(20);
-      expect(Number(img.attributes['width'])).toBe(entry.displayWidth);
-      expect(Number(img.attributes['height'])).toBe(
+      expect(img.attributes.src).toBe(`/${entry.src}`);
+      expect(img.attributes.alt).toBe(entry.alt);
+      expect(img.attributes.alt!.length).toBeGreaterThan(20);
+      expect(Number(img.attributes.width)).toBe(entry.displayWidth);
+      expect(Number(img.attributes.height)).toBe(
         Math.round((entry.displayWidth * entry.height) / entry.width),
       );
       // The caption, then a link to the file itself with its pixel size.
@@ -134,10 +134,10 @@ describe('the tutorial page', () => {
         visibleText(`${entry.caption} Full size (${entry.width} × ${entry.height} px)`),
       );
       const fullSize = startTags(block![1]!).find((tag) => tag.name === 'a')!;
-      expect(fullSize.attributes['href']).toBe(`/${entry.src}`);
+      expect(fullSize.attributes.href).toBe(`/${entry.src}`);
     }
     // Only the first image loads at once; the others wait until the reader scrolls near them.
-    expect(images.map((img) => img.attributes['loading'])).toEqual([
+    expect(images.map((img) => img.attributes.loading)).toEqual([
       'eager',
       ...ids.slice(1).map(() => 'lazy'),
     ]);
@@ -178,12 +178,12 @@ describe('the tutorial page', () => {
 
   it('offers the three datasets as CSV downloads that exist in the build', () => {
     const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
-    expect(links.map((link) => link.attributes['href'])).toEqual(
+    expect(links.map((link) => link.attributes.href)).toEqual(
       ['train-csv', 'validation-1-csv', 'validation-2-csv'].map(
-        (id) => `/${figures.downloads[id].src}`,
+        (id) => `/${figures.downloads[id]!.src}`,
       ),
     );
-    for (const link of links) expect(link.attributes['href']).toMatch(/\.csv$/);
+    for (const link of links) expect(link.attributes.href).toMatch(/\.csv$/);
   });
 
   it('lists the five references with links, each cited in the text', () => {
@@ -197,18 +197,18 @@ describe('the tutorial page', () => {
 
   it('states numbers that agree with the results and the settings', () => {
     const stated = statedResults(html);
-    const H = experiment['hiddenUnits']!;
+    const H = experiment.hiddenUnits!;
     // Parameters of a 9-H-2 network: W1 9H, b1 H, W2 2H, b2 2.
     expect(stated.get('parameterCount')).toBe(String(9 * H + H + 2 * H + 2));
     expect(stated.get('architecture.hidden')).toBe(String(H));
-    expect(stated.get('settings.learningRate')).toBe(String(experiment['learningRate']));
-    expect(stated.get('settings.seed')).toBe(String(experiment['seed']));
-    expect(stated.get('settings.iterations')).toBe(String(experiment['iterations']));
-    expect(stated.get('settings.frameEvery')).toBe(String(experiment['frameEvery']));
+    expect(stated.get('settings.learningRate')).toBe(String(experiment.learningRate));
+    expect(stated.get('settings.seed')).toBe(String(experiment.seed));
+    expect(stated.get('settings.iterations')).toBe(String(experiment.iterations));
+    expect(stated.get('settings.frameEvery')).toBe(String(experiment.frameEvery));
     // The generated training set: 6 lines (3 vertical, 3 horizontal), each clean once and varied 3 times.
     expect(stated.get('trainingExamples')).toBe('24');
-    const history = results['history'] as { iteration: number; loss: number; accuracy: number }[];
-    expect(history).toHaveLength(experiment['iterations']! + 1);
+    const history = results.history;
+    expect(history).toHaveLength(experiment.iterations! + 1);
     expect(Number(stated.get('initialLoss'))).toBeCloseTo(history[0]!.loss, 3);
     expect(Number(stated.get('finalLoss'))).toBeCloseTo(history.at(-1)!.loss, 3);
     expect(Number(stated.get('finalLoss'))).toBeLessThan(Number(stated.get('initialLoss')));
