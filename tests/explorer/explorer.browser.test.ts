@@ -12,6 +12,7 @@ import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts'
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { train } from '../../src/nn/train.ts';
 import type { Settings } from '../../src/nn/types.ts';
+import { PROJECT_ROOT } from '../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../site/static-server.ts';
 
 interface Results {
@@ -23,7 +24,6 @@ interface Results {
   history: { iteration: number; loss: number; accuracy: number }[];
 }
 
-const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const EXPLORER = '[data-explorer]';
 

@@ -13,7 +13,7 @@ import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
-import { RecordingContext } from './helpers/recording-context.ts';
+import { RecordingContext } from '../helpers/recording-context.ts';
 
 /** The code points the package's Latin subset declares, from its unicode.json ("U+0000-00FF,U+0131,..."). */
 function latinRanges(): [number, number][] {

@@ -19,7 +19,7 @@ import {
   RecordingContext,
   type TextBox,
   textBox,
-} from './helpers/recording-context.ts';
+} from '../helpers/recording-context.ts';
 
 /** The task's phone and tablet widths, the narrowest wide frame (600) and the animation's 720. */
 const WIDTHS = [320, 360, 480, 600, 720];

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
-const artifacts = join(projectRoot, 'test-artifacts');
+const artifacts = join(PROJECT_ROOT, 'test-artifacts');
 const builds = inject('siteBuilds');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -4,16 +4,16 @@
  * Each case builds a temporary copy of the project with one bad line appended to the tutorial.
  */
 import { appendFile, copyFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { run } from './build-site.ts';
 import { copyProject, removeCopy } from './project-copy.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
 let copy = '';
 
 beforeAll(async () => {
-  copy = await copyProject(projectRoot, 'nn-site-errors-');
+  copy = await copyProject(PROJECT_ROOT, 'nn-site-errors-');
 });
 
 afterAll(async () => {
@@ -23,7 +23,7 @@ afterAll(async () => {
 /** Builds the copy with `line` appended to the real content/tutorial.mdx; returns the build's error message. */
 async function buildWith(line: string): Promise<string> {
   const tutorial = join(copy, 'content/tutorial.mdx');
-  await copyFile(join(projectRoot, 'content/tutorial.mdx'), tutorial);
+  await copyFile(join(PROJECT_ROOT, 'content/tutorial.mdx'), tutorial);
   await appendFile(tutorial, `\n\n${line}\n`);
   try {
     await run(join(copy, 'node_modules', '.bin', 'astro'), ['build'], copy);

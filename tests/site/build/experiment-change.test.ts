@@ -4,13 +4,13 @@
  * temporary copy of the project, so the real one is never touched.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { run } from './build-site.ts';
 import { decodeEntities, startTags } from './html.ts';
 import { copyProject, removeCopy } from './project-copy.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
 const build = inject('siteBuilds').root;
 
 let copy = '';
@@ -38,7 +38,7 @@ function figureSrc(html: string, id: string): string | undefined {
 
 beforeAll(async () => {
   before = await readFile(join(build.dir, 'index.html'), 'utf8');
-  copy = await copyProject(projectRoot, 'nn-site-experiment-');
+  copy = await copyProject(PROJECT_ROOT, 'nn-site-experiment-');
   const settingsFile = join(copy, 'content/experiment.json');
   originalSettings = JSON.parse(await readFile(settingsFile, 'utf8'));
   // Half the tutorial's learning rate: the same start, a slower descent.

@@ -6,8 +6,9 @@
  * meanwhile (a developer's, or another test's) cannot pull the files from under them.
  */
 import { cp, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { run } from './build-site.ts';
 
 /** A built copy of the site: its directory and the base path it was built for. */
@@ -22,19 +23,17 @@ declare module 'vitest' {
   }
 }
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
-
 export default async function setup(project: TestProject): Promise<void> {
-  const rootDir = join(projectRoot, 'test-artifacts', 'dist-root');
-  const basedDir = join(projectRoot, 'test-artifacts', 'dist-base');
-  await run('npm', ['run', 'build'], projectRoot);
+  const rootDir = join(PROJECT_ROOT, 'test-artifacts', 'dist-root');
+  const basedDir = join(PROJECT_ROOT, 'test-artifacts', 'dist-base');
+  await run('npm', ['run', 'build'], PROJECT_ROOT);
   await rm(rootDir, { recursive: true, force: true });
-  await cp(join(projectRoot, 'dist'), rootDir, { recursive: true });
+  await cp(join(PROJECT_ROOT, 'dist'), rootDir, { recursive: true });
   await rm(basedDir, { recursive: true, force: true });
   await run(
-    join(projectRoot, 'node_modules', '.bin', 'astro'),
+    join(PROJECT_ROOT, 'node_modules', '.bin', 'astro'),
     ['build', '--outDir', basedDir],
-    projectRoot,
+    PROJECT_ROOT,
     {
       BASE_PATH: '/nn-from-scratch/',
       SITE_URL: 'https://example.github.io',

@@ -5,13 +5,13 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
 import type { RunResults } from '../../../src/figures/run-results.ts';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { decodeEntities, startTags, visibleText } from './html.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
 const build = inject('siteBuilds').root;
 
 let html = '';
@@ -39,9 +39,9 @@ function statedResults(page: string): Map<string, string> {
 
 beforeAll(async () => {
   html = await readFile(join(build.dir, 'index.html'), 'utf8');
-  results = JSON.parse(await readFile(join(projectRoot, 'src/generated/results.json'), 'utf8'));
-  figures = JSON.parse(await readFile(join(projectRoot, 'src/generated/figures.json'), 'utf8'));
-  experiment = JSON.parse(await readFile(join(projectRoot, 'content/experiment.json'), 'utf8'));
+  results = JSON.parse(await readFile(join(PROJECT_ROOT, 'src/generated/results.json'), 'utf8'));
+  figures = JSON.parse(await readFile(join(PROJECT_ROOT, 'src/generated/figures.json'), 'utf8'));
+  experiment = JSON.parse(await readFile(join(PROJECT_ROOT, 'content/experiment.json'), 'utf8'));
 });
 
 describe('the tutorial page', () => {
@@ -163,7 +163,7 @@ describe('the tutorial page', () => {
       expect(visibleText(listing!)).toContain(`From ${file}`);
       expect(listing).toMatch(/<pre class="astro-code/);
       // Independent check: each line shown (markers aside) is a line of the file, up to indentation.
-      const source = await readFile(join(projectRoot, file), 'utf8');
+      const source = await readFile(join(PROJECT_ROOT, file), 'utf8');
       const sourceLines = new Set(source.split('\n').map((line) => line.trim()));
       const shown = [
         ...listing!.matchAll(

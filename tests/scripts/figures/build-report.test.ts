@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mattersForFigures, type WatchList } from '../../scripts/dev/watch-list.ts';
-import { describeChange, keyOf } from '../../scripts/figures/output-keys.ts';
-import { createProgress } from '../../scripts/figures/progress.ts';
-import { settingLine } from '../../scripts/figures/setting-location.ts';
+import { mattersForFigures, type WatchList } from '../../../scripts/dev/watch-list.ts';
+import { describeChange, keyOf } from '../../../scripts/figures/output-keys.ts';
+import { createProgress } from '../../../scripts/figures/progress.ts';
+import { settingLine } from '../../../scripts/figures/setting-location.ts';
 
 describe('describeChange', () => {
   const before = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from '../../scripts/lib/json-syntax.ts';
+import { findJsonSyntaxError } from '../../../scripts/lib/json-syntax.ts';
 
 describe('findJsonSyntaxError', () => {
   it('finds nothing wrong in valid JSON', () => {

@@ -4,7 +4,7 @@
  * rasterising anything. Text widths are estimated (half the font size per character) unless a
  * measuring function is given, e.g. one backed by @napi-rs/canvas with the figures' font.
  */
-import type { Context2D } from '../../../src/figures/context-2d.ts';
+import type { Context2D } from '../../src/figures/context-2d.ts';
 
 /** One fillText call. */
 export interface RecordedText {

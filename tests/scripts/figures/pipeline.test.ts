@@ -13,20 +13,20 @@ import {
   type BuildSummary,
   buildFigures,
   datasetDownloads,
-} from '../../scripts/figures/build-figures.ts';
-import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
-import { renderFigures } from '../../scripts/figures/render.ts';
-import { writeOutputs } from '../../scripts/figures/write-outputs.ts';
-import { animationFrames } from '../../src/figures/figure-catalogue.ts';
-import { createPaletteMapper, figurePalette } from '../../src/figures/gif-palette.ts';
-import { runResults } from '../../src/figures/run-results.ts';
-import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
-import { generateDatasets } from '../../src/nn/datasets.ts';
-import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
-import { train } from '../../src/nn/train.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
-import { hashTree } from './helpers/project-copy.ts';
-import { compositeFrames, readGif } from './helpers/read-gif.ts';
+} from '../../../scripts/figures/build-figures.ts';
+import { registerFigureFonts } from '../../../scripts/figures/fonts.ts';
+import { renderFigures } from '../../../scripts/figures/render.ts';
+import { writeOutputs } from '../../../scripts/figures/write-outputs.ts';
+import { animationFrames } from '../../../src/figures/figure-catalogue.ts';
+import { createPaletteMapper, figurePalette } from '../../../src/figures/gif-palette.ts';
+import { runResults } from '../../../src/figures/run-results.ts';
+import { drawTrainingFrame } from '../../../src/figures/training-frame.ts';
+import { generateDatasets } from '../../../src/nn/datasets.ts';
+import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
+import { train } from '../../../src/nn/train.ts';
+import type { RunRecord } from '../../../src/nn/types.ts';
+import { hashTree } from '../../helpers/project-copy.ts';
+import { compositeFrames, readGif } from '../../helpers/read-gif.ts';
 
 const FIGURE_IDS = [
   'training-set',

@@ -11,8 +11,8 @@ import { generateDatasets } from '../../src/nn/datasets.ts';
 import { runRecordToJson } from '../../src/nn/run-record-json.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
+import { PROJECT_ROOT } from '../helpers/project-root.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -22,7 +22,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
     execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/train.ts', ...args],
-      { cwd: ROOT, maxBuffer: 64 << 20 },
+      { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         resolve({
           code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,

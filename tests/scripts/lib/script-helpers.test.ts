@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median } from '../../scripts/lib/median.ts';
-import { sha256Hex } from '../../scripts/lib/sha256.ts';
+import { median } from '../../../scripts/lib/median.ts';
+import { sha256Hex } from '../../../scripts/lib/sha256.ts';
 
 describe('median', () => {
   it.each([

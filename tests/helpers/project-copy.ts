@@ -14,9 +14,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /** The project these tests belong to. */
-const PROJECT_ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** A new temporary copy of the project, without its generated outputs. */
 export function copyProject(prefix: string): string {

@@ -6,14 +6,15 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSourceReader } from '../../scripts/figures/import-graph.ts';
-import { recordView, UndeclaredInputError } from '../../scripts/figures/record-view.ts';
-import { type RenderedFigure, renderFigures } from '../../scripts/figures/render.ts';
-import { type FigureDefinition, figureCatalogue } from '../../src/figures/figure-catalogue.ts';
-import { generateDatasets } from '../../src/nn/datasets.ts';
-import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../src/nn/settings.ts';
-import { train } from '../../src/nn/train.ts';
-import type { RunRecord, Settings } from '../../src/nn/types.ts';
+import { createSourceReader } from '../../../scripts/figures/import-graph.ts';
+import { recordView, UndeclaredInputError } from '../../../scripts/figures/record-view.ts';
+import { type RenderedFigure, renderFigures } from '../../../scripts/figures/render.ts';
+import { type FigureDefinition, figureCatalogue } from '../../../src/figures/figure-catalogue.ts';
+import { generateDatasets } from '../../../src/nn/datasets.ts';
+import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/nn/settings.ts';
+import { train } from '../../../src/nn/train.ts';
+import type { RunRecord, Settings } from '../../../src/nn/types.ts';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 
 function run(settings: Settings): RunRecord {
   return train(settings, generateDatasets(settings.dataSeed));
@@ -99,7 +100,7 @@ describe('the record view', () => {
 
 describe('the drawing modules', () => {
   it('that the catalogue imports from src/figures are each declared by some figure', () => {
-    const catalogue = join(import.meta.dirname, '../../src/figures/figure-catalogue.ts');
+    const catalogue = join(PROJECT_ROOT, 'src/figures/figure-catalogue.ts');
     const imported = createSourceReader()
       .imports(catalogue)
       .filter((r) => !r.typeOnly && r.specifier.startsWith('./'))

@@ -4,7 +4,7 @@ import {
   type OptionSpec,
   parseOptions,
   UsageError,
-} from '../../scripts/lib/options.ts';
+} from '../../../scripts/lib/options.ts';
 
 const SPECS: OptionSpec[] = [
   { name: 'seed', kind: 'number', valueName: 'N', description: 'a seed', defaultText: '7' },

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, hashTree, mtimeTree } from './helpers/project-copy.ts';
+import { copyProject, hashTree, mtimeTree } from '../../helpers/project-copy.ts';
 
 const project = copyProject('figures-cli-');
 const references = mkdtempSync(join(tmpdir(), 'figures-cli-reference-'));

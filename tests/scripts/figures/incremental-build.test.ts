@@ -8,13 +8,13 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCache } from '../../scripts/figures/build-cache.ts';
+import { readCache } from '../../../scripts/figures/build-cache.ts';
 import {
   type BuildReport,
   type BuildRequest,
   runFigureBuild,
-} from '../../scripts/figures/run-build.ts';
-import { copyProject, hashTree, mtimeTree } from './helpers/project-copy.ts';
+} from '../../../scripts/figures/run-build.ts';
+import { copyProject, hashTree, mtimeTree } from '../../helpers/project-copy.ts';
 
 const project = copyProject('figure-cache-project-');
 const out = mkdtempSync(join(tmpdir(), 'figure-cache-out-'));
