@@ -60,9 +60,8 @@ function formatTable(record: RunRecord, dataNote: string): string {
   lines.push('Validation accuracy of the final network:');
   record.datasets.validation.forEach((dataset, i) => {
     const result = validation[i]!;
-    const correct = result.predictions.filter((p, j) => p === dataset.labels[j]).length;
     lines.push(
-      `  ${dataset.name}: ${result.accuracy.toFixed(4)} (${correct} of ${dataset.labels.length} correct)`,
+      `  ${dataset.name}: ${result.accuracy.toFixed(4)} (${result.correct} of ${dataset.labels.length} correct)`,
     );
   });
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
  * `--name=value`, numbers checked strictly, repeatable options, flags, and a help text
  * generated from the same option list.
  */
+import { DECIMAL_NUMBER } from '../../src/nn/decimal-number.ts';
 
 /** One option: `--name`, what it takes and what --help says about it. */
 export interface OptionSpec {
@@ -30,13 +31,10 @@ export class UsageError extends Error {
   }
 }
 
-/** A plain decimal number, as in the CSV files: no hex, no "Infinity", no empty string. */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** The number written in `text` for option `--name`, or a UsageError. */
 function parseNumberOption(name: string, text: string): number {
   const value = Number(text);
-  if (!NUMBER.test(text.trim()) || !Number.isFinite(value)) {
+  if (!DECIMAL_NUMBER.test(text.trim()) || !Number.isFinite(value)) {
     throw new UsageError(`--${name}: expected a number, got ${JSON.stringify(text)}`);
   }
   return value;

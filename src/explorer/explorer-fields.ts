@@ -3,6 +3,8 @@
  * accepts and the message shown beside a field whose text is not an acceptable value.
  * Pure: text in, a number or a message out.
  */
+import { DECIMAL_NUMBER } from '../nn/decimal-number.ts';
+import { MAX_SEED } from '../nn/rng.ts';
 import type { Settings } from '../nn/types.ts';
 
 /** A setting the explorer's form offers. */
@@ -20,9 +22,6 @@ export interface ExplorerField {
   min: number;
   max: number;
 }
-
-/** The largest seed: 2^53 - 1, the last integer a double (and so a URL round trip) holds exactly. */
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** The form's fields in display order. Hidden units stop at 16 and iterations at 2000 so a run stays quick and its frame legible. */
 export const EXPLORER_FIELDS: readonly ExplorerField[] = [
@@ -42,15 +41,12 @@ export const EXPLORER_FIELDS: readonly ExplorerField[] = [
 /** The outcome of reading one field: its value, or a sentence saying what to type instead. */
 export type FieldReading = { ok: true; value: number } | { ok: false; message: string };
 
-/** Plain decimal numbers, optionally with an exponent: "0.05", ".5", "1e-3", "+2". Not "0x10", "1_000" or "Infinity". */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
 /** Reads the text of `field` (from the form or the URL) as its number, or says why it cannot be used. */
 export function readField(field: ExplorerField, text: string): FieldReading {
   const trimmed = text.trim();
   const what = field.integer ? `a whole number ${range(field)}` : 'a number above 0, such as 0.01';
   if (trimmed === '') return { ok: false, message: `Enter ${what}.` };
-  if (!DECIMAL.test(trimmed))
+  if (!DECIMAL_NUMBER.test(trimmed))
     return { ok: false, message: `“${shorten(trimmed)}” is not a number. Enter ${what}.` };
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return { ok: false, message: `Too large. Enter ${what}.` };
@@ -80,9 +76,20 @@ export function explorerValues(settings: Settings): Record<ExplorerKey, number> 
   };
 }
 
+/** The hint under a field, from its limits: "1 to 16 (tutorial: 6)", "Above 0 (tutorial: 0.01)". */
+export function fieldHint(field: ExplorerField, tutorialValue: number): string {
+  const accepts = field.integer ? `${field.min} to ${maxText(field)}` : `Above ${field.min}`;
+  return `${accepts} (tutorial: ${fieldText(tutorialValue)})`;
+}
+
 /** "from 1 to 16"; for seeds "from 0 to 2⁵³ − 1". */
 function range(field: ExplorerField): string {
-  return `from ${field.min} to ${field.max === MAX_SEED ? '2⁵³\u00a0−\u00a01' : field.max}`;
+  return `from ${field.min} to ${maxText(field)}`;
+}
+
+/** A field's upper limit as text: the seed's is written as a power of two. */
+function maxText(field: ExplorerField): string {
+  return field.max === MAX_SEED ? '2⁵³\u00a0−\u00a01' : String(field.max);
 }
 
 /** Keeps a pasted essay out of the message. */

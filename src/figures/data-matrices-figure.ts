@@ -9,7 +9,7 @@ import type { Context2D } from './context-2d.ts';
 import { drawHeatmap, type MatrixLike } from './heatmap.ts';
 import { exampleTicks } from './scales.ts';
 import { drawLabel, drawText, drawVerticalText, type LabelPart, measureLabel } from './text.ts';
-import { COLOURS, className, TEXT } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, className, TEXT } from './theme.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 80;
@@ -28,7 +28,7 @@ export interface DataMatricesLayout {
 }
 
 /** Lays out X, y and Y for n examples, `width` px wide; cells are an even number of px (whole device pixels at 1.5x). */
-export function dataMatricesLayout(examples: number, width = 720): DataMatricesLayout {
+export function dataMatricesLayout(examples: number, width = CONTENT_WIDTH): DataMatricesLayout {
   const cell = Math.max(4, Math.min(28, 2 * Math.floor((width - LEFT - MARGIN) / examples / 2)));
   const xTop = MARGIN + TITLE_SPACE + 16;
   const yTop = xTop + 9 * cell + BELOW + BLOCK_GAP + TITLE_SPACE;
@@ -37,7 +37,7 @@ export function dataMatricesLayout(examples: number, width = 720): DataMatricesL
 }
 
 /** Draws X, y and Y of `dataset`. */
-export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = 720): void {
+export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = CONTENT_WIDTH): void {
   const n = dataset.labels.length;
   const layout = dataMatricesLayout(n, width);
   const { cell } = layout;

@@ -8,18 +8,18 @@ import {
   imageGridLayout,
 } from './image-grid.ts';
 import { formatNumber } from './scales.ts';
-import { className } from './theme.ts';
+import { CONTENT_WIDTH, className } from './theme.ts';
 
 /** Images per row: 6 puts the 12 images of each class of the training set on two rows. */
 const COLUMNS = 6;
 
 /** The training set's grid: every image with its number and class. */
-export function trainingSetLayout(dataset: Dataset, width = 720): ImageGridLayout {
+export function trainingSetLayout(dataset: Dataset, width = CONTENT_WIDTH): ImageGridLayout {
   return imageGridLayout(dataset.images.length, COLUMNS, 1, width);
 }
 
 /** Draws the training set: each image labelled "#k class". */
-export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = 720): void {
+export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = CONTENT_WIDTH): void {
   const items: GridImage[] = dataset.images.map((pixels, i) => ({
     pixels,
     lines: [`#${i + 1} ${className(dataset.labels[i]!)}`],
@@ -28,7 +28,7 @@ export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = 720): 
 }
 
 /** A validation set's grid: every image with its true class, the prediction and its probability. */
-export function validationLayout(dataset: Dataset, width = 720): ImageGridLayout {
+export function validationLayout(dataset: Dataset, width = CONTENT_WIDTH): ImageGridLayout {
   return imageGridLayout(dataset.images.length, COLUMNS, 3, width);
 }
 
@@ -37,7 +37,7 @@ export function drawValidationSet(
   ctx: Context2D,
   dataset: Dataset,
   result: ValidationResult,
-  width = 720,
+  width = CONTENT_WIDTH,
 ): void {
   const items: GridImage[] = dataset.images.map((pixels, i) => {
     const truth = dataset.labels[i]!;

@@ -33,11 +33,9 @@ import {
   networkLayout,
   trainedNetworkSvg,
 } from './network-diagram.ts';
+import { CONTENT_WIDTH } from './theme.ts';
 import { parameterScaleMax, type TrainingFrameInput } from './training-frame.ts';
 import { trainingFrameLayout } from './training-frame-layout.ts';
-
-/** The site's content column is about 720 CSS px wide; figures are laid out at this width. */
-const CONTENT_WIDTH = 720;
 
 /** Raster figures are drawn at this many device pixels per CSS pixel (at least 1.5 for sharpness). */
 export const PNG_PIXEL_RATIO = 2;

@@ -2,6 +2,7 @@
  * Alt text and captions of the figures, written from the run record so they state the numbers
  * the pictures show. Alt text says what a figure shows; the caption says what to take from it.
  */
+import { CLASSES, PIXELS } from '../nn/data-matrices.ts';
 import type { Dataset, RunRecord, ValidationResult } from '../nn/types.ts';
 import { DESCENT_STARTS, gradientDescentPath } from './himmelblau.ts';
 import { HIMMELBLAU_MINIMA, nearestMinimum } from './himmelblau-figure.ts';
@@ -50,7 +51,7 @@ export function networkText(record: RunRecord): FigureText {
   return {
     alt:
       `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${h} hidden nodes and 2 output nodes, ` +
-      `each node joined to every node of the next column (${9 * h} + ${2 * h} = ${11 * h} connections). ` +
+      `each node joined to every node of the next column (${PIXELS * h} + ${CLASSES * h} = ${(PIXELS + CLASSES) * h} connections). ` +
       `The columns are labelled x[0] (9 input pixels), A[1] (${count(h, 'hidden unit')}, ReLU) and A[2] (2 outputs, softmax).`,
     caption: `The 9-${h}-2 network: every input pixel feeds every hidden unit, and every hidden unit feeds both outputs.`,
   };

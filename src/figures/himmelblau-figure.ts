@@ -9,7 +9,7 @@ import { DESCENT_STARTS, gradientDescentPath, himmelblau, type Point } from './h
 import { inDevicePixels, strokeCrispFrame } from './pixel-snap.ts';
 import { formatNumber, linearScale } from './scales.ts';
 import { drawText } from './text.ts';
-import { COLOURS, TEXT } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, TEXT } from './theme.ts';
 
 /** The four minima of Himmelblau's function (all with f = 0). */
 export const HIMMELBLAU_MINIMA: readonly Point[] = [
@@ -29,7 +29,7 @@ const DOMAIN = 5;
 const PLOT = { x: 56, y: 40, size: 440 };
 
 /** The figure's size in CSS pixels. */
-export function himmelblauSize(width = 720): { width: number; height: number } {
+export function himmelblauSize(width = CONTENT_WIDTH): { width: number; height: number } {
   return { width, height: PLOT.y + PLOT.size + 48 };
 }
 
@@ -59,7 +59,7 @@ export function nearestMinimum(p: Point): number {
 }
 
 /** Draws the figure: bands, paths, minima and key. */
-export function drawHimmelblau(ctx: Context2D, width = 720): void {
+export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
   const size = himmelblauSize(width);
   const sx = linearScale(-DOMAIN, DOMAIN, PLOT.x, PLOT.x + PLOT.size);
   const sy = linearScale(-DOMAIN, DOMAIN, PLOT.y + PLOT.size, PLOT.y);

@@ -8,7 +8,7 @@ import { drawHeatmap } from './heatmap.ts';
 import { drawPredictionMarker } from './markers.ts';
 import { fillCrispRect } from './pixel-snap.ts';
 import { drawText } from './text.ts';
-import { COLOURS, TEXT } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, TEXT } from './theme.ts';
 
 /** One image of the grid: 9 pixels in row-major order, its caption lines, and whether to mark it wrong. */
 export interface GridImage {
@@ -36,7 +36,7 @@ export function imageGridLayout(
   count: number,
   columns: number,
   lines: number,
-  width = 720,
+  width = CONTENT_WIDTH,
   imageSize = 66,
 ): ImageGridLayout {
   const cellWidth = (width - 2 * MARGIN) / columns;

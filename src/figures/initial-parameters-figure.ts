@@ -16,7 +16,7 @@ import {
   layerSymbol,
   measureLabel,
 } from './text.ts';
-import { COLOURS, className, TEXT } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, className, TEXT } from './theme.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 84;
@@ -38,7 +38,10 @@ export interface InitialParametersLayout {
 }
 
 /** Lays out the parameters of a 9-H-2 network, `width` px wide. */
-export function initialParametersLayout(hidden: number, width = 720): InitialParametersLayout {
+export function initialParametersLayout(
+  hidden: number,
+  width = CONTENT_WIDTH,
+): InitialParametersLayout {
   const columns = Math.max(9, hidden);
   const cellWidth = Math.max(
     8,
@@ -71,7 +74,11 @@ export function parametersMaxAbs(params: Parameters): number {
 }
 
 /** Draws W1, b1, W2, b2 of `params` with values in the cells and a shared colour bar. */
-export function drawInitialParameters(ctx: Context2D, params: Parameters, width = 720): void {
+export function drawInitialParameters(
+  ctx: Context2D,
+  params: Parameters,
+  width = CONTENT_WIDTH,
+): void {
   const hidden = params.W1.rows;
   const layout = initialParametersLayout(hidden, width);
   const max = parametersMaxAbs(params);

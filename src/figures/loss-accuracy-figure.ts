@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
 import { drawLineChart } from './line-chart.ts';
 import { niceCeil } from './scales.ts';
-import { COLOURS } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH } from './theme.ts';
 
 const MARGIN = 16;
 const PLOT_TOP = 44;
@@ -12,7 +12,7 @@ const GAP = 64;
 const LEFT = MARGIN + 40;
 
 /** The figure's size in CSS pixels. */
-export function lossAccuracySize(width = 720): { width: number; height: number } {
+export function lossAccuracySize(width = CONTENT_WIDTH): { width: number; height: number } {
   return { width, height: PLOT_TOP + PLOT_HEIGHT + 50 };
 }
 
@@ -21,7 +21,7 @@ export function drawLossAccuracy(
   ctx: Context2D,
   history: readonly HistoryEntry[],
   firstPerfectIteration: number | null,
-  width = 720,
+  width = CONTENT_WIDTH,
 ): void {
   const size = lossAccuracySize(width);
   const plotWidth = (width - LEFT - MARGIN - GAP) / 2;

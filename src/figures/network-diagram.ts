@@ -8,7 +8,7 @@ import type { Parameters } from '../nn/types.ts';
 import { divergingAt, divergingColour, toHex } from './colour-maps.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { element, escapeXml, num } from './svg.ts';
-import { COLOURS, className, FONT_FAMILY } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, className, FONT_FAMILY } from './theme.ts';
 
 /** Where the nodes go, in SVG user units (= CSS px at the displayed size). */
 export interface NetworkLayout {
@@ -24,7 +24,7 @@ const COLUMN_HEIGHT = 320;
 const LABEL_SPACE = 96;
 
 /** Places the nodes of a 9-H-2 network in a diagram `width` px wide. */
-export function networkLayout(hidden: number, width = 720): NetworkLayout {
+export function networkLayout(hidden: number, width = CONTENT_WIDTH): NetworkLayout {
   const sizes = [9, hidden, 2];
   const largest = Math.max(...sizes);
   // Nodes 36 px apart while they fit; closer (and smaller) for large H.

@@ -1,4 +1,5 @@
 /** The numbers the tutorial's prose quotes, taken from a run record (the shape of src/generated/results.json). */
+import { CLASSES, PIXELS } from '../nn/data-matrices.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
 
 /** One validation set's outcome. */
@@ -33,9 +34,9 @@ export function validationTitle(name: string): string {
   return match ? `Validation set ${match[1]}` : name;
 }
 
-/** The number of weights and biases of a 9-H-2 network: 9H + H + 2H + 2. */
+/** The number of weights and biases of a 9-H-2 network: W1 and b1 (9H + H), then W2 and b2 (2H + 2). */
 export function parameterCount(hidden: number): number {
-  return 9 * hidden + hidden + 2 * hidden + 2;
+  return PIXELS * hidden + hidden + CLASSES * hidden + CLASSES;
 }
 
 /** The first iteration from which every later state has accuracy 1, or null if the last one does not. */
@@ -62,7 +63,7 @@ export function runResults(record: RunRecord): RunResults {
       iterations: settings.iterations,
       frameEvery: settings.frameEvery,
     },
-    architecture: { inputs: 9, hidden: settings.hiddenUnits, outputs: 2 },
+    architecture: { inputs: PIXELS, hidden: settings.hiddenUnits, outputs: CLASSES },
     parameterCount: parameterCount(settings.hiddenUnits),
     trainingExamples: record.datasets.train.labels.length,
     initialLoss: first.loss,
@@ -72,14 +73,12 @@ export function runResults(record: RunRecord): RunResults {
     firstPerfectIteration: record.firstPerfectIteration,
     perfectFromIteration: perfectFromIteration(history),
     validation: record.validation.map((result, k) => {
-      const labels = record.datasets.validation[k]!.labels;
-      const correct = result.predictions.filter((p, i) => p === labels[i]).length;
       return {
         name: result.name,
         title: validationTitle(result.name),
         accuracy: result.accuracy,
-        correct,
-        total: labels.length,
+        correct: result.correct,
+        total: record.datasets.validation[k]!.labels.length,
       };
     }),
     history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),

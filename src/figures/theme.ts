@@ -11,6 +11,9 @@
  */
 export const FONT_FAMILY = 'Source Sans 3';
 
+/** The width of the site's content column in CSS px: every figure is laid out at this width. */
+export const CONTENT_WIDTH = 720;
+
 /** Text sizes in CSS pixels at the displayed size (never below 11). */
 export const TEXT = { small: 12, body: 13, label: 14, title: 16 } as const;
 

@@ -10,7 +10,7 @@
  */
 import type { HeatmapSpec } from './heatmap.ts';
 import type { Rect } from './pixel-snap.ts';
-import { TEXT } from './theme.ts';
+import { CONTENT_WIDTH, TEXT } from './theme.ts';
 
 /** A heatmap's position and cell size (the colour map is chosen when drawing). */
 export type HeatmapSpecBase = Pick<HeatmapSpec, 'x' | 'y' | 'cellWidth' | 'cellHeight'>;
@@ -79,7 +79,7 @@ const ACTIVATION_BAR = 100;
 export function trainingFrameLayout(
   hidden: number,
   examples: number,
-  width = 720,
+  width = CONTENT_WIDTH,
 ): TrainingFrameLayout {
   return width >= STACKED_BELOW
     ? wideLayout(hidden, examples, width)

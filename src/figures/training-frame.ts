@@ -25,7 +25,7 @@ import {
   layerSymbol,
   measureLabel,
 } from './text.ts';
-import { COLOURS, className, TEXT } from './theme.ts';
+import { COLOURS, CONTENT_WIDTH, className, TEXT } from './theme.ts';
 import {
   type HeatmapPlace,
   type HeatmapSpecBase,
@@ -61,7 +61,11 @@ export function parameterScaleMax(snapshots: readonly Pick<Snapshot, 'params'>[]
  * whose units are CSS pixels; the frame is trainingFrameLayout(H, n, width) in size (stacked
  * below 600 px, the animation's own arrangement from there up).
  */
-export function drawTrainingFrame(ctx: Context2D, input: TrainingFrameInput, width = 720): void {
+export function drawTrainingFrame(
+  ctx: Context2D,
+  input: TrainingFrameInput,
+  width = CONTENT_WIDTH,
+): void {
   const { snapshot, history, labels } = input;
   const { params, A1, A2 } = snapshot;
   const hidden = params.W1.rows;

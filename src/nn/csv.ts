@@ -3,6 +3,7 @@
  * its class. Reading accepts a UTF-8 byte-order mark, LF or CRLF line ends and a missing final
  * newline; anything else that is wrong is a DataError naming the file, line and column.
  */
+import { DECIMAL_NUMBER } from './decimal-number.ts';
 import { DataError } from './errors.ts';
 import type { Dataset } from './types.ts';
 
@@ -22,8 +23,6 @@ const CSV_HEADER = [
 
 const COLUMNS = CSV_HEADER.length;
 
-/** A plain decimal number: optional sign, digits with an optional point, optional exponent. */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 /** The CSV text of a dataset; numbers are written in full (shortest round-trip) precision. */
@@ -57,7 +56,7 @@ export function parseCsv(text: string, fileName: string): Dataset {
       Math.min(headerCells.length, COLUMNS) + 1,
     );
   }
-  if (headerCells.every((cell) => NUMBER.test(cell.trim()))) {
+  if (headerCells.every((cell) => DECIMAL_NUMBER.test(cell.trim()))) {
     throw new DataError(fileName, 'expected a header row (column names) but found numbers', 1, 1);
   }
 
@@ -123,7 +122,7 @@ function parseValue(
       line,
       column,
     );
-  if (!NUMBER.test(text))
+  if (!DECIMAL_NUMBER.test(text))
     throw new DataError(fileName, `"${text}" is not a number (${where})`, line, column);
   const value = Number(text);
   // Digits can still overflow to Infinity (1e999).

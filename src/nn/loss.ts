@@ -30,9 +30,12 @@ export function softmaxCrossEntropyGradient(A2: Matrix, Y: Matrix): Matrix {
 }
 // #endregion loss
 
+/** How many of the predicted classes equal their labels. */
+export function countCorrect(predictions: readonly number[], labels: readonly number[]): number {
+  return predictions.filter((p, j) => p === labels[j]).length;
+}
+
 /** The fraction of examples whose most probable class (the argmax of each column of A2) is their label. */
 export function accuracy(A2: Matrix, labels: readonly number[]): number {
-  const predictions = A2.argmaxColumns();
-  const correct = predictions.filter((p, j) => p === labels[j]).length;
-  return correct / labels.length;
+  return countCorrect(A2.argmaxColumns(), labels) / labels.length;
 }

@@ -36,6 +36,9 @@ const XSHIFT = 16;
 
 const TWO_POW_32 = 2 ** 32;
 
+/** The largest seed: 2^53 - 1, the largest integer a double holds exactly (and so a JSON or URL round trip). */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
 /** Throws unless `seed` is an integer in 0 .. 2^53 - 1 (the integers a double holds exactly). */
 function assertValidSeed(seed: unknown): asserts seed is number {
   if (typeof seed !== 'number' || Number.isNaN(seed)) {
@@ -47,10 +50,8 @@ function assertValidSeed(seed: unknown): asserts seed is number {
   if (seed < 0) {
     throw new RangeError(`Random seed must be 0 or greater, got ${seed}`);
   }
-  if (seed > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(
-      `Random seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${seed}`,
-    );
+  if (seed > MAX_SEED) {
+    throw new RangeError(`Random seed must be at most ${MAX_SEED} (2^53 - 1), got ${seed}`);
   }
 }
 

@@ -3,6 +3,7 @@
  * checks every setting passes, whether it comes from a JSON file, the command line or a form.
  */
 import { SettingsError } from './errors.ts';
+import { MAX_SEED } from './rng.ts';
 import type { Settings } from './types.ts';
 
 /** The tutorial's settings: seed 7, learning rate 0.01, 6 hidden units, 200 iterations, a frame every 5. */
@@ -25,9 +26,6 @@ export const SETTING_KEYS: readonly (keyof Settings)[] = [
   'iterations',
   'frameEvery',
 ];
-
-/** Seeds go up to 2^53 - 1, the largest integer a double holds exactly. */
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** What each setting accepts: integers within a range, or (learningRate) any finite number above 0. */
 const RULES: Record<keyof Settings, { integer: boolean; min: number; max: number }> = {

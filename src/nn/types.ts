@@ -54,6 +54,8 @@ export interface Snapshot extends HistoryEntry {
 export interface ValidationResult {
   name: string;
   accuracy: number;
+  /** How many images are predicted correctly (accuracy times their number). */
+  correct: number;
   /** The predicted class of each image. */
   predictions: number[];
   /** Class probabilities of each image, [p(class 0), p(class 1)]. */

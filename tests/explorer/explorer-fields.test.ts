@@ -4,6 +4,7 @@ import {
   type ExplorerField,
   type ExplorerKey,
   explorerValues,
+  fieldHint,
   fieldText,
   readField,
 } from '../../src/explorer/explorer-fields.ts';
@@ -88,4 +89,20 @@ describe('explorerValues', () => {
     });
     expect(values).toEqual({ learningRate: 0.2, hiddenUnits: 4, iterations: 50, seed: 3 });
   });
+});
+
+describe('fieldHint', () => {
+  // Each case: a field's key, the tutorial's value, and the hint the form shows under the field.
+  const cases: [string, number, string][] = [
+    ['learningRate', 0.01, 'Above 0 (tutorial: 0.01)'],
+    ['hiddenUnits', 6, '1 to 16 (tutorial: 6)'],
+    ['iterations', 200, '1 to 2000 (tutorial: 200)'],
+    ['seed', 7, '0 to 2⁵³\u00a0−\u00a01 (tutorial: 7)'],
+  ];
+  for (const [key, value, hint] of cases) {
+    it(`says what ${key} accepts, from its definition`, () => {
+      const field = EXPLORER_FIELDS.find((f) => f.key === key)!;
+      expect(fieldHint(field, value)).toBe(hint);
+    });
+  }
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dedent, extractRegion } from '../../src/lib/code-region.ts';
 
 const source = [
-  'import { x } from "../site/x.ts";',
+  'import { x } from "./x.ts";',
   '',
   '// #region outer',
   'export function outer(): number {',

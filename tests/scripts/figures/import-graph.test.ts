@@ -19,7 +19,7 @@ describe('moduleImports', () => {
     // The forms a module can import with.
     {
       name: 'default and named imports',
-      text: 'import a from \'./a.ts\';\nimport { b, c as d } from "../../figures/b.ts";',
+      text: 'import a from \'./a.ts\';\nimport { b, c as d } from "./b.ts";',
       expected: [
         ['./a.ts', false],
         ['./b.ts', false],
@@ -27,22 +27,22 @@ describe('moduleImports', () => {
     },
     {
       name: 'a namespace import',
-      text: "import * as ns from '../../figures/ns.ts';",
+      text: "import * as ns from './ns.ts';",
       expected: [['./ns.ts', false]],
     },
     {
       name: 'a side-effect import',
-      text: "import '../../figures/setup.ts';",
+      text: "import './setup.ts';",
       expected: [['./setup.ts', false]],
     },
     {
       name: 'an import list over several lines',
-      text: "import {\n  one,\n  two,\n} from '../../figures/many.ts';",
+      text: "import {\n  one,\n  two,\n} from './many.ts';",
       expected: [['./many.ts', false]],
     },
     {
       name: 'a dynamic import with a literal',
-      text: "const m = await import('../../figures/lazy.ts');",
+      text: "const m = await import('./lazy.ts');",
       expected: [['./lazy.ts', false]],
     },
     {
@@ -52,7 +52,7 @@ describe('moduleImports', () => {
     },
     {
       name: 're-exports',
-      text: "export { x } from '../../figures/x.ts';\nexport * from '../../figures/all.ts';\nexport * as ns from '../../figures/ns.ts';",
+      text: "export { x } from './x.ts';\nexport * from './all.ts';\nexport * as ns from './ns.ts';",
       expected: [
         ['./x.ts', false],
         ['./all.ts', false],
@@ -62,28 +62,28 @@ describe('moduleImports', () => {
     // Type-only imports are erased from the JavaScript.
     {
       name: 'import type',
-      text: "import type { T } from '../../figures/types.ts';",
+      text: "import type { T } from './types.ts';",
       expected: [['./types.ts', true]],
     },
     {
       name: 'export type from',
-      text: "export type { T } from '../../figures/types.ts';",
+      text: "export type { T } from './types.ts';",
       expected: [['./types.ts', true]],
     },
     {
       name: 'inline type specifiers keep the import',
-      text: "import { type T, value } from '../../figures/mixed.ts';",
+      text: "import { type T, value } from './mixed.ts';",
       expected: [['./mixed.ts', false]],
     },
     {
       name: 'a default import named "type"',
-      text: "import type from '../../figures/odd.ts';",
+      text: "import type from './odd.ts';",
       expected: [['./odd.ts', false]],
     },
     // Look-alikes that are not imports.
     {
       name: 'a commented-out import',
-      text: "// import x from '../../figures/line.ts';\n/* import y from '../../figures/block.ts'; */",
+      text: "// import x from './line.ts';\n/* import y from './block.ts'; */",
       expected: [],
     },
     {
@@ -94,23 +94,23 @@ describe('moduleImports', () => {
     {
       name: 'an import inside a template literal',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
-      text: "const t = `import z from '../../figures/template.ts' ${1 + 1} and more`;",
+      text: "const t = `import z from './template.ts' ${1 + 1} and more`;",
       expected: [],
     },
     {
       name: 'a dynamic import inside a template expression',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
-      text: "const t = `${await import('../../figures/inside.ts')}`;",
+      text: "const t = `${await import('./inside.ts')}`;",
       expected: [['./inside.ts', false]],
     },
     {
       name: 'a regular expression with quotes and slashes',
-      text: "const r = /['\"]\\/\\//g;\nimport q from '../../figures/after-regex.ts';",
+      text: "const r = /['\"]\\/\\//g;\nimport q from './after-regex.ts';",
       expected: [['./after-regex.ts', false]],
     },
     {
       name: 'a division is not a regular expression',
-      text: "const h = a / b; const s = 'x'; // import no from '../../figures/no.ts'\nimport yes from '../../figures/yes.ts';",
+      text: "const h = a / b; const s = 'x'; // import no from './no.ts'\nimport yes from './yes.ts';",
       expected: [['./yes.ts', false]],
     },
     {
@@ -120,7 +120,7 @@ describe('moduleImports', () => {
     },
     {
       name: 'a local export list is not a re-export',
-      text: "export { a, b };\nimport c from '../../figures/c.ts';",
+      text: "export { a, b };\nimport c from './c.ts';",
       expected: [['./c.ts', false]],
     },
     {
@@ -153,24 +153,21 @@ describe('followImports on a fixture tree', () => {
   //   a.ts -> data.json ; shared/b.ts -> ./d.js (written as d.ts) ; other.ts is imported by nobody
   write(
     'entry.ts',
-    "import { a } from '../../figures/a.ts';\nimport type { T } from '../../figures/types.ts';\nimport lib from '../../figures/lib';\nexport const e = a;",
+    "import { a } from './a.ts';\nimport type { T } from './types.ts';\nimport lib from './lib';\nexport const e = a;",
   );
   write(
     'a.ts',
-    "import { b } from '../../figures/shared/b.ts';\nimport table from '../../figures/data.json' with { type: 'json' };\nimport { readFileSync } from 'node:fs';\nexport const a = b;",
+    "import { b } from './shared/b.ts';\nimport table from './data.json' with { type: 'json' };\nimport { readFileSync } from 'node:fs';\nexport const a = b;",
   );
-  write(
-    'shared/b.ts',
-    "export { c as b } from '../../figures/c.ts';\nimport '../../figures/d.js';",
-  );
-  write('shared/c.ts', "import { a } from '../../a.ts';\nexport const c = () => a;");
+  write('shared/b.ts', "export { c as b } from './c.ts';\nimport './d.js';");
+  write('shared/c.ts', "import { a } from '../a.ts';\nexport const c = () => a;");
   write('shared/d.ts', 'export {};');
   write('lib/index.ts', 'export default 1;');
-  write('types.ts', "import '../../figures/never.ts';\nexport type T = number;");
+  write('types.ts', "import './never.ts';\nexport type T = number;");
   write('never.ts', 'export {};');
   write('data.json', '{}');
   write('other.ts', 'export {};');
-  write('broken.ts', "import { gone } from '../../figures/missing.ts';");
+  write('broken.ts', "import { gone } from './missing.ts';");
   const abs = (...paths: string[]) => paths.map((p) => join(root, p)).sort();
 
   it('follows relative imports transitively, through cycles, folders, JSON and .js names of .ts files', () => {
@@ -204,7 +201,7 @@ describe('followImports on a fixture tree', () => {
   it('sees a new import once the file says so (one reader per build)', () => {
     write('leaf.ts', 'export {};');
     expect(followImports([join(root, 'leaf.ts')], createSourceReader())).toEqual(abs('leaf.ts'));
-    write('leaf.ts', "import '../../figures/other.ts';");
+    write('leaf.ts', "import './other.ts';");
     expect(followImports([join(root, 'leaf.ts')], createSourceReader())).toEqual(
       abs('leaf.ts', 'other.ts'),
     );
