@@ -3,6 +3,7 @@
  * backward pass needs; softmax's derivative is folded into the loss (see loss.ts), because
  * softmax followed by cross-entropy has the simple gradient A2 - Y.
  */
+import { exp } from './elementary.ts';
 import { Matrix } from './matrix.ts';
 
 // #region relu
@@ -32,7 +33,7 @@ export function softmax(Z: Matrix): Matrix {
     for (let r = 0; r < Z.rows; r++) max = Math.max(max, Z.get(r, c));
     let sum = 0;
     for (let r = 0; r < Z.rows; r++) {
-      const e = Math.exp(Z.get(r, c) - max);
+      const e = exp(Z.get(r, c) - max);
       S.data[r * Z.cols + c] = e;
       sum += e;
     }

@@ -2,6 +2,7 @@
  * How the network's output A2 is scored against the one-hot targets Y: the cross-entropy
  * loss, its gradient (paired with softmax), and accuracy.
  */
+import { log } from './elementary.ts';
 import type { Matrix } from './matrix.ts';
 
 // #region loss
@@ -16,7 +17,7 @@ export function crossEntropy(A2: Matrix, Y: Matrix): number {
     // Only the true class counts: a zero target adds nothing, even where A2 is 0 and
     // 0 * log(0) would make NaN. A true class whose probability underflowed to 0 gives
     // Infinity, which the training loop reports as divergence.
-    if (y !== 0) loss -= y * Math.log(A2.data[i]!);
+    if (y !== 0) loss -= y * log(A2.data[i]!);
   }
   return loss;
 }

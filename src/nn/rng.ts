@@ -4,6 +4,7 @@
  * output) turns them into a stream of 64-bit integers, and `random`, `uniform` and `normal`
  * (numpy's 256-layer ziggurat) turn those into doubles exactly as numpy's Generator does.
  */
+import { exp } from './elementary.ts';
 import {
   ZIGGURAT_FI,
   ZIGGURAT_KI,
@@ -238,7 +239,7 @@ export function createRng(seed: number): Rng {
       // Wedge between this layer's rectangle and the curve: accept under the density.
       const fiOuter = ZIGGURAT_FI[layer]!;
       const fiInner = ZIGGURAT_FI[layer - 1]!;
-      if ((fiInner - fiOuter) * nextDouble() + fiOuter < Math.exp(-0.5 * x * x)) return x;
+      if ((fiInner - fiOuter) * nextDouble() + fiOuter < exp(-0.5 * x * x)) return x;
     }
   };
 
