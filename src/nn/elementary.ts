@@ -24,18 +24,18 @@ function withHighWord(x: number, high: number): number {
   return scratch[0];
 }
 
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.4426950408889634074;
-const EXP_OVERFLOW = 7.09782712893383973096e2;
-const EXP_UNDERFLOW = -7.4513321910194110842e2;
-const TWO_M1000 = 9.3326361850321887899e-302;
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+const INV_LN2 = 1.4426950408889634;
+const EXP_OVERFLOW = 709.782712893384;
+const EXP_UNDERFLOW = -745.1332191019411;
+const TWO_M1000 = 9.332636185032189e-302;
 // The polynomial for exp on [-ln2/2, ln2/2] (a Remez fit, as in fdlibm).
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.6533902205465251539e-6;
-const P5 = 4.13813679705723846039e-8;
+const P1 = 0.16666666666666602;
+const P2 = -0.0027777777777015593;
+const P3 = 0.00006613756321437934;
+const P4 = -0.0000016533902205465252;
+const P5 = 4.1381367970572385e-8;
 
 /** e^x: x = k ln2 + r with |r| <= ln2 / 2, then e^r from a rational approximation, scaled by 2^k. */
 export function exp(x: number): number {
@@ -80,15 +80,15 @@ export function exp(x: number): number {
   return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
 }
 
-const TWO_54 = 1.8014398509481984e16;
+const TWO_54 = 18014398509481984;
 // The polynomial for log(1 + f) on the reduced range (as in fdlibm).
-const LG1 = 6.66666666666673513e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
+const LG1 = 0.6666666666666735;
+const LG2 = 0.3999999999940942;
+const LG3 = 0.2857142874366239;
+const LG4 = 0.22222198432149784;
+const LG5 = 0.1818357216161805;
+const LG6 = 0.15313837699209373;
+const LG7 = 0.14798198605116586;
 
 /** ln x: x = 2^k (1 + f) with sqrt(2)/2 <= 1 + f < sqrt(2), then log(1 + f) from s = f / (2 + f). */
 export function log(x: number): number {
@@ -114,7 +114,7 @@ export function log(x: number): number {
   if ((0x000fffff & (2 + high)) < 3) {
     // |f| < 2^-20: a short series is enough.
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    const r = f * f * (0.5 - 0.3333333333333333 * f);
     return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
   }
   const s = f / (2 + f);
