@@ -155,7 +155,7 @@ function main(argv: readonly string[]): number {
       proseRedrew += prose.report.outputs.filter((o) => o.made).length;
       kinds.prose.push(prose);
       // One setting changed: the learning rate, to a new value each run.
-      const config = join(copy, 'content', 'experiment.json');
+      const config = join(copy, 'content', 'experiments', 'tutorial.json');
       writeFileSync(
         config,
         readFileSync(config, 'utf8').replace(

@@ -4,7 +4,7 @@
  * Builds the figures once, starts `astro dev` (arguments after `--` go to it), then watches
  * every file the figure build reads (scripts/dev/watch-list.ts). A save there runs the figure
  * build again in a new process, so changed engine and drawing code take effect; it redraws only
- * what is stale, and the new src/generated/figures.json and results.json make the page reload.
+ * what is stale, and the new src/generated/figures.json and results files make the page reload.
  * A failed build prints its message and shows it in the page (src/components/FigureBuildError.astro)
  * until a build succeeds. Ctrl-C stops everything.
  */

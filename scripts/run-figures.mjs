@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Output file names, as scripts/figures/write-outputs.ts writes them. */
-const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
 
 /** @param {string} path */
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -42,7 +42,7 @@ function unchangedReport(args) {
   const cache = JSON.parse(
     readFileSync(join(resolve(outRoot(args)), 'src', 'generated', '.figure-cache.json'), 'utf8'),
   );
-  /** @type {{ cwd: string; args: string[]; inputs: Record<string, string>; outputs: Record<string, string>; outputDirs: string[]; report: string[] } | null} */
+  /** @type {{ cwd: string; args: string[]; inputs: Record<string, string>; outputs: Record<string, string>; outputDirs: string[]; listings: Record<string, string[]>; report: string[] } | null} */
   const stamp = cache?.stamp ?? null;
   if (stamp === null || stamp.cwd !== process.cwd()) return null;
   if (JSON.stringify(stamp.args) !== JSON.stringify(args.filter((arg) => arg !== '--check')))
@@ -50,14 +50,15 @@ function unchangedReport(args) {
   for (const [path, hash] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
     if (sha256(path) !== hash) return null;
   }
-  // Leftovers of a build killed before its clean-up: the full build removes them.
+  // A page, figure or experiment added or removed.
+  for (const [dir, names] of Object.entries(stamp.listings)) {
+    if (JSON.stringify(readdirSync(dir).sort()) !== JSON.stringify(names)) return null;
+  }
+  // Leftovers of a build killed before its clean-up (or results of a removed experiment): the full build removes them.
   for (const dir of stamp.outputDirs) {
     for (const name of readdirSync(dir)) {
-      if (
-        (OUTPUT_NAME.test(name) || name.includes('.tmp-')) &&
-        !Object.hasOwn(stamp.outputs, join(dir, name))
-      )
-        return null;
+      const output = OUTPUT_NAME.test(name) || name.includes('.tmp-') || name.endsWith('.json');
+      if (output && !Object.hasOwn(stamp.outputs, join(dir, name))) return null;
     }
   }
   return stamp.report;

@@ -5,18 +5,34 @@
  * Exit codes: 0 success, 1 training diverged, 2 bad arguments or bad input (a message on
  * stderr and nothing on stdout).
  */
+
+import type { Datasets } from '../src/nn/datasets.ts';
 import { DataError, DivergenceError, SettingsError } from '../src/nn/errors.ts';
 import { runRecordToJson } from '../src/nn/run-record-json.ts';
 import { train } from '../src/nn/train.ts';
-import type { RunRecord } from '../src/nn/types.ts';
+import type { RunRecord, Settings } from '../src/nn/types.ts';
 import { DATA_OPTIONS, datasetsFromOptions } from './lib/data-options.ts';
-import { formatHelp, type OptionSpec, parseOptions, UsageError } from './lib/options.ts';
+import { experimentDatasets, loadExperiment } from './lib/experiment-file.ts';
+import {
+  formatHelp,
+  type OptionSpec,
+  type ParsedOptions,
+  parseOptions,
+  UsageError,
+} from './lib/options.ts';
 import { SETTINGS_OPTIONS, settingsFromOptions } from './lib/settings-options.ts';
 
 /** Iterations between the rows of the progress table. */
 const TABLE_EVERY = 20;
 
 const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'experiment',
+    kind: 'string',
+    valueName: 'NAME',
+    description:
+      'train content/experiments/NAME.json (its settings and data); options below override it',
+  },
   ...SETTINGS_OPTIONS,
   ...DATA_OPTIONS,
   { name: 'json', kind: 'flag', description: 'print the run record as JSON instead of a table' },
@@ -67,6 +83,28 @@ function formatTable(record: RunRecord, dataNote: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The settings and datasets the options ask for: an experiment's, or the defaults, with the options given overriding them. */
+function runInputs(options: ParsedOptions): { settings: Settings; datasets: Datasets } {
+  const name = options.experiment;
+  if (typeof name !== 'string') {
+    const settings = settingsFromOptions(options);
+    return { settings, datasets: datasetsFromOptions(options, settings) };
+  }
+  if (options.config !== undefined)
+    throw new UsageError('--experiment and --config cannot go together');
+  const loaded = loadExperiment(process.cwd(), name);
+  const settings = settingsFromOptions(options, loaded.experiment.settings);
+  const own = experimentDatasets(loaded);
+  const chosen = datasetsFromOptions(options, settings);
+  return {
+    settings,
+    datasets: {
+      train: options.train === undefined ? own.train : chosen.train,
+      validation: options.valid === undefined ? own.validation : chosen.validation,
+    },
+  };
+}
+
 /** Runs the command with `argv` (the arguments after the script); returns the exit code. */
 function main(argv: readonly string[]): number {
   try {
@@ -75,8 +113,7 @@ function main(argv: readonly string[]): number {
       process.stdout.write(HELP);
       return 0;
     }
-    const settings = settingsFromOptions(options);
-    const datasets = datasetsFromOptions(options, settings);
+    const { settings, datasets } = runInputs(options);
     const record = train(settings, datasets);
     if (options.json === true) {
       process.stdout.write(`${JSON.stringify(runRecordToJson(record))}\n`);

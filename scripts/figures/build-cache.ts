@@ -13,7 +13,7 @@ import type { Fingerprints } from './output-keys.ts';
 export const CACHE_FILE = '.figure-cache.json';
 
 /** The cache's format; a file with another version is ignored (everything counts as missing). */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** One output as it was made. */
 export interface CachedOutput {
@@ -25,9 +25,6 @@ export interface CachedOutput {
   bytes: number;
   key: string;
   inputs: Fingerprints;
-  /** Figures: the key of their alt text and caption. */
-  textKey?: string;
-  textInputs?: Fingerprints;
 }
 
 /**
@@ -40,10 +37,12 @@ export interface BuildStamp {
   args: string[];
   /** SHA-256 of every file the command's result depends on: its code, the settings, data and font files, the packages' package.json. */
   inputs: Record<string, string>;
-  /** SHA-256 of every output file (figures.json, results.json and the files it names). */
+  /** SHA-256 of every output file (figures.json, the results files and the files it names). */
   outputs: Record<string, string>;
   /** The output folders: no other output-like file may be in them. */
   outputDirs: string[];
+  /** The folders whose files are the project's figures, experiments and pages, with the names they held: a file added or removed there is a change. */
+  listings: Record<string, string[]>;
   /** What to print when nothing changed. */
   report: string[];
 }

@@ -9,19 +9,14 @@ import type { CachedOutput, FigureCache } from './build-cache.ts';
 import { describeChange, keyOf, type OutputInputs } from './output-keys.ts';
 import type { FigureManifest, OutputDirs } from './write-outputs.ts';
 
-/**
- * fresh: made before from the same inputs, file intact. stale: made from other inputs.
- * missing: never made, or its file is gone or altered. text: the file is fresh but its alt text
- * or caption must be written again.
- */
-type OutputStatus = 'fresh' | 'stale' | 'missing' | 'text';
+/** fresh: made before from the same inputs, file intact. stale: made from other inputs. missing: never made, or its file is gone or altered. */
+type OutputStatus = 'fresh' | 'stale' | 'missing';
 
 /** One output with its key and what the build must do about it. */
 export interface PlannedOutput extends OutputInputs {
   key: string;
-  textKey: string | null;
   status: OutputStatus;
-  /** Why it is not fresh, in a few words ("settings changed: learningRate"); empty when fresh. */
+  /** Why it is not fresh, in a few words ("settings changed: tutorial/learningRate"); empty when fresh. */
   reason: string;
   /** What the cache remembers, when the file it names is intact. */
   previous: CachedOutput | null;
@@ -50,7 +45,7 @@ export function readManifest(generatedDir: string): FigureManifest | null {
   }
 }
 
-/** Where an output's file is, given its cached `file`. */
+/** Where an output's file is, given its cached `file`: results under src/generated/, the rest under public/. */
 export function outputPath(dirs: OutputDirs, kind: OutputInputs['kind'], file: string): string {
   return kind === 'results' ? join(dirs.generatedDir, file) : join(dirs.publicDir, file);
 }
@@ -85,26 +80,21 @@ export function planOutputs(
 ): PlannedOutput[] {
   return outputs.map((output) => {
     const key = keyOf(output.inputs);
-    const textKey = output.textInputs === undefined ? null : keyOf(output.textInputs);
     const cached = cache?.outputs[output.id];
     const problem = unusable(output, cached, manifest, dirs);
-    const plan = (
-      status: OutputStatus,
-      reason: string,
-      previous: CachedOutput | null,
-    ): PlannedOutput => ({ ...output, key, textKey, status, reason, previous });
+    const plan = (status: OutputStatus, reason: string, previous: CachedOutput | null) => ({
+      ...output,
+      key,
+      status,
+      reason,
+      previous,
+    });
     if (problem !== null) return plan('missing', problem, null);
     if (force) return plan('stale', 'forced (--force)', cached!);
     if (cached!.key === '')
       return plan('stale', 'a source changed while it was being made', cached!);
     if (cached!.key !== key)
       return plan('stale', describeChange(cached!.inputs, output.inputs), cached!);
-    if (textKey !== null && cached!.textKey !== textKey)
-      return plan(
-        'text',
-        `text ${describeChange(cached!.textInputs ?? {}, output.textInputs!)}`,
-        cached!,
-      );
     return plan('fresh', '', cached!);
   });
 }

@@ -1,4 +1,4 @@
-/** The datasets of a run as CSV files offered for download: train-csv, validation-1-csv, ... */
+/** The datasets of an experiment as CSV files offered for download: train-csv, validation-1-csv, ... */
 import { validationTitle } from '../../src/figures/run-results.ts';
 import { toCsv } from '../../src/nn/csv.ts';
 import type { RunRecord } from '../../src/nn/types.ts';

@@ -1,54 +1,48 @@
 /**
- * What each output of the figure build is made from, as named fingerprints, and its cache key
- * (the SHA-256 of them). A figure's fingerprints cover: the source text of the modules that draw
- * it (followed through their imports, src/figures/figure-catalogue.ts itself, the renderer of its
- * format and the writer), the engine's sources and the data when it reads the run, the settings
- * it declares, the font files and the versions of the packages that draw and encode it.
- * Anything else (the tutorial's prose, settings it does not declare) cannot change its key.
+ * What each output of the build is made from, as named fingerprints, and its cache key (the
+ * SHA-256 of them). A figure's fingerprints cover: the source files its module is made of (as
+ * esbuild resolves its imports), its format's renderer and the writer; for each experiment it
+ * reads, the settings it declares, and the data and the engine's sources when it reads the run;
+ * the font files and the versions of the packages that draw and encode it. Nothing else (the
+ * prose, other experiments, settings it does not declare) can change its key.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FigureDefinition, FigureInputs } from '../../src/figures/figure-catalogue.ts';
+import type { FigureReads } from '../../src/figures/figure-definition.ts';
 import { SETTING_KEYS } from '../../src/nn/settings.ts';
-import type { Settings } from '../../src/nn/types.ts';
+import type { LoadedExperiment } from '../lib/experiment-file.ts';
 import { sha256Hex } from '../lib/sha256.ts';
+import type { LoadedFigure } from './figure-modules.ts';
+import type { FileHashes } from './file-hashes.ts';
 import { FONT_FILES } from './font-files.ts';
-import { followImports, type SourceReader } from './import-graph.ts';
+import { moduleClosures } from './module-closure.ts';
 import { needsTraining } from './record-view.ts';
 
 /** Bump to invalidate every cached output when the meaning of the keys changes. */
-const KEY_VERSION = '1';
+const KEY_VERSION = '2';
 
-/** An output's inputs by name ("source:src/figures/heatmap.ts", "setting:learningRate", "font:...", "package:...") with a fingerprint each. */
+/** An output's inputs by name ("source:src/figures/heatmap.ts", "setting:tutorial/learningRate", "font:...") with a fingerprint each. */
 export type Fingerprints = Record<string, string>;
 
-/** The kinds of output: a figure file, a CSV download, results.json. */
+/** The kinds of output: a figure file, a CSV download, an experiment's results. */
 export type OutputKind = 'figure' | 'download' | 'results';
 
-/** One output's fingerprints: `inputs` decide its file; `textInputs` (figures) its alt text and caption. */
+/** One output's fingerprints, and the experiments whose trained runs making it needs. */
 export interface OutputInputs {
   id: string;
   kind: OutputKind;
   inputs: Fingerprints;
-  textInputs?: Fingerprints;
-  /** Whether making it (or its text) needs the trained network, not only settings and datasets. */
-  training: boolean;
-}
-
-/** What the keys are computed from. */
-export interface KeySources {
-  /** The project whose sources are read (the folder holding src/ and scripts/). */
-  projectRoot: string;
-  reader: SourceReader;
-  settings: Settings;
-  /** The data files given with --train and --valid, as given. */
-  dataFiles: { train: string | null; valid: readonly string[] };
+  /** The experiments it needs trained (not only their settings and datasets). */
+  training: string[];
 }
 
 /** The project this module belongs to. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The packages that draw and encode the figures: their versions are part of the keys. */
+export const DRAWING_PACKAGES = ['@napi-rs/canvas', 'gif-encoder-2'] as const;
 
 /** The SHA-256 of the fingerprints, in a fixed order. */
 export function keyOf(fingerprints: Fingerprints): string {
@@ -56,10 +50,7 @@ export function keyOf(fingerprints: Fingerprints): string {
   return sha256Hex(JSON.stringify(entries));
 }
 
-/** The packages that draw and encode the figures: their versions are part of the keys. */
-export const DRAWING_PACKAGES = ['@napi-rs/canvas', 'gif-encoder-2'] as const;
-
-/** The package.json of an installed package and the version it states, found from the file the package's name resolves to. */
+/** The package.json of an installed package and the version it states. */
 export function installedPackage(name: string): { path: string; version: string } {
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve(name));
@@ -77,152 +68,160 @@ export function installedPackage(name: string): { path: string; version: string 
   }
 }
 
-/** Fingerprint helpers over one build's sources, reading each file once. */
-export function createKeyBuilder(sources: KeySources) {
-  const { projectRoot, reader, settings, dataFiles } = sources;
-  const at = (path: string) => resolve(projectRoot, path);
+/** The modules, relative to the project root, whose closures the keys are made of besides the figures'. */
+const CODE = {
+  png: 'scripts/figures/render-png.ts',
+  svg: 'scripts/figures/render-svg.ts',
+  gif: 'scripts/figures/render-gif.ts',
+  dispatch: 'scripts/figures/render.ts',
+  writer: 'scripts/figures/write-outputs.ts',
+  data: 'scripts/lib/experiment-file.ts',
+  engine: 'src/nn/train.ts',
+  results: 'src/figures/run-results.ts',
+  downloads: 'scripts/figures/dataset-downloads.ts',
+} as const;
+
+/** What the keys are computed from. */
+export interface KeySources {
+  projectRoot: string;
+  hashes: FileHashes;
+  experiments: ReadonlyMap<string, LoadedExperiment>;
+  figures: readonly LoadedFigure[];
+}
+
+/** The source closures of the figure modules and of the build's own code, found in one esbuild run. */
+async function closuresOf(sources: KeySources): Promise<(path: string) => string[]> {
+  const at = (path: string) => resolve(sources.projectRoot, path);
+  const entries = [...sources.figures.map((f) => f.file), ...Object.values(CODE).map(at)];
+  const closures = await moduleClosures(entries, sources.projectRoot);
+  return (path) => closures.get(isAbsolutePath(path) ? path : at(path))!;
+}
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+/** Fingerprint helpers over one build's sources. */
+export async function createKeyBuilder(sources: KeySources) {
+  const { projectRoot, hashes, experiments } = sources;
+  const closure = await closuresOf(sources);
   const name = (path: string) => relative(projectRoot, path).split(sep).join('/');
-  const catalogue = at('src/figures/figure-catalogue.ts');
-  const renderers = {
-    png: at('scripts/figures/render-png.ts'),
-    svg: at('scripts/figures/render-svg.ts'),
-    gif: at('scripts/figures/render-gif.ts'),
-  };
-  const closures = new Map<string, string[]>();
-  /** The closure of `entries`, memoised (the same entries recur across figures). */
-  const follow = (entries: string[], stopAt?: ReadonlySet<string>) => {
-    const id = `${entries.join('\n')}|${[...(stopAt ?? [])].join('\n')}`;
-    let files = closures.get(id);
-    if (files === undefined) {
-      files = followImports(entries, reader, stopAt === undefined ? {} : { stopAt });
-      closures.set(id, files);
+  const fontPrints = Object.fromEntries(
+    FONT_FILES.map((file) => [`font:${basename(file)}`, hashes.hash(file)]),
+  );
+  const version = (pkg: (typeof DRAWING_PACKAGES)[number]) => ({
+    [`package:${pkg}`]: installedPackage(pkg).version,
+  });
+
+  const sourcePrints = (files: Iterable<string>): Fingerprints =>
+    Object.fromEntries(
+      [...new Set(files)].sort().map((file) => [`source:${name(file)}`, hashes.hash(file)]),
+    );
+
+  /** What one experiment contributes to an output that reads `reads` of it. */
+  const experimentPart = (experimentName: string, reads: FigureReads) => {
+    const loaded = experiments.get(experimentName)!;
+    const prints: Fingerprints = {};
+    for (const key of reads.settings) {
+      prints[`setting:${experimentName}/${key}`] = JSON.stringify(loaded.experiment.settings[key]);
     }
-    return files;
-  };
-  // The writer: the dispatcher and the file writing, not following into the catalogue or the
-  // format renderers (each figure adds its own).
-  const writer = () =>
-    follow(
-      [at('scripts/figures/render.ts'), at('scripts/figures/write-outputs.ts')],
-      new Set([catalogue, ...Object.values(renderers)]),
-    );
-  // The run's inputs: how the datasets are made or read, and how the network is trained.
-  const dataCode = () => follow([at('scripts/lib/data-options.ts')]);
-  const engineCode = () => follow([at('src/nn/train.ts')]);
-
-  const dataFingerprint = (): Fingerprints => {
-    const file = (path: string) => `${path} ${reader.hash(resolve(path))}`;
-    return {
-      'data:train': dataFiles.train === null ? 'generated from dataSeed' : file(dataFiles.train),
-      'data:validation':
-        dataFiles.valid.length === 0
+    const training = needsTraining(reads);
+    const files: string[] = [];
+    if (training || reads.record.includes('datasets')) {
+      const file = (path: string) => `${name(path)} ${hashes.hash(path)}`;
+      prints[`data:${experimentName}/train`] =
+        loaded.trainFile === null ? 'generated from dataSeed' : file(loaded.trainFile);
+      prints[`data:${experimentName}/validation`] =
+        loaded.validFiles.length === 0
           ? 'generated from dataSeed'
-          : dataFiles.valid.map(file).join(', '),
-    };
+          : loaded.validFiles.map(file).join(', ');
+      files.push(...closure(CODE.data));
+    }
+    if (training) files.push(...closure(CODE.engine));
+    return { prints, files, training };
   };
 
-  const fingerprints = (
-    files: readonly string[],
-    settingKeys: readonly (keyof Settings)[],
-    options: { data: boolean; extra?: Fingerprints },
-  ): Fingerprints => {
-    const result: Fingerprints = { 'cache-version': KEY_VERSION };
-    for (const file of files) result[`source:${name(file)}`] = reader.hash(file);
-    for (const key of settingKeys) result[`setting:${key}`] = JSON.stringify(settings[key]);
-    if (options.data) Object.assign(result, dataFingerprint());
-    Object.assign(result, options.extra);
-    return result;
-  };
-
-  /** Sources, settings and data of something that reads the run as `inputs` declares. */
-  const runPart = (inputs: Pick<FigureInputs, 'settings' | 'record'>) => {
-    const training = needsTraining(inputs);
-    const data = training || inputs.record.includes('datasets');
-    const files = [...(data ? dataCode() : []), ...(training ? engineCode() : [])];
-    return { files, settings: inputs.settings, data, training };
-  };
-
-  let fontPrints: Fingerprints | undefined;
-  const fonts = (): Fingerprints => {
-    fontPrints ??= Object.fromEntries(
-      FONT_FILES.map((file) => [`font:${basename(file)}`, reader.hash(file)]),
-    );
-    return fontPrints;
-  };
-  const packages = new Map<string, string>();
-  const version = (pkg: (typeof DRAWING_PACKAGES)[number]): Fingerprints => {
-    if (!packages.has(pkg)) packages.set(pkg, installedPackage(pkg).version);
-    return { [`package:${pkg}`]: packages.get(pkg)! };
-  };
+  const output = (
+    id: string,
+    kind: OutputKind,
+    files: string[],
+    parts: ReturnType<typeof experimentPart>[],
+    names: string[],
+    extra: Fingerprints,
+  ): OutputInputs => ({
+    id,
+    kind,
+    inputs: {
+      'cache-version': KEY_VERSION,
+      ...sourcePrints([...files, ...parts.flatMap((p) => p.files)]),
+      ...Object.assign({}, ...parts.map((p) => p.prints)),
+      ...extra,
+    },
+    training: names.filter((_, k) => parts[k]!.training),
+  });
 
   return {
-    /** A figure's fingerprints: one set for its file, one for its alt text and caption. */
-    figure(figure: FigureDefinition): OutputInputs {
-      const run = runPart(figure.inputs);
-      // The catalogue's own text is part of every figure's key; following its imports would
-      // make each figure depend on every other figure's code.
-      const notCatalogue = new Set([catalogue]);
-      const fromCatalogue = (modules: readonly string[]) =>
-        follow(
-          modules.map((m) => resolve(dirname(catalogue), m)),
-          notCatalogue,
-        );
-      const drawing = new Set([
-        catalogue,
-        ...fromCatalogue(figure.inputs.draw),
-        ...follow([renderers[figure.format]], notCatalogue),
-        ...writer(),
-        ...run.files,
-      ]);
-      const writing = new Set([
-        catalogue,
-        ...fromCatalogue(figure.inputs.text),
-        ...writer(),
-        ...run.files,
-      ]);
+    /** A figure: its module's closure, its renderer and the writer, and what it reads of each experiment. */
+    figure(figure: LoadedFigure): OutputInputs {
+      const { format, experiments: names, reads } = figure.definition;
+      const files = [
+        ...closure(figure.file),
+        ...closure(CODE[format]),
+        at(projectRoot, CODE.dispatch),
+        ...closure(CODE.writer),
+      ];
+      const parts = names.map((n) => experimentPart(n, reads));
       const tools = {
-        ...fonts(),
-        ...(figure.format === 'svg' ? {} : version('@napi-rs/canvas')),
-        ...(figure.format === 'gif' ? version('gif-encoder-2') : {}),
+        ...fontPrints,
+        ...(format === 'svg' ? {} : version('@napi-rs/canvas')),
+        ...(format === 'gif' ? version('gif-encoder-2') : {}),
       };
-      return {
-        id: figure.id,
-        kind: 'figure',
-        inputs: fingerprints([...drawing].sort(), run.settings, { data: run.data, extra: tools }),
-        textInputs: fingerprints([...writing].sort(), run.settings, { data: run.data }),
-        training: run.training,
-      };
+      return output(figure.id, 'figure', files, parts, [...names], tools);
     },
-    /** A CSV download: the datasets and the code that makes and writes them. */
-    download(id: string): OutputInputs {
-      const files = new Set([
-        ...follow([at('scripts/figures/dataset-downloads.ts')]),
-        ...writer(),
-        ...dataCode(),
-      ]);
-      return {
+    /** A CSV download of an experiment's datasets. */
+    download(experimentName: string, id: string): OutputInputs {
+      const part = experimentPart(experimentName, { settings: ['dataSeed'], record: ['datasets'] });
+      return output(
         id,
-        kind: 'download',
-        inputs: fingerprints([...files].sort(), ['dataSeed'], { data: true }),
-        training: false,
-      };
+        'download',
+        [...closure(CODE.downloads), ...closure(CODE.writer)],
+        [part],
+        [experimentName],
+        {},
+      );
     },
-    /** results.json: every setting, the data, the engine and the code that summarises the run. */
-    results(): OutputInputs {
-      const files = new Set([
-        ...follow([at('src/figures/run-results.ts')]),
-        ...writer(),
-        ...dataCode(),
-        ...engineCode(),
-      ]);
-      return {
-        id: 'results',
-        kind: 'results',
-        inputs: fingerprints([...files].sort(), SETTING_KEYS, { data: true }),
-        training: true,
-      };
+    /** An experiment's results: every setting, its data, the engine and the code that summarises the run. */
+    results(experimentName: string, id: string): OutputInputs {
+      const part = experimentPart(experimentName, { settings: SETTING_KEYS, record: ['history'] });
+      return output(
+        id,
+        'results',
+        [...closure(CODE.results), ...closure(CODE.writer)],
+        [part],
+        [experimentName],
+        {},
+      );
+    },
+    /** The key of an experiment's trained run: every setting, its data and the engine (a stored run with this key is the same run). */
+    run(experimentName: string): string {
+      const part = experimentPart(experimentName, { settings: SETTING_KEYS, record: ['frames'] });
+      return keyOf({ 'cache-version': KEY_VERSION, ...sourcePrints(part.files), ...part.prints });
+    },
+    /** Every source file the keys were made of (for the build stamp and the watcher). */
+    allSources(): string[] {
+      return [
+        ...new Set(
+          [...sources.figures.map((f) => f.file), ...Object.values(CODE)].flatMap((p) =>
+            closure(p),
+          ),
+        ),
+      ].sort();
     },
   };
+}
+
+function at(projectRoot: string, path: string): string {
+  return resolve(projectRoot, path);
 }
 
 /** The source files among `fingerprints` (absolute paths under `projectRoot`). */

@@ -1,21 +1,26 @@
 /**
- * What a figure may see of the run: a view of the run record that holds only the settings and
- * record parts the figure declares in the catalogue (FigureInputs), and throws when the figure
- * reaches for anything else. That keeps the declarations, and so the cache keys built from them,
- * honest: a figure cannot quietly depend on an input its key leaves out.
+ * What a figure may see of a run: a view of the run record that holds only the settings and
+ * record parts the figure declares (its `reads`), and throws when the figure reaches for anything
+ * else. That keeps the declarations, and so the cache keys built from them, honest: a figure
+ * cannot quietly depend on an input its key leaves out.
  */
-import type { FigureInputs, RecordPart } from '../../src/figures/figure-catalogue.ts';
+import type {
+  FigureDefinition,
+  FigureInput,
+  FigureReads,
+  RecordPart,
+} from '../../src/figures/figure-definition.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
 
 /** The inputs of a build: the settings and datasets always, the trained parts once the network has been trained. */
 export type RecordSource = Pick<RunRecord, 'settings' | 'datasets'> & Partial<RunRecord>;
 
-/** A figure read an input its catalogue entry does not declare (a mistake in src/figures/figure-catalogue.ts). */
+/** A figure read an input its module does not declare (a mistake in content/figures/ID.ts). */
 export class UndeclaredInputError extends Error {
   constructor(figureId: string, what: string) {
     super(
-      `figure "${figureId}" reads ${what}, which its inputs in src/figures/figure-catalogue.ts do not declare; ` +
-        'declare it there so the figure cache redraws the figure when it changes',
+      `figure "${figureId}" reads ${what}, which its "reads" in content/figures/${figureId}.ts do not declare; ` +
+        'declare it there so the build redraws the figure when it changes',
     );
     this.name = 'UndeclaredInputError';
   }
@@ -32,11 +37,7 @@ const RECORD_PARTS: ReadonlySet<string> = new Set<RecordPart>([
 ]);
 
 /** `source` as figure `figureId` may see it: undeclared settings and record parts throw UndeclaredInputError. */
-export function recordView(
-  source: RecordSource,
-  figureId: string,
-  inputs: FigureInputs,
-): RunRecord {
+export function recordView(source: RecordSource, figureId: string, inputs: FigureReads): RunRecord {
   const settingNames = new Set<string>(inputs.settings);
   const settings = new Proxy(source.settings, {
     get(target, key, receiver) {
@@ -65,7 +66,33 @@ export function recordView(
   });
 }
 
-/** Whether a figure with these inputs needs the trained network (anything beyond settings and datasets). */
-export function needsTraining(inputs: Pick<FigureInputs, 'record'>): boolean {
-  return inputs.record.some((part) => part !== 'datasets');
+/** Whether a figure with these reads needs the trained network (anything beyond settings and datasets). */
+export function needsTraining(reads: Pick<FigureReads, 'record'>): boolean {
+  return reads.record.some((part) => part !== 'datasets');
+}
+
+/** A run that a figure naming no experiment asked for. */
+const NO_RUN = new Proxy({} as RunRecord, {
+  get(_target, key) {
+    throw new Error(
+      `this figure names no experiment, so it has no run to read (it read "${String(key)}")`,
+    );
+  },
+});
+
+/** What figure `id` receives: a view of the run of each experiment it names, the first as `run`. */
+export function figureInput(
+  id: string,
+  figure: FigureDefinition,
+  sources: ReadonlyMap<string, RecordSource>,
+): FigureInput {
+  const runs: Record<string, RunRecord> = {};
+  for (const name of figure.experiments) {
+    const source = sources.get(name);
+    if (source === undefined)
+      throw new Error(`figure "${id}" needs experiment "${name}", which was not loaded`);
+    runs[name] = recordView(source, id, figure.reads);
+  }
+  const first = figure.experiments[0];
+  return { run: first === undefined ? NO_RUN : runs[first]!, runs };
 }

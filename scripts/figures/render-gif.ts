@@ -1,12 +1,14 @@
-/** Draws the training animation's frames with @napi-rs/canvas and encodes them as one GIF. */
-import { GIF_PIXEL_RATIO, type GifFigure } from '../../src/figures/figure-catalogue.ts';
+/** Draws an animation's frames with @napi-rs/canvas and encodes them as one GIF. */
+import {
+  type FigureInput,
+  GIF_PIXEL_RATIO,
+  type GifFigure,
+} from '../../src/figures/figure-definition.ts';
 import {
   createFrameDiffer,
   createPaletteMapper,
   figurePalette,
 } from '../../src/figures/gif-palette.ts';
-import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
 import { encodeGif, type GifFrame } from './encode-gif.ts';
 
@@ -21,24 +23,23 @@ function yieldToEventLoop(): Promise<void> {
 /** Draws the frames on the main thread, one canvas reused, and encodes them with the fixed palette. */
 export async function renderGif(
   figure: GifFigure,
-  record: RunRecord,
+  input: FigureInput,
   onFrame?: FrameProgress,
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const { canvas, ctx } = scaledCanvas(figure.size(record), GIF_PIXEL_RATIO);
+  const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
   const palette = figurePalette();
   const mapper = createPaletteMapper(palette);
   const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper);
-  const inputs = figure.frames(record);
-  const delays = figure.delays(inputs.length);
+  const animation = figure.frames(input);
   const frames: GifFrame[] = [];
-  for (const [k, input] of inputs.entries()) {
+  for (const [k, frame] of animation.entries()) {
     prepareContext(ctx, GIF_PIXEL_RATIO);
-    drawTrainingFrame(ctx, input, figure.displayWidth);
+    frame.draw(ctx);
     frames.push({
       patch: toPatch(ctx.getImageData(0, 0, canvas.width, canvas.height).data),
-      delayMs: delays[k]!,
+      delayMs: frame.delayMs,
     });
-    onFrame?.(k + 1, inputs.length);
+    onFrame?.(k + 1, animation.length);
     await yieldToEventLoop();
   }
   return {

@@ -55,7 +55,7 @@ export function formatStatusLine(line: StatusLine): string {
     .trimEnd();
 }
 
-/** The numbers of a run that the closing summary states (a subset of results.json). */
+/** The numbers of a run that the closing summary states (a subset of its results). */
 export interface RunSummary {
   finalLoss: number;
   firstPerfectIteration: number | null;

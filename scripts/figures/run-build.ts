@@ -1,66 +1,50 @@
 /**
- * One figure build, start to finish: load the settings and datasets, key every output, compare
- * with the cache, train only if a stale output needs the network, draw only what is stale, and
- * commit the files, results, manifest and cache in an order that a kill cannot break.
- * `npm run figures`, the development watcher, the benchmark and the tests all run this.
+ * One figure build, start to finish, as named stages: read the project (experiments, figures,
+ * pages), key every output, compare with the cache, train each experiment a stale output needs
+ * (once), draw what is stale, assemble what to write, and commit it in an order that a kill cannot
+ * break, holding the output folder's lock throughout. `npm run figures`, the development watcher,
+ * the benchmarks and the tests all run this.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { figureCatalogue } from '../../src/figures/figure-catalogue.ts';
-import type { FigureText } from '../../src/figures/figure-text.ts';
-import { runResults } from '../../src/figures/run-results.ts';
+import { join } from 'node:path';
+import { DivergenceError } from '../../src/nn/errors.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
-import { datasetsFromOptions } from '../lib/data-options.ts';
-import type { ParsedOptions } from '../lib/options.ts';
-import { loadSettingsFile } from '../lib/settings-file.ts';
-import { sha256Hex } from '../lib/sha256.ts';
+import { experimentFile } from '../lib/experiment-file.ts';
 import {
-  type BuildStamp,
   CACHE_FILE,
   CACHE_VERSION,
-  type CachedOutput,
   type FigureCache,
   formatCache,
   readCache,
 } from './build-cache.ts';
-import { outputPath, type PlannedOutput, planOutputs, readManifest } from './build-plan.ts';
-import { datasetDownloads } from './dataset-downloads.ts';
-import { FONT_FILES } from './font-files.ts';
-import { createSourceReader, followImports, type SourceReader } from './import-graph.ts';
+import { withBuildLock } from './build-lock.ts';
+import { type PlannedOutput, planOutputs, readManifest } from './build-plan.ts';
+import { buildStamp, sourcesChangedSince } from './build-stamp.ts';
 import {
-  createKeyBuilder,
-  DRAWING_PACKAGES,
-  installedPackage,
-  type OutputKind,
-  PROJECT_ROOT,
-  sourceFiles,
-} from './output-keys.ts';
+  type AssembledOutputs,
+  assembleOutputs,
+  downloadIds,
+  type OutputReport,
+  previousLine,
+  readText,
+} from './commit-plan.ts';
+import { createFileHashes } from './file-hashes.ts';
+import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
 import type { Progress } from './progress.ts';
+import { type ProjectInputs, readProjectInputs } from './project-inputs.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
-import { formatRunSummary, formatStatusLine, type RunSummary } from './report.ts';
-import {
-  type BuildCommit,
-  commitOutputs,
-  contentHash,
-  type FigureManifest,
-  figureEntry,
-  formatManifest,
-  formatResults,
-  type NewFile,
-  type OutputDirs,
-  outputFolders,
-} from './write-outputs.ts';
+import { formatStatusLine, type RunSummary } from './report.ts';
+import { storedRun, storeRuns } from './run-cache.ts';
+import { type BuildCommit, commitOutputs, type OutputDirs } from './write-outputs.ts';
+
+/** The steps of a build's commit, after its figures are drawn (tests stop builds there). */
+type BuildStep = 'drawn' | 'files' | 'results' | 'manifest' | 'cache';
 
 /** What to build, from where, into where. */
 export interface BuildRequest {
-  /** The project whose sources key the outputs (default: this one). */
+  /** The project whose content and sources are built (default: this one). */
   projectRoot?: string;
-  /** The settings file (content/experiment.json). */
-  configPath: string;
-  trainFile: string | null;
-  validFiles: readonly string[];
   /** public/ and src/generated/ are written under this folder. */
   outRoot: string;
   /** build: make what is stale; check: write nothing, only report; force: make everything. */
@@ -74,31 +58,18 @@ export interface BuildRequest {
    * when the sources are this project's own; null turns the check off.
    */
   codeLoadedAt?: number | null;
-  /** Called at each step of the commit, after the figures are drawn (tests stop builds there). */
-  onStep?: (step: 'drawn' | 'files' | 'results' | 'manifest' | 'cache') => void;
-}
-
-/** One output in the report. */
-interface OutputReport {
-  id: string;
-  kind: OutputKind;
-  status: PlannedOutput['status'];
-  reason: string;
-  /** Whether this build made it (its file, or for status "text" its alt text and caption). */
-  made: boolean;
-  format: string;
-  width?: number;
-  height?: number;
-  bytes?: number;
-  ms?: number;
+  onStep?: (step: BuildStep) => void;
+  /** How long to wait for another build writing into the same folder (default 2 minutes). */
+  lockWaitMs?: number;
 }
 
 /** What a build did. */
 export interface BuildReport {
   outputs: OutputReport[];
-  trained: boolean;
+  /** The experiments trained, in order. */
+  trained: string[];
   trainMs: number;
-  /** The run's numbers (from the training, or from results.json when it did not run). */
+  /** The tutorial experiment's closing numbers (from its training, or its results file). */
   run: RunSummary | null;
   removed: string[];
   /** Outputs that were not fresh when the build started. */
@@ -111,241 +82,181 @@ function outputDirs(outRoot: string): OutputDirs {
   return { publicDir: join(outRoot, 'public'), generatedDir: join(outRoot, 'src', 'generated') };
 }
 
-/** Hashes a file if it can be read (a settings or data file that cannot be is reported by its loader, with a better message). */
-function hashIfReadable(reader: SourceReader, path: string): void {
-  try {
-    reader.hash(path);
-  } catch {
-    // reported when the file is loaded
-  }
-}
-
-/** The text of a file, or null if it cannot be read. */
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** The closing numbers from results.json's text. */
-function summaryOf(resultsText: string | null): RunSummary | null {
-  if (resultsText === null) return null;
-  try {
-    const results = JSON.parse(resultsText) as RunSummary;
-    return {
-      finalLoss: results.finalLoss,
-      firstPerfectIteration: results.firstPerfectIteration,
-      validation: results.validation,
-    };
-  } catch {
-    return null;
-  }
-}
-
-const FORMAT_OF: Record<OutputKind, string> = { figure: '', download: 'csv', results: 'json' };
-
-/** Runs one build as `request` asks. Throws SettingsError, DataError or DivergenceError before writing anything. */
-export async function runFigureBuild(request: BuildRequest): Promise<BuildReport> {
-  const started = performance.now();
-  const projectRoot = request.projectRoot ?? PROJECT_ROOT;
-  const reader = createSourceReader();
+/** Runs one build as `request` asks. Bad input throws before anything is written. */
+export function runFigureBuild(request: BuildRequest): Promise<BuildReport> {
   const dirs = outputDirs(request.outRoot);
-  const say = (text: string) => request.progress?.line(text);
-
-  // The settings and data files are hashed before they are loaded: if one changes during the
-  // build, the stamp holds the older hash, so the next build looks again.
-  for (const path of [
-    request.configPath,
-    ...(request.trainFile === null ? [] : [request.trainFile]),
-    ...request.validFiles,
-  ]) {
-    hashIfReadable(reader, resolve(path));
-  }
-  const settings = loadSettingsFile(request.configPath);
-  const dataOptions: ParsedOptions = {};
-  if (request.trainFile !== null) dataOptions.train = request.trainFile;
-  if (request.validFiles.length > 0) dataOptions.valid = [...request.validFiles];
-  const datasets = datasetsFromOptions(dataOptions, settings);
-
-  const catalogue = figureCatalogue({ datasets });
-  const downloadIds = datasetDownloads({ datasets }).map((download) => download.id);
-  const keys = createKeyBuilder({
-    projectRoot,
-    reader,
-    settings,
-    dataFiles: { train: request.trainFile, valid: request.validFiles },
+  // A check writes nothing, so it needs no lock.
+  if (request.mode === 'check') return buildLocked(request, dirs);
+  return withBuildLock(dirs.generatedDir, () => buildLocked(request, dirs), {
+    ...(request.lockWaitMs === undefined ? {} : { waitMs: request.lockWaitMs }),
+    onWait: (pid) =>
+      request.progress?.line(`waiting for the figure build of process ${pid} to finish`),
   });
-  const outputs = [
-    ...catalogue.map((figure) => keys.figure(figure)),
-    ...downloadIds.map((id) => keys.download(id)),
-    keys.results(),
-  ];
+}
+
+/** The build (with the lock held, unless it only checks): the stages one after another. */
+async function buildLocked(request: BuildRequest, dirs: OutputDirs): Promise<BuildReport> {
+  const started = performance.now();
+  const root = request.projectRoot ?? PROJECT_ROOT;
+  const hashes = createFileHashes();
+  const project = await readProjectInputs(root, hashes);
+  const keys = await createKeyBuilder({ projectRoot: root, hashes, ...project });
   const manifest = readManifest(dirs.generatedDir);
   const cache = readCache(dirs.generatedDir);
-  const plan = planOutputs(outputs, cache, manifest, dirs, request.mode === 'force');
-  const formatOf = (p: PlannedOutput) =>
-    p.kind === 'figure' ? catalogue.find((f) => f.id === p.id)!.format : FORMAT_OF[p.kind];
-  const previousLine = (p: PlannedOutput): OutputReport => {
-    const entry = p.kind === 'figure' ? manifest?.figures[p.id] : undefined;
-    return {
-      id: p.id,
-      kind: p.kind,
-      status: p.status,
-      reason: p.reason,
-      made: false,
-      format: formatOf(p),
-      ...(entry === undefined ? {} : { width: entry.width, height: entry.height }),
-      ...(p.previous === null ? {} : { bytes: p.previous.bytes }),
-    };
-  };
-  const notFresh = plan.filter((p) => p.status !== 'fresh').length;
-
-  if (request.mode === 'check') {
-    const lines = plan.map(previousLine);
-    for (const line of lines)
-      say(
-        formatStatusLine(
-          line.status === 'fresh'
-            ? line
-            : { status: line.status, id: line.id, format: line.format, reason: line.reason },
-        ),
-      );
-    return {
-      outputs: lines,
-      trained: false,
-      trainMs: 0,
-      run: summaryOf(readText(join(dirs.generatedDir, 'results.json'))),
-      removed: [],
-      notFresh,
-      totalMs: performance.now() - started,
-    };
-  }
-
-  const report = new Map<string, OutputReport>();
-  for (const p of plan) {
-    if (p.status !== 'fresh') continue;
-    const line = previousLine(p);
-    report.set(p.id, line);
-    say(formatStatusLine(line));
-  }
-
-  // Train once, and only if something stale needs the trained network.
-  const todo = plan.filter((p) => p.status !== 'fresh');
-  let source: RecordSource = { settings, datasets };
-  let trainMs = 0;
-  if (todo.some((p) => p.training)) {
-    const trainStart = performance.now();
-    source = train(settings, datasets);
-    trainMs = performance.now() - trainStart;
-  }
-  const planned = new Map(plan.map((p) => [p.id, p]));
-  const made = (id: string, extra: Partial<OutputReport>) => {
-    const p = planned.get(id)!;
-    const line: OutputReport = {
-      id,
-      kind: p.kind,
-      status: p.status,
-      reason: p.reason,
-      made: true,
-      format: formatOf(p),
-      ...extra,
-    };
-    report.set(id, line);
-    say(formatStatusLine(line));
-  };
-
-  const drawIds = new Set(
-    todo.filter((p) => p.kind === 'figure' && p.status !== 'text').map((p) => p.id),
+  const plan = planOutputs(
+    outputList(project, keys),
+    cache,
+    manifest,
+    dirs,
+    request.mode === 'force',
   );
-  const rendered = new Map<string, RenderedFigure>();
-  if (drawIds.size > 0) {
-    // Loaded only when something is drawn: @napi-rs/canvas takes a while to load.
-    const { renderFigures } = await import('./render.ts');
-    const figures = await renderFigures(source, drawIds, {
-      onFigure: (f) =>
-        made(f.id, { width: f.width, height: f.height, bytes: f.bytes.length, ms: f.ms }),
-      onFrame: (id, done, total) => request.progress?.frames(id, done, total),
-    });
-    for (const figure of figures) rendered.set(figure.id, figure);
+  const notFresh = plan.filter((p) => p.status !== 'fresh').length;
+  const done = (part: Partial<BuildReport>): BuildReport => ({
+    outputs: [],
+    trained: [],
+    trainMs: 0,
+    run: null,
+    removed: [],
+    notFresh,
+    ...part,
+    totalMs: performance.now() - started,
+  });
+  if (request.mode === 'check') {
+    const outputs = plan.map((p) => previousLine(p, manifest));
+    for (const line of outputs) request.progress?.line(formatStatusLine(line));
+    return done({ outputs });
   }
-  const textIds = new Set(todo.filter((p) => p.status === 'text').map((p) => p.id));
-  const texts: Map<string, FigureText> =
-    textIds.size > 0 ? (await import('./render.ts')).figureTexts(source, textIds) : new Map();
-  for (const id of textIds) made(id, { ms: 0 });
+  const trainStart = performance.now();
+  const { runs, trained } = trainExperiments(plan, project, (name) => keys.run(name), dirs);
+  const trainMs = performance.now() - trainStart;
+  const rendered = await renderStale(plan, project, runs, request.progress);
+  const assembled = assembleOutputs({
+    plan,
+    project,
+    runs,
+    rendered,
+    manifest,
+    dirs,
+    progress: request.progress,
+  });
+  request.onStep?.('drawn');
+  const cacheText = await newCacheText(request, {
+    plan,
+    assembled,
+    project,
+    dirs,
+    sources: keys.allSources(),
+    hashes,
+  });
+  const removed = commitOutputs(
+    dirs,
+    commitOf(assembled, dirs, cacheText, request.onStep),
+    assembled.keep,
+  );
+  storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
+  request.progress?.clear();
+  return done({
+    outputs: assembled.report,
+    trained: [...trained.keys()],
+    trainMs,
+    run: assembled.summary,
+    removed,
+  });
+}
 
-  // The new manifest, cache entries and files.
-  const newManifest: FigureManifest = { figures: {}, downloads: {} };
-  const entries: Record<string, CachedOutput> = {};
-  const files: NewFile[] = [];
-  const remember = (p: PlannedOutput, file: string, sha256: string, bytes: number) => {
-    entries[p.id] = {
-      file,
-      sha256,
-      bytes,
-      key: p.key,
-      inputs: p.inputs,
-      ...(p.textKey === null ? {} : { textKey: p.textKey, textInputs: p.textInputs! }),
-    };
-  };
-  const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
-  for (const p of plan.filter((q) => q.kind === 'figure')) {
-    const figure = rendered.get(p.id);
-    if (figure !== undefined) {
-      const path = `generated/figures/${figure.id}.${contentHash(figure.bytes)}.${figure.format}`;
-      const sha = sha256(figure.bytes);
-      if (p.previous?.file !== path || p.previous.sha256 !== sha)
-        files.push({ path, bytes: figure.bytes });
-      newManifest.figures[p.id] = figureEntry(figure, path);
-      remember(p, path, sha, figure.bytes.length);
-    } else {
-      const previous = manifest!.figures[p.id]!;
-      newManifest.figures[p.id] = { ...previous, ...(texts.get(p.id) ?? {}) };
-      remember(p, p.previous!.file, p.previous!.sha256, p.previous!.bytes);
-    }
-  }
-  const downloads = new Map(datasetDownloads(source).map((d) => [d.id, d]));
-  for (const p of plan.filter((q) => q.kind === 'download')) {
-    const download = downloads.get(p.id)!;
-    if (p.status === 'fresh') {
-      newManifest.downloads[p.id] = manifest!.downloads[p.id]!;
-      remember(p, p.previous!.file, p.previous!.sha256, p.previous!.bytes);
+/** Every output of the project: its figures, then each experiment's downloads and results. */
+function outputList(
+  project: ProjectInputs,
+  keys: Awaited<ReturnType<typeof createKeyBuilder>>,
+): OutputInputs[] {
+  const perExperiment = [...project.experiments.keys()].flatMap((name) => [
+    ...downloadIds(project, name).map((id) => keys.download(name, `${name}/${id}`)),
+    keys.results(name, `${name}/results`),
+  ]);
+  return [...project.figures.map((figure) => keys.figure(figure)), ...perExperiment];
+}
+
+/**
+ * The runs that stale outputs need: each taken from the runs stored by earlier builds when its
+ * key still matches, else trained (once); a diverging run names its experiment's file.
+ */
+function trainExperiments(
+  plan: readonly PlannedOutput[],
+  project: ProjectInputs,
+  runKey: (name: string) => string,
+  dirs: OutputDirs,
+) {
+  const needed = [
+    ...new Set(plan.filter((p) => p.status !== 'fresh').flatMap((p) => p.training)),
+  ].sort();
+  const runs = new Map<string, RunRecord>();
+  const trained = new Map<string, { key: string; record: RunRecord }>();
+  for (const name of needed) {
+    const key = runKey(name);
+    const stored = storedRun(dirs.generatedDir, name, key);
+    if (stored !== null) {
+      runs.set(name, stored);
       continue;
     }
-    const start = performance.now();
-    const bytes = Buffer.from(download.text, 'utf8');
-    const path = `generated/data/${download.name}.${contentHash(bytes)}.csv`;
-    const sha = sha256(bytes);
-    if (p.previous?.file !== path || p.previous.sha256 !== sha) files.push({ path, bytes });
-    newManifest.downloads[p.id] = { src: path, label: download.label, bytes: bytes.length };
-    remember(p, path, sha, bytes.length);
-    made(p.id, { bytes: bytes.length, ms: performance.now() - start });
+    const { settings } = project.experiments.get(name)!.experiment;
+    try {
+      const record = train(settings, project.datasets.get(name)!);
+      runs.set(name, record);
+      trained.set(name, { key, record });
+    } catch (error) {
+      if (error instanceof DivergenceError)
+        error.message = `${experimentFile(name)}: ${error.message}`;
+      throw error;
+    }
   }
-  const resultsPlan = planned.get('results')!;
-  const resultsPath = join(dirs.generatedDir, 'results.json');
-  let resultsText = readText(resultsPath);
-  let newResults: string | null = null;
-  if (resultsPlan.status !== 'fresh') {
-    const start = performance.now();
-    const text = formatResults(runResults(source as RunRecord));
-    const bytes = Buffer.from(text, 'utf8');
-    remember(resultsPlan, 'results.json', sha256(bytes), bytes.length);
-    made('results', { bytes: bytes.length, ms: performance.now() - start });
-    newResults = text === resultsText ? null : text;
-    resultsText = text;
-  } else {
-    remember(
-      resultsPlan,
-      'results.json',
-      resultsPlan.previous!.sha256,
-      resultsPlan.previous!.bytes,
-    );
-  }
-  request.onStep?.('drawn');
+  return { runs, trained };
+}
 
-  // An output made from a source that changed after this process started may have been drawn
-  // with the old code: its key is left empty, so the next build makes it again.
+/** Draws the stale figures, each seeing the runs (or, untrained, the settings and datasets) of its experiments. */
+async function renderStale(
+  plan: readonly PlannedOutput[],
+  project: ProjectInputs,
+  runs: ReadonlyMap<string, RunRecord>,
+  progress: Progress | undefined,
+): Promise<Map<string, RenderedFigure>> {
+  const stale = new Set(
+    plan.filter((p) => p.kind === 'figure' && p.status !== 'fresh').map((p) => p.id),
+  );
+  const figures = project.figures.filter((figure) => stale.has(figure.id));
+  if (figures.length === 0) return new Map();
+  const sources = new Map<string, RecordSource>();
+  for (const [name, loaded] of project.experiments) {
+    const untrained = {
+      settings: loaded.experiment.settings,
+      datasets: project.datasets.get(name)!,
+    };
+    sources.set(name, runs.get(name) ?? untrained);
+  }
+  // Loaded only when something is drawn: @napi-rs/canvas takes a while to load.
+  const { renderFigures } = await import('./render.ts');
+  const rendered = await renderFigures(figures, sources, {
+    onFrame: (id, done, total) => progress?.frames(id, done, total),
+  });
+  return new Map(rendered.map((figure) => [figure.id, figure]));
+}
+
+/** What the new cache is made from. */
+interface CacheInput {
+  plan: readonly PlannedOutput[];
+  assembled: AssembledOutputs;
+  project: ProjectInputs;
+  dirs: OutputDirs;
+  sources: readonly string[];
+  hashes: Parameters<typeof buildStamp>[0]['hashes'];
+}
+
+/**
+ * The cache's text: each output's entry, its key left empty when a source it is made from was
+ * saved after this process loaded its code (so the next build makes it again), and the stamp
+ * when everything is fresh and was made by a command.
+ */
+async function newCacheText(request: BuildRequest, input: CacheInput): Promise<string> {
+  const { plan, assembled, project } = input;
   const loadedAt =
     request.codeLoadedAt !== undefined
       ? request.codeLoadedAt
@@ -353,155 +264,37 @@ export async function runFigureBuild(request: BuildRequest): Promise<BuildReport
         ? performance.timeOrigin
         : null;
   const changed =
-    loadedAt === null ? new Set<string>() : sourcesChangedSince(plan, projectRoot, loadedAt);
-  for (const p of plan) {
-    if (p.status === 'fresh') continue;
-    if (
-      sourceFiles(p.inputs, projectRoot).some((file) => changed.has(file)) ||
-      sourceFiles(p.textInputs ?? {}, projectRoot).some((file) => changed.has(file))
-    ) {
-      entries[p.id] = {
-        ...entries[p.id]!,
-        key: '',
-        ...(p.textKey === null ? {} : { textKey: '' }),
-      };
-    }
-  }
-
-  const manifestText = formatManifest(newManifest);
-  const run: RunSummary | null =
-    'history' in source ? runSummaryOf(source as RunRecord) : summaryOf(resultsText);
-  const newCache: FigureCache = { version: CACHE_VERSION, outputs: entries, stamp: null };
-  if (request.command !== undefined && changed.size === 0) {
-    newCache.stamp = buildStamp(
-      request.command,
-      reader,
-      request,
-      dirs,
-      manifestText,
-      resultsText,
-      entries,
-      plan,
-      newManifest,
-      run,
+    loadedAt === null ? new Set<string>() : sourcesChangedSince(plan, project.root, loadedAt);
+  const touched = (p: PlannedOutput) =>
+    p.status !== 'fresh' &&
+    Object.keys(p.inputs).some(
+      (key) => key.startsWith('source:') && changed.has(join(project.root, key.slice(7))),
     );
-  }
-  const cacheText = formatCache(newCache);
-  const commit: BuildCommit = {
-    files,
-    results: newResults,
-    manifest:
-      manifestText === readText(join(dirs.generatedDir, 'figures.json')) ? null : manifestText,
-    cache:
-      cacheText === readText(join(dirs.generatedDir, CACHE_FILE))
-        ? null
-        : { name: CACHE_FILE, text: cacheText },
-    ...(request.onStep === undefined ? {} : { onStep: request.onStep }),
-  };
-  const keep = new Set(
-    [...Object.values(newManifest.figures), ...Object.values(newManifest.downloads)].map(
-      (entry) => entry.src,
-    ),
-  );
-  const removed = commitOutputs(dirs, commit, keep);
-  request.progress?.clear();
-
-  return {
-    outputs: plan.map((p) => report.get(p.id)!),
-    trained: 'history' in source,
-    trainMs,
-    run,
-    removed,
-    notFresh,
-    totalMs: performance.now() - started,
-  };
-}
-
-/** The closing numbers of a trained run. */
-function runSummaryOf(record: RunRecord): RunSummary {
-  const results = runResults(record);
-  return {
-    finalLoss: results.finalLoss,
-    firstPerfectIteration: results.firstPerfectIteration,
-    validation: results.validation,
-  };
-}
-
-/** File times come from a clock that lags the real time by up to a tick of the kernel's timer: allow for it. */
-const MTIME_SLACK_MS = 10;
-
-/** Source files of the plan that were modified at or after `since` (ms since the epoch). */
-function sourcesChangedSince(
-  plan: readonly PlannedOutput[],
-  projectRoot: string,
-  since: number,
-): Set<string> {
-  const files = new Set(
-    plan.flatMap((p) => [
-      ...sourceFiles(p.inputs, projectRoot),
-      ...sourceFiles(p.textInputs ?? {}, projectRoot),
-    ]),
-  );
-  const changed = new Set<string>();
-  for (const file of files) {
-    try {
-      if (statSync(file).mtimeMs >= since - MTIME_SLACK_MS) changed.add(file);
-    } catch {
-      changed.add(file);
-    }
-  }
-  return changed;
-}
-
-/** The stamp of a build after which every output is fresh: what it read, what it wrote, and what "nothing changed" prints. */
-function buildStamp(
-  command: NonNullable<BuildRequest['command']>,
-  reader: SourceReader,
-  request: BuildRequest,
-  dirs: OutputDirs,
-  manifestText: string,
-  resultsText: string | null,
-  entries: Record<string, CachedOutput>,
-  plan: readonly PlannedOutput[],
-  manifest: FigureManifest,
-  run: RunSummary | null,
-): BuildStamp {
-  const inputs: Record<string, string> = {};
-  const code = followImports(command.entries, reader);
-  const dataFiles = [
-    request.configPath,
-    ...(request.trainFile === null ? [] : [request.trainFile]),
-    ...request.validFiles,
-  ].map((p) => resolve(p));
-  const packages = DRAWING_PACKAGES.map((name) => installedPackage(name).path);
-  for (const file of [...code, ...dataFiles, ...FONT_FILES, ...packages])
-    inputs[file] = reader.hash(file);
-  const outputs: Record<string, string> = {
-    [join(dirs.generatedDir, 'figures.json')]: sha256Hex(Buffer.from(manifestText, 'utf8')),
-  };
-  if (resultsText !== null)
-    outputs[join(dirs.generatedDir, 'results.json')] = sha256Hex(Buffer.from(resultsText, 'utf8'));
   for (const p of plan)
-    if (p.kind !== 'results')
-      outputs[outputPath(dirs, p.kind, entries[p.id]!.file)] = entries[p.id]!.sha256;
-  const { figureDir, dataDir } = outputFolders(dirs);
-  const report = plan.map((p) => {
-    const entry = p.kind === 'figure' ? manifest.figures[p.id] : undefined;
-    return formatStatusLine({
-      status: 'fresh',
-      id: p.id,
-      format: p.kind === 'figure' ? entries[p.id]!.file.split('.').at(-1)! : FORMAT_OF[p.kind],
-      ...(entry === undefined ? {} : { width: entry.width, height: entry.height }),
-      bytes: entries[p.id]!.bytes,
-    });
-  });
-  if (run !== null) report.push(formatRunSummary(run));
+    if (touched(p)) assembled.entries[p.id] = { ...assembled.entries[p.id]!, key: '' };
+  const cache: FigureCache = { version: CACHE_VERSION, outputs: assembled.entries, stamp: null };
+  if (request.command !== undefined && changed.size === 0) {
+    cache.stamp = await buildStamp({ command: request.command, ...input });
+  }
+  return formatCache(cache);
+}
+
+/** What to write: only what differs from the files on disk. */
+function commitOf(
+  assembled: AssembledOutputs,
+  dirs: OutputDirs,
+  cacheText: string,
+  onStep: BuildRequest['onStep'],
+): BuildCommit {
+  const changed = (file: string, text: string) =>
+    readText(join(dirs.generatedDir, file)) === text ? null : text;
+  const cache = changed(CACHE_FILE, cacheText);
   return {
-    cwd: command.cwd,
-    args: command.args,
-    inputs,
-    outputs,
-    outputDirs: [figureDir, dataDir],
-    report,
+    files: assembled.files,
+    results: assembled.changedResults,
+    keepResults: new Set(assembled.resultsTexts.keys()),
+    manifest: changed('figures.json', assembled.manifestText),
+    cache: cache === null ? null : { name: CACHE_FILE, text: cache },
+    ...(onStep === undefined ? {} : { onStep }),
   };
 }

@@ -8,7 +8,7 @@ export function settingLine(text: string, field: string): number | null {
   return index === -1 ? null : text.slice(0, index).split('\n').length;
 }
 
-/** The error's message with the field's line added after the file name when it can be found ("content/experiment.json, line 4: ..."). */
+/** The error's message with the field's line added after the file name when it can be found ("content/experiments/tutorial.json, line 4: ..."). */
 export function settingsErrorMessage(error: SettingsError): string {
   if (error.field === '' || !error.message.startsWith(`${error.source}: `)) return error.message;
   let text: string;

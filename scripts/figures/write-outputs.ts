@@ -1,8 +1,8 @@
 /**
- * Writes the build's outputs: figure and data files under content-hashed names, then the results,
- * the manifest and the cache, each to a temporary file renamed into place, and finally removes
- * the files an older build left behind. A build that fails before this point changes nothing,
- * and one killed at any point leaves a manifest that names files which exist.
+ * Writes the build's outputs: figure and data files under content-hashed names, then each
+ * experiment's results, the manifest and the cache, each to a temporary file renamed into place,
+ * and finally removes the files an older build left behind. A build that fails before this point
+ * changes nothing, and one killed at any point leaves a manifest that names files which exist.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,13 +28,6 @@ export interface DownloadFile {
   text: string;
 }
 
-/** What was written: each file's path relative to publicDir and its size. */
-export interface WrittenFile {
-  id: string;
-  path: string;
-  bytes: number;
-}
-
 /** The first 8 hex digits of the SHA-256 of `bytes`: changes whenever the content does. */
 export function contentHash(bytes: Uint8Array): string {
   return sha256Hex(bytes).slice(0, 8);
@@ -53,7 +46,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
 }
 
 /** Files named like the build's outputs: id, 8 hex digits of hash, extension. */
-const OUTPUT_NAME = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
 
 /** Temporary files of writeFileAtomic: `<name>.tmp-<pid>`. */
 const TEMPORARY_NAME = /\.tmp-(\d+)$/;
@@ -101,11 +94,22 @@ export interface NewFile {
   bytes: Uint8Array;
 }
 
+/** The folder of the experiments' results inside src/generated/: results/NAME.json. */
+export const RESULTS_DIR = 'results';
+
+/** A text file under src/generated/ ("results/tutorial.json") and its contents. */
+export interface GeneratedText {
+  file: string;
+  text: string;
+}
+
 /** What one build writes; null parts stay as they are. */
 export interface BuildCommit {
   files: readonly NewFile[];
-  /** results.json's text, if it changed. */
-  results: string | null;
+  /** The experiments' results that changed. */
+  results: readonly GeneratedText[];
+  /** The results files the manifest's experiments have (others are removed). */
+  keepResults: ReadonlySet<string>;
   /** figures.json's text, if it changed. */
   manifest: string | null;
   /** The cache's text, if it changed, and its file name in generatedDir. */
@@ -116,7 +120,7 @@ export interface BuildCommit {
 
 /**
  * Commits a build in the order that keeps a killed build harmless: the new figure and data files
- * (under new names, so nothing the current manifest names is touched), then results.json, then
+ * (under new names, so nothing the current manifest names is touched), then the results, then
  * figures.json (the switch to the new files), then the cache, each through a temporary file and
  * a rename; last, files the manifest no longer names are deleted. `keep` is the set of paths
  * (relative to publicDir) the manifest names. Returns the names of the files removed.
@@ -127,11 +131,13 @@ export function commitOutputs(
   keep: ReadonlySet<string>,
 ): string[] {
   const { figureDir, dataDir } = outputFolders(dirs);
-  for (const dir of [figureDir, dataDir, dirs.generatedDir]) mkdirSync(dir, { recursive: true });
+  const resultsDir = join(dirs.generatedDir, RESULTS_DIR);
+  for (const dir of [figureDir, dataDir, resultsDir]) mkdirSync(dir, { recursive: true });
   for (const file of commit.files) writeFileAtomic(join(dirs.publicDir, file.path), file.bytes);
   commit.onStep?.('files');
-  if (commit.results !== null)
-    writeFileAtomic(join(dirs.generatedDir, 'results.json'), commit.results);
+  for (const results of commit.results) {
+    writeFileAtomic(join(dirs.generatedDir, results.file), results.text);
+  }
   commit.onStep?.('results');
   if (commit.manifest !== null)
     writeFileAtomic(join(dirs.generatedDir, 'figures.json'), commit.manifest);
@@ -140,6 +146,13 @@ export function commitOutputs(
     writeFileAtomic(join(dirs.generatedDir, commit.cache.name), commit.cache.text);
   commit.onStep?.('cache');
   removeStale(dirs.generatedDir, new Set());
+  removeStale(resultsDir, new Set());
+  for (const name of readdirSync(resultsDir)) {
+    // Results of an experiment that no longer exists.
+    if (name.endsWith('.json') && !commit.keepResults.has(`${RESULTS_DIR}/${name}`)) {
+      rmSync(join(resultsDir, name), { force: true });
+    }
+  }
   const names = (prefix: string) =>
     new Set([...keep].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
   return [
@@ -153,46 +166,9 @@ export function formatManifest(manifest: FigureManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** results.json as file text. */
+/** An experiment's results as file text. */
 export function formatResults(results: RunResults): string {
   return `${JSON.stringify(results, null, 2)}\n`;
-}
-
-/** Writes figures, downloads, results.json and figures.json; returns the figure and data files written and the stale files removed. */
-export function writeOutputs(
-  dirs: OutputDirs,
-  figures: readonly RenderedFigure[],
-  downloads: readonly DownloadFile[],
-  results: RunResults,
-): { files: WrittenFile[]; removed: string[]; manifest: FigureManifest } {
-  const manifest: FigureManifest = { figures: {}, downloads: {} };
-  const files: WrittenFile[] = [];
-  const newFiles: NewFile[] = [];
-  for (const figure of figures) {
-    const path = `generated/figures/${figure.id}.${contentHash(figure.bytes)}.${figure.format}`;
-    newFiles.push({ path, bytes: figure.bytes });
-    files.push({ id: figure.id, path, bytes: figure.bytes.length });
-    manifest.figures[figure.id] = figureEntry(figure, path);
-  }
-  for (const download of downloads) {
-    const bytes = Buffer.from(download.text, 'utf8');
-    const path = `generated/data/${download.name}.${contentHash(bytes)}.csv`;
-    newFiles.push({ path, bytes });
-    files.push({ id: download.id, path, bytes: bytes.length });
-    manifest.downloads[download.id] = { src: path, label: download.label, bytes: bytes.length };
-  }
-  const keep = new Set(newFiles.map((f) => f.path));
-  const removed = commitOutputs(
-    dirs,
-    {
-      files: newFiles,
-      results: formatResults(results),
-      manifest: formatManifest(manifest),
-      cache: null,
-    },
-    keep,
-  );
-  return { files, removed, manifest };
 }
 
 /** The manifest entry of a rendered figure written to `path`. */

@@ -54,7 +54,7 @@ export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     valueName: 'FILE',
     description:
-      'read settings from a JSON file (e.g. content/experiment.json); options below override it',
+      'read settings from a JSON file (e.g. content/experiments/tutorial.json); options below override it',
   },
   ...SETTING_FLAGS.map(
     ({ key, name, valueName, description }): OptionSpec => ({
@@ -68,13 +68,16 @@ export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
 ];
 
 /**
- * The settings a command line asks for: DEFAULT_SETTINGS, replaced by --config FILE if given,
- * then by each setting option given. A bad value is a UsageError naming the option.
+ * The settings a command line asks for: `base` (DEFAULT_SETTINGS unless given), replaced by
+ * --config FILE if given, then by each setting option given. A bad value is a UsageError naming
+ * the option.
  */
-export function settingsFromOptions(options: ParsedOptions): Settings {
+export function settingsFromOptions(
+  options: ParsedOptions,
+  base: Readonly<Settings> = DEFAULT_SETTINGS,
+): Settings {
   const config = options.config;
-  const settings: Settings =
-    typeof config === 'string' ? loadSettingsFile(config) : { ...DEFAULT_SETTINGS };
+  const settings: Settings = typeof config === 'string' ? loadSettingsFile(config) : { ...base };
   for (const { key, name } of SETTING_FLAGS) {
     const value = options[name];
     if (value === undefined) continue;

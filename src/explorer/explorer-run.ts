@@ -4,7 +4,7 @@
  * Pure: settings and datasets in, a run (or the reason there is none) out.
  */
 
-import { parameterScaleMax } from '../figures/training-frame.ts';
+import { parameterScaleMax } from '../figures/training-frame-figure.ts';
 import type { Datasets } from '../nn/datasets.ts';
 import { DivergenceError } from '../nn/errors.ts';
 import { validateSettings } from '../nn/settings.ts';

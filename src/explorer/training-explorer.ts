@@ -6,7 +6,7 @@
  */
 
 import { FONT_FAMILY } from '../figures/theme.ts';
-import { drawTrainingFrame } from '../figures/training-frame.ts';
+import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
 import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';

@@ -1,12 +1,15 @@
 /** The figures of image sets: the training set, and a validation set with the trained network's predictions. */
 import type { Dataset, ValidationResult } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
+import type { FigureText } from './figure-definition.ts';
 import {
   drawImageGrid,
   type GridImage,
   type ImageGridLayout,
   imageGridLayout,
 } from './image-grid.ts';
+import { count, plain } from './prose.ts';
+import { validationTitle } from './run-results.ts';
 import { formatNumber } from './scales.ts';
 import { CONTENT_WIDTH, className } from './theme.ts';
 
@@ -54,4 +57,27 @@ export function drawValidationSet(
     };
   });
   drawImageGrid(ctx, items, validationLayout(dataset, width));
+}
+
+/** The alt text and caption of a validation set's figure: how many are right, which are wrong, the least confident. */
+export function validationText(dataset: Dataset, result: ValidationResult): FigureText {
+  const n = dataset.labels.length;
+  const wrong = result.predictions
+    .map((p, i) => (p === dataset.labels[i] ? 0 : i + 1))
+    .filter((k) => k > 0);
+  const title = validationTitle(dataset.name);
+  const outcome =
+    wrong.length === 0
+      ? `All ${n} are predicted correctly (accuracy ${plain(result.accuracy, 2)}).`
+      : `${n - wrong.length} of ${n} are predicted correctly (accuracy ${plain(result.accuracy, 2)}); the wrong ones, framed in red with a cross, are ${wrong.map((k) => `#${k}`).join(', ')}.`;
+  const minProbability = Math.min(
+    ...result.predictions.map((p, i) => result.probabilities[i]![p]!),
+  );
+  return {
+    alt: `${title}: ${count(n, 'image')}, each with its number, true class, predicted class and the probability of the prediction. ${outcome} The least confident prediction has probability ${plain(minProbability, 2)}.`,
+    caption:
+      wrong.length === 0
+        ? `${title}: the trained network classifies all ${n} images correctly.`
+        : `${title}: ${n - wrong.length} of ${n} correct; wrong predictions are framed in red.`,
+  };
 }

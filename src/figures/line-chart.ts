@@ -1,4 +1,4 @@
-/** A line chart on fixed axes: grid, ticks, one curve drawn up to a given x, an optional dashed marker. */
+/** A line chart on fixed axes: grid, ticks, curves drawn up to a given x, an optional dashed marker; the y axis linear or logarithmic. */
 import type { Context2D } from './context-2d.ts';
 import type { Rect } from './pixel-snap.ts';
 import { formatTick, linearScale, niceStep } from './scales.ts';
@@ -18,6 +18,10 @@ export interface LineChartSpec {
   xLabel: string;
   points: readonly { x: number; y: number }[];
   colour: string;
+  /** More curves, drawn before the main one (a comparison of runs). */
+  moreSeries?: readonly { points: readonly { x: number; y: number }[]; colour: string }[];
+  /** A logarithmic y axis (base 10, ticks at powers of 10); yDomain must be above 0. */
+  yLog?: boolean;
   /** Draw only points with x <= upTo (the rest of the axis stays empty). Default: all. */
   upTo?: number;
   /** Mark the last drawn point with a dot. */
@@ -38,13 +42,38 @@ function axisTicks(
   return { values, step };
 }
 
+/** Powers of 10 from the domain's start to its end, labelled in plain decimals (0.01, 0.1, 1, 10). */
+function logTicks(domain: readonly [number, number]): { values: number[]; labels: string[] } {
+  const values: number[] = [];
+  for (let k = Math.ceil(Math.log10(domain[0]) - 1e-9); k <= Math.log10(domain[1]) + 1e-9; k++) {
+    values.push(10 ** k);
+  }
+  return { values, labels: values.map((v) => formatTick(v, Math.min(v, 1))) };
+}
+
+/** The y axis: where a value goes, and the ticks with their labels. */
+function yAxis(spec: LineChartSpec) {
+  const { plot } = spec;
+  if (spec.yLog === true) {
+    const [low, high] = spec.yDomain.map(Math.log10) as [number, number];
+    const scale = linearScale(low, high, plot.y + plot.height, plot.y);
+    const floor = spec.yDomain[0];
+    return { sy: (v: number) => scale(Math.log10(Math.max(v, floor))), ...logTicks(spec.yDomain) };
+  }
+  const ticks = axisTicks(spec.yDomain, spec.yTickCount);
+  return {
+    sy: linearScale(spec.yDomain[0], spec.yDomain[1], plot.y + plot.height, plot.y),
+    values: ticks.values,
+    labels: ticks.values.map((v) => formatTick(v, ticks.step)),
+  };
+}
+
 /** Draws the chart. */
 export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
   const { plot } = spec;
   const sx = linearScale(spec.xDomain[0], spec.xDomain[1], plot.x, plot.x + plot.width);
-  const sy = linearScale(spec.yDomain[0], spec.yDomain[1], plot.y + plot.height, plot.y);
+  const { sy, ...yTicks } = yAxis(spec);
   const xTicks = axisTicks(spec.xDomain, spec.xTickCount);
-  const yTicks = axisTicks(spec.yDomain, spec.yTickCount);
 
   ctx.save();
   ctx.fillStyle = COLOURS.grid;
@@ -64,8 +93,8 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
       baseline: 'top',
     });
   }
-  for (const v of yTicks.values) {
-    drawText(ctx, formatTick(v, yTicks.step), plot.x - 6, sy(v), {
+  for (const [k, v] of yTicks.values.entries()) {
+    drawText(ctx, yTicks.labels[k]!, plot.x - 6, sy(v), {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'right',
@@ -98,7 +127,7 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
     const labelWidth = ctx.measureText(marker.label).width;
     const x0 = right ? x + 5 : x - 5 - labelWidth;
     const crosses = (top: number) =>
-      spec.points.some((p) => {
+      [...(spec.moreSeries ?? []).flatMap((series) => series.points), ...spec.points].some((p) => {
         const px = sx(p.x);
         const py = sy(p.y);
         return (
@@ -116,8 +145,9 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
   }
 
   const upTo = spec.upTo ?? Infinity;
-  const shown = spec.points.filter((p) => p.x <= upTo);
-  if (shown.length > 0) {
+  const curve = (points: LineChartSpec['points'], colour: string) => {
+    const shown = points.filter((p) => p.x <= upTo);
+    if (shown.length === 0) return null;
     ctx.beginPath();
     for (const [i, p] of shown.entries()) {
       if (i === 0) ctx.moveTo(sx(p.x), sy(p.y));
@@ -126,15 +156,17 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    ctx.strokeStyle = spec.colour;
+    ctx.strokeStyle = colour;
     ctx.stroke();
-    const last = shown[shown.length - 1]!;
-    if (spec.currentDot) {
-      ctx.beginPath();
-      ctx.arc(sx(last.x), sy(last.y), 3.5, 0, 2 * Math.PI);
-      ctx.fillStyle = spec.colour;
-      ctx.fill();
-    }
+    return shown[shown.length - 1]!;
+  };
+  for (const series of spec.moreSeries ?? []) curve(series.points, series.colour);
+  const last = curve(spec.points, spec.colour);
+  if (last !== null && spec.currentDot === true) {
+    ctx.beginPath();
+    ctx.arc(sx(last.x), sy(last.y), 3.5, 0, 2 * Math.PI);
+    ctx.fillStyle = spec.colour;
+    ctx.fill();
   }
   ctx.restore();
 }

@@ -1,5 +1,6 @@
-/** The numbers the tutorial's prose quotes, taken from a run record (the shape of src/generated/results.json). */
-import { CLASSES, PIXELS } from '../nn/data-matrices.ts';
+/** The numbers the pages quote about a run, taken from its run record (the shape of src/generated/results/NAME.json). */
+import { CLASSES, inputMatrix, PIXELS } from '../nn/data-matrices.ts';
+import { forward } from '../nn/network.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
 
 /** One validation set's outcome. */
@@ -11,7 +12,7 @@ interface ValidationSummary {
   total: number;
 }
 
-/** The contents of results.json. */
+/** The contents of an experiment's results file. */
 export interface RunResults {
   settings: Settings;
   architecture: { inputs: number; hidden: number; outputs: number };
@@ -24,6 +25,8 @@ export interface RunResults {
   firstPerfectIteration: number | null;
   /** The iteration from which accuracy is 1 at every state up to N (null if the final accuracy is below 1). */
   perfectFromIteration: number | null;
+  /** How many hidden units of the final network are active (ReLU input above 0) on at least one training image. */
+  finalActiveHiddenUnits: number;
   validation: ValidationSummary[];
   history: { iteration: number; loss: number; accuracy: number }[];
 }
@@ -49,6 +52,12 @@ export function perfectFromIteration(
   return from;
 }
 
+/** The hidden units of the final network that are active on at least one training image. */
+function activeHiddenUnits(record: RunRecord): number {
+  const { A1 } = forward(record.final, inputMatrix(record.datasets.train.images));
+  return A1.toRows().filter((row) => row.some((a) => a > 0)).length;
+}
+
 /** The results of `record`, with settings in their fixed key order. */
 export function runResults(record: RunRecord): RunResults {
   const { settings, history } = record;
@@ -72,6 +81,7 @@ export function runResults(record: RunRecord): RunResults {
     finalAccuracy: last.accuracy,
     firstPerfectIteration: record.firstPerfectIteration,
     perfectFromIteration: perfectFromIteration(history),
+    finalActiveHiddenUnits: activeHiddenUnits(record),
     validation: record.validation.map((result, k) => {
       return {
         name: result.name,

@@ -39,6 +39,16 @@ export const COLOURS = {
   wrongOutline: '#4a0d00',
 } as const;
 
+/** Colours of the curves of a comparison of runs, in order (Okabe and Ito's palette, told apart with any colour vision). */
+export const SERIES_COLOURS = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+] as const;
+
 /** Names of the two classes, indexed by label. */
 const CLASS_NAMES: readonly string[] = ['vertical', 'horizontal'];
 

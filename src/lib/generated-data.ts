@@ -1,24 +1,40 @@
 /// <reference types="astro/client" />
 /**
- * The build's generated data (src/generated/figures.json and results.json, written by
- * `npm run figures`), imported through Vite so the dev server reloads when they change.
+ * The build's generated data (src/generated/figures.json and src/generated/results/NAME.json,
+ * written by `npm run figures`), imported through Vite so the dev server reloads when they change.
  */
 
 import type { DownloadEntry, FigureEntry } from '../figures/figure-manifest.ts';
+import { TUTORIAL_EXPERIMENT } from '../nn/experiment.ts';
 
 export type { DownloadEntry, FigureEntry };
 
-const files = import.meta.glob<unknown>('/src/generated/*.json', {
+const manifests = import.meta.glob<unknown>('/src/generated/figures.json', {
+  import: 'default',
+  eager: true,
+});
+const results = import.meta.glob<unknown>('/src/generated/results/*.json', {
   import: 'default',
   eager: true,
 });
 
-/** The parsed contents of src/generated/NAME; throws with what to run if the file is missing. */
-export function generatedJson(name: 'figures.json' | 'results.json'): unknown {
-  const value = files[`/src/generated/${name}`];
+const RUN_FIGURES = 'run `npm run figures` (`npm run build` runs it first)';
+
+/** The parsed src/generated/figures.json; throws with what to run if it is missing. */
+function manifest(): Record<string, Record<string, unknown> | undefined> {
+  const value = manifests['/src/generated/figures.json'];
+  if (value === undefined) throw new Error(`src/generated/figures.json is missing: ${RUN_FIGURES}`);
+  return value as Record<string, Record<string, unknown> | undefined>;
+}
+
+/** The results of experiment `name` (the tutorial's when none is named); throws naming the experiment if there are none. */
+export function experimentResults(name: string = TUTORIAL_EXPERIMENT): unknown {
+  const value = results[`/src/generated/results/${name}.json`];
   if (value === undefined) {
+    const known = Object.keys(results).map((key) => key.replace(/^.*\/|\.json$/g, ''));
     throw new Error(
-      `src/generated/${name} is missing: run \`npm run figures\` (\`npm run build\` runs it first)`,
+      `there are no results of experiment "${name}" (content/experiments/${name}.json); ` +
+        (known.length === 0 ? RUN_FIGURES : `the experiments are ${known.join(', ')}`),
     );
   }
   return value;
@@ -26,22 +42,25 @@ export function generatedJson(name: 'figures.json' | 'results.json'): unknown {
 
 /** The figure with id `id` from figures.json; throws naming the id if there is none. */
 export function figureById(id: string): FigureEntry {
-  return entryById<FigureEntry>('figures', id, 'Figure');
+  return entryById<FigureEntry>('figures', id, `<Figure id="${id}">`);
 }
 
-/** The download with id `id` from figures.json; throws naming the id if there is none. */
-export function downloadById(id: string): DownloadEntry {
-  return entryById<DownloadEntry>('downloads', id, 'Download');
+/** The download `id` of experiment `experiment` from figures.json; throws naming both if there is none. */
+export function downloadById(id: string, experiment: string = TUTORIAL_EXPERIMENT): DownloadEntry {
+  return entryById<DownloadEntry>(
+    'downloads',
+    `${experiment}/${id}`,
+    `<Download id="${id}" experiment="${experiment}">`,
+  );
 }
 
-function entryById<T>(group: 'figures' | 'downloads', id: string, component: string): T {
-  const manifest = generatedJson('figures.json') as Record<string, Record<string, T> | undefined>;
-  const entry = manifest[group]?.[id];
+function entryById<T>(group: 'figures' | 'downloads', id: string, element: string): T {
+  const entries = manifest()[group] ?? {};
+  const entry = entries[id];
   if (entry === undefined) {
-    const known = Object.keys(manifest[group] ?? {}).join(', ');
     throw new Error(
-      `<${component} id="${id}">: src/generated/figures.json has no ${group} entry "${id}" (it has: ${known})`,
+      `${element}: src/generated/figures.json has no ${group} entry "${id}" (it has: ${Object.keys(entries).join(', ')})`,
     );
   }
-  return entry;
+  return entry as T;
 }

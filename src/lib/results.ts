@@ -1,5 +1,5 @@
 /**
- * Looking up and formatting the numbers the prose quotes from src/generated/results.json, so no
+ * Looking up and formatting the numbers the prose quotes from the experiments' results, so no
  * number about the trained network is ever typed by hand.
  */
 
@@ -12,14 +12,16 @@ export class ResultError extends Error {
  * The value at a dotted path such as "finalLoss", "settings.learningRate", "history.100.loss" or
  * "validation.validation-1.accuracy" (an array is indexed by position or by an element's `name`).
  */
-export function lookupResult(results: unknown, path: string): unknown {
+export function lookupResult(results: unknown, path: string, experiment = 'tutorial'): unknown {
   let value: unknown = results;
   const walked: string[] = [];
   for (const segment of path.split('.')) {
     value = childOf(value, segment);
     walked.push(segment);
     if (value === undefined) {
-      throw new ResultError(`results.json has no "${path}" (nothing at "${walked.join('.')}")`);
+      throw new ResultError(
+        `the results of experiment "${experiment}" have no "${path}" (nothing at "${walked.join('.')}")`,
+      );
     }
   }
   return value;
@@ -29,7 +31,7 @@ export function lookupResult(results: unknown, path: string): unknown {
 export function numericResult(results: unknown, path: string): number {
   const value = lookupResult(results, path);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ResultError(`results.json "${path}" is ${JSON.stringify(value)}, not a number`);
+    throw new ResultError(`the result "${path}" is ${JSON.stringify(value)}, not a number`);
   }
   return value;
 }

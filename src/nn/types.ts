@@ -4,7 +4,7 @@
  */
 import type { Matrix } from './matrix.ts';
 
-/** The experiment's settings; content/experiment.json holds the tutorial's. */
+/** The settings of a training run; content/experiments/tutorial.json holds the tutorial's. */
 export interface Settings {
   /** Seed of the generator that initialises the network's weights. */
   seed: number;

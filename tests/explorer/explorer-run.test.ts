@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runExplorer } from '../../src/explorer/explorer-run.ts';
-import { parameterScaleMax } from '../../src/figures/training-frame.ts';
+import { parameterScaleMax } from '../../src/figures/training-frame-figure.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';

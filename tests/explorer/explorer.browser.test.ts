@@ -2,7 +2,7 @@
  * The training explorer in a real browser: Debian's chromium, driven by playwright-core, on the
  * built site served over loopback (the site tests' global setup builds it once; this file runs
  * in the `site` project of vitest.config.ts). The numbers the page shows are checked against the
- * build's src/generated/results.json and against the engine run here in Node.
+ * build's results of the tutorial experiment and against the engine run here in Node.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ let pageErrors: string[] = [];
 beforeAll(async () => {
   const dist = inject('siteBuilds').root.dir;
   results = JSON.parse(
-    readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results.json'), 'utf8'),
+    readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'),
   ) as Results;
   server = await startStaticServer(dist, '/');
   browser = await chromium.launch({

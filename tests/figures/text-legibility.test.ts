@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { animationFrames, figureCatalogue } from '../../src/figures/figure-catalogue.ts';
-import { networkDiagramSvg, trainedNetworkSvg } from '../../src/figures/network-diagram.ts';
+import type { LoadedFigure } from '../../scripts/figures/figure-modules.ts';
+import { networkDiagramSvg, trainedNetworkSvg } from '../../src/figures/network-figure.ts';
 import { FONT_FAMILY } from '../../src/figures/theme.ts';
-import { drawTrainingFrame } from '../../src/figures/training-frame.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
+import { inputOf, projectFigures } from '../helpers/figures.ts';
 import { RecordingContext } from '../helpers/recording-context.ts';
 
 /** The code points the package's Latin subset declares, from its unicode.json ("U+0000-00FF,U+0131,..."). */
@@ -28,32 +28,36 @@ function latinRanges(): [number, number][] {
 }
 
 let record: RunRecord;
+let figures: LoadedFigure[];
 const ranges = latinRanges();
 const covered = (ch: string) =>
   ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
 
-beforeAll(() => {
+beforeAll(async () => {
   record = train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
+  figures = await projectFigures();
 });
 
 describe('raster figures', () => {
   it('set every text in the figure font, at >= 11 px at the displayed size, in characters the font has', () => {
     let checked = 0;
-    for (const figure of figureCatalogue(record)) {
+    for (const loaded of figures) {
+      const { id, definition: figure } = loaded;
       if (figure.format === 'svg') continue;
+      const input = inputOf(loaded, record);
       const ctx = new RecordingContext();
       // The figures draw in CSS px; the page shows them at displayWidth = their layout width.
-      expect(figure.size(record).width).toBe(figure.displayWidth);
-      if (figure.format === 'png') figure.draw(ctx, record);
-      else drawTrainingFrame(ctx, animationFrames(record).at(-1)!, figure.displayWidth);
-      expect(ctx.texts.length, figure.id).toBeGreaterThan(0);
+      expect(figure.size(input).width).toBe(figure.displayWidth);
+      if (figure.format === 'png') figure.draw(ctx, input);
+      else figure.frames(input).at(-1)!.draw(ctx);
+      expect(ctx.texts.length, id).toBeGreaterThan(0);
       for (const t of ctx.texts) {
-        expect(t.font, `${figure.id}: "${t.text}"`).toContain(`"${FONT_FAMILY}"`);
-        expect(t.size, `${figure.id}: "${t.text}" in ${t.font}`).toBeGreaterThanOrEqual(11);
+        expect(t.font, `${id}: "${t.text}"`).toContain(`"${FONT_FAMILY}"`);
+        expect(t.size, `${id}: "${t.text}" in ${t.font}`).toBeGreaterThanOrEqual(11);
         for (const ch of t.text)
           expect(
             covered(ch),
-            `${figure.id}: "${ch}" (U+${ch.codePointAt(0)!.toString(16)}) in "${t.text}"`,
+            `${id}: "${ch}" (U+${ch.codePointAt(0)!.toString(16)}) in "${t.text}"`,
           ).toBe(true);
         checked++;
       }

@@ -6,8 +6,11 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerFigureFonts } from '../../scripts/figures/fonts.ts';
-import { animationFrames } from '../../src/figures/figure-catalogue.ts';
-import { drawTrainingFrame, type TrainingFrameInput } from '../../src/figures/training-frame.ts';
+import {
+  drawTrainingFrame,
+  type TrainingFrameInput,
+  trainingFrameInputs,
+} from '../../src/figures/training-frame-figure.ts';
 import { STACKED_BELOW, trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { Matrix } from '../../src/nn/matrix.ts';
@@ -42,7 +45,7 @@ beforeAll(() => {
     const settings = { ...DEFAULT_SETTINGS, hiddenUnits: hidden };
     lastFrames.set(
       hidden,
-      animationFrames(train(settings, generateDatasets(settings.dataSeed))).at(-1)!,
+      trainingFrameInputs(train(settings, generateDatasets(settings.dataSeed))).at(-1)!,
     );
   }
 });

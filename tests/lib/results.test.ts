@@ -34,12 +34,12 @@ describe('lookupResult', () => {
     ['finalLoss.digits', 'finalLoss.digits'],
   ])('names the missing path %s', (path, walked) => {
     expect(() => lookupResult(results, path)).toThrow(
-      `results.json has no "${path}" (nothing at "${walked}")`,
+      `the results of experiment "tutorial" have no "${path}" (nothing at "${walked}")`,
     );
   });
 
   it('does not treat inherited properties as results', () => {
-    expect(() => lookupResult(results, 'settings.toString')).toThrow(/has no "settings.toString"/);
+    expect(() => lookupResult(results, 'settings.toString')).toThrow(/have no "settings.toString"/);
   });
 });
 

@@ -3,7 +3,7 @@
  * checks its exit code, stdout and stderr.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -170,15 +170,27 @@ describe.concurrent('npm run train', () => {
     });
   });
 
-  it("accepts the tutorial's own content/experiment.json", async () => {
-    const { code, stderr } = await run([
-      '--config',
-      'content/experiment.json',
+  it('trains an experiment by name, with its own settings, and options overriding them', async () => {
+    const tutorial = JSON.parse(
+      readFileSync(join(PROJECT_ROOT, 'content/experiments/tutorial.json'), 'utf8'),
+    );
+    const { code, stdout, stderr } = await run([
+      '--experiment',
+      'tutorial',
       '--iterations',
-      '1',
+      '3',
+      '--json',
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+    delete tutorial.title;
+    expect(JSON.parse(stdout).config).toEqual({ ...tutorial, iterations: 3 });
+  });
+
+  it('names the file of an experiment that does not exist', async () => {
+    const { code, stderr } = await run(['--experiment', 'no-such-run']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('content/experiments/no-such-run.json: file not found');
   });
 
   it('exits with 1 and names the iteration when training diverges', async () => {

@@ -97,14 +97,20 @@ describe('settingLine', () => {
 describe('the development watcher', () => {
   const root = '/project';
   const list: WatchList = {
-    files: new Set(['/project/content/experiment.json', '/data/mine.csv']),
+    files: new Set([
+      '/project/content/experiments/tutorial.json',
+      '/project/content/data/mine.csv',
+    ]),
     folders: [],
   };
   const cases: [string, boolean][] = [
-    ['/project/content/experiment.json', true], // the settings the last build read
-    ['/data/mine.csv', true], // a data file given with --train
+    ['/project/content/experiments/tutorial.json', true], // an experiment the last build read
+    ['/project/content/data/mine.csv', true], // a data file an experiment names
+    ['/project/content/experiments/new.json', true], // a new experiment
+    ['/project/content/figures/new-figure.ts', true], // a new figure
     ['/project/src/figures/new-figure.ts', true], // a new module in a code folder
-    ['/project/content/tutorial.mdx', false], // prose: Astro's own watcher handles it
+    ['/project/content/new-page.mdx', true], // a new page: its references are checked
+    ['/project/content/experiments/notes.txt', false],
     ['/project/src/figures/notes.md', false],
     ['/project/src/pages/index.astro', false],
   ];

@@ -1,20 +1,17 @@
 /**
- * The figures' declared inputs (FigureInputs in the catalogue), on which the cache keys rest,
- * checked against what the figures really do: changing a setting a figure does not declare must
- * leave its bytes and text exactly as they were; reading an undeclared input must fail; every
- * drawing module the catalogue uses must be declared by some figure.
+ * The figures' declared reads, on which the cache keys rest, checked against what the figures
+ * really do: changing a setting a figure does not declare must leave its bytes and text exactly
+ * as they were; reading an undeclared input must fail, naming the figure and its module.
  */
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSourceReader, followImports } from '../../../scripts/figures/import-graph.ts';
+import type { LoadedFigure } from '../../../scripts/figures/figure-modules.ts';
 import { recordView, UndeclaredInputError } from '../../../scripts/figures/record-view.ts';
 import { type RenderedFigure, renderFigures } from '../../../scripts/figures/render.ts';
-import { type FigureDefinition, figureCatalogue } from '../../../src/figures/figure-catalogue.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
 import type { RunRecord, Settings } from '../../../src/nn/types.ts';
-import { PROJECT_ROOT } from '../../helpers/project-root.ts';
+import { projectFigures, sourcesOf } from '../../helpers/figures.ts';
 
 function run(settings: Settings): RunRecord {
   return train(settings, generateDatasets(settings.dataSeed));
@@ -31,92 +28,75 @@ const CHANGED: Settings = {
 };
 
 let base: RunRecord;
+let figures: LoadedFigure[];
 let baseFigures: Map<string, RenderedFigure>;
+
+/** The figures among `ids` drawn from `record`. */
+async function draw(record: RunRecord, ids: readonly string[]): Promise<RenderedFigure[]> {
+  const chosen = figures.filter((f) => ids.includes(f.id));
+  return renderFigures(chosen, sourcesOf(record, chosen));
+}
 
 beforeAll(async () => {
   base = run(DEFAULT_SETTINGS);
-  baseFigures = new Map((await renderFigures(base)).map((f) => [f.id, f]));
+  figures = await projectFigures();
+  baseFigures = new Map(
+    (
+      await draw(
+        base,
+        figures.map((f) => f.id),
+      )
+    ).map((f) => [f.id, f]),
+  );
 }, 60_000);
 
 describe('a setting a figure does not declare', () => {
   for (const key of SETTING_KEYS) {
     it(`(${key}) leaves the figures that do not declare it byte-identical, text included`, async () => {
       const record = run({ ...DEFAULT_SETTINGS, [key]: CHANGED[key] });
-      const independent = figureCatalogue(record).filter((f) => !f.inputs.settings.includes(key));
-      const figures = await renderFigures(record, new Set(independent.map((f) => f.id)));
-      for (const figure of figures) {
+      const independent = figures.filter((f) => !f.definition.reads.settings.includes(key));
+      for (const figure of await draw(
+        record,
+        independent.map((f) => f.id),
+      )) {
         const before = baseFigures.get(figure.id)!;
         expect(figure.bytes.equals(before.bytes), `${figure.id} changed with ${key}`).toBe(true);
         expect([figure.alt, figure.caption], figure.id).toEqual([before.alt, before.caption]);
       }
-      // The declarations are not vacuous: some figure does not declare each setting but the animation's.
-      if (key !== 'frameEvery') expect(independent.length).toBeGreaterThan(0);
+      // The declarations are not vacuous: some figure does not declare each setting.
+      expect(independent.length).toBeGreaterThan(0);
     }, 60_000);
   }
 
   it('is not every setting: the declared ones do change their figures', async () => {
     // hiddenUnits is declared by the network diagram, learningRate by the loss curves.
-    const hidden = await renderFigures(
-      run({ ...DEFAULT_SETTINGS, hiddenUnits: 3 }),
-      new Set(['network']),
-    );
-    expect(hidden[0]!.bytes.equals(baseFigures.get('network')!.bytes)).toBe(false);
-    const rate = await renderFigures(
-      run({ ...DEFAULT_SETTINGS, learningRate: 0.02 }),
-      new Set(['loss-accuracy']),
-    );
-    expect(rate[0]!.bytes.equals(baseFigures.get('loss-accuracy')!.bytes)).toBe(false);
+    const [hidden] = await draw(run({ ...DEFAULT_SETTINGS, hiddenUnits: 3 }), ['network']);
+    expect(hidden!.bytes.equals(baseFigures.get('network')!.bytes)).toBe(false);
+    const [rate] = await draw(run({ ...DEFAULT_SETTINGS, learningRate: 0.02 }), ['loss-accuracy']);
+    expect(rate!.bytes.equals(baseFigures.get('loss-accuracy')!.bytes)).toBe(false);
   }, 60_000);
 });
 
 describe('the record view', () => {
-  const figure = (inputs: FigureDefinition['inputs']) => ({ id: 'probe', inputs });
   it('gives a figure the settings and record parts it declares', () => {
-    const probe = figure({ draw: [], text: [], settings: ['hiddenUnits'], record: ['history'] });
-    const view = recordView(base, probe.id, probe.inputs);
+    const view = recordView(base, 'probe', { settings: ['hiddenUnits'], record: ['history'] });
     expect(view.settings.hiddenUnits).toBe(6);
     expect(view.history).toBe(base.history);
   });
 
-  it('stops a figure that reads an undeclared setting or record part, naming both', () => {
-    const probe = figure({ draw: [], text: [], settings: ['hiddenUnits'], record: [] });
-    const view = recordView(base, probe.id, probe.inputs);
+  it('stops a figure that reads an undeclared setting or record part, naming both and its module', () => {
+    const view = recordView(base, 'probe', { settings: ['hiddenUnits'], record: [] });
     expect(() => view.settings.learningRate).toThrow(UndeclaredInputError);
     expect(() => view.settings.learningRate).toThrow(/"probe" reads the setting learningRate/);
-    expect(() => view.final).toThrow(/"probe" reads record\.final/);
+    expect(() => view.final).toThrow(/"probe" reads record\.final, .* content\/figures\/probe\.ts/);
     expect(() => view.datasets).toThrow(UndeclaredInputError);
   });
 
   it('says so when a declared trained part is asked of an untrained source', () => {
-    const probe = figure({ draw: [], text: [], settings: [], record: ['final'] });
-    const view = recordView(
-      { settings: DEFAULT_SETTINGS, datasets: base.datasets },
-      probe.id,
-      probe.inputs,
-    );
+    const view = recordView({ settings: DEFAULT_SETTINGS, datasets: base.datasets }, 'probe', {
+      settings: [],
+      record: ['final'],
+    });
     expect(() => view.final).toThrow(/not trained/);
-  });
-});
-
-describe('the drawing modules', () => {
-  it('that the catalogue imports from src/figures are each declared by some figure, or used by what they declare', () => {
-    const catalogue = join(PROJECT_ROOT, 'src/figures/figure-catalogue.ts');
-    const reader = createSourceReader();
-    const imported = reader
-      .imports(catalogue)
-      .filter((r) => !r.typeOnly && r.specifier.startsWith('./'))
-      .map((r) => join(dirname(catalogue), r.specifier));
-    const declaredModules = figureCatalogue(base).flatMap((f) => [
-      ...f.inputs.draw,
-      ...f.inputs.text,
-    ]);
-    const declared = new Set(
-      followImports(
-        declaredModules.map((m) => join(dirname(catalogue), m)),
-        reader,
-      ),
-    );
-    expect(imported.length).toBeGreaterThan(5);
-    for (const file of imported) expect(declared, file).toContain(file);
   });
 });

@@ -25,7 +25,7 @@ const references = mkdtempSync(join(tmpdir(), 'figures-cli-reference-'));
 afterAll(() => {
   for (const dir of [project, references]) rmSync(dir, { recursive: true, force: true });
 });
-const configPath = join(project, 'content', 'experiment.json');
+const configPath = join(project, 'content', 'experiments', 'tutorial.json');
 const tutorialSettings = readFileSync(configPath, 'utf8');
 /** The tutorial's settings with another learning rate: a second valid experiment. */
 const otherSettings = tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 0.02');
@@ -79,7 +79,7 @@ function expectConsistent(): string {
     figures: Record<string, { src: string }>;
     downloads: Record<string, { src: string }>;
   };
-  expect(Object.keys(manifest.figures)).toHaveLength(10);
+  expect(Object.keys(manifest.figures).length).toBeGreaterThanOrEqual(10);
   for (const { src } of [
     ...Object.values(manifest.figures),
     ...Object.values(manifest.downloads),
@@ -88,36 +88,41 @@ function expectConsistent(): string {
     expect(existsSync(path), src).toBe(true);
     expect(src).toContain(`.${sha(readFileSync(path)).slice(0, 8)}.`);
   }
-  JSON.parse(readFileSync(join(project, 'src', 'generated', 'results.json'), 'utf8'));
+  JSON.parse(readFileSync(join(project, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'));
   return text;
 }
 
 /** The outputs a complete build leaves (without the cache, whose paths and stamp differ between folders). */
 function finishedOutputs(root: string): Map<string, string> {
   const files = new Map([...hashTree(join(root, 'public', 'generated'))]);
-  for (const name of ['figures.json', 'results.json'])
-    files.set(name, sha(readFileSync(join(root, 'src', 'generated', name))));
+  for (const [path, hash] of hashTree(join(root, 'src', 'generated'))) {
+    if (!path.startsWith('.')) files.set(path, hash);
+  }
   return files;
 }
 
 describe('exit codes', () => {
+  let total = 0;
   it('--check exits with 1 and lists what is missing before the first build, and writes nothing', async () => {
     const run = await figures(['--check']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^missing +training-set/m);
-    expect(run.stdout).toContain('14 of 14 outputs stale or missing');
+    total = run.stdout.match(/^missing /gm)?.length ?? 0;
+    expect(total).toBeGreaterThanOrEqual(14);
+    expect(run.stdout).toContain(`${total} of ${total} outputs stale or missing`);
     expect(existsSync(join(project, 'public', 'generated'))).toBe(false);
+    expect(existsSync(join(project, 'src', 'generated'))).toBe(false);
   }, 60_000);
 
   it('a build exits with 0; a second one finds everything fresh; --check then exits with 0', async () => {
     expect((await figures()).code).toBe(0);
     const again = await figures();
     expect(again.code).toBe(0);
-    expect(again.stdout.match(/^fresh /gm)).toHaveLength(14);
-    expect(again.stdout).toContain('nothing changed: all 14 outputs fresh');
+    expect(again.stdout.match(/^fresh /gm)).toHaveLength(total);
+    expect(again.stdout).toContain(`nothing changed: all ${total} outputs fresh`);
     const check = await figures(['--check']);
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('all 14 outputs fresh');
+    expect(check.stdout).toContain(`all ${total} outputs fresh`);
   }, 60_000);
 
   it('bad arguments exit with 2', async () => {
@@ -129,53 +134,130 @@ describe('exit codes', () => {
 });
 
 describe('bad input', () => {
-  const cases: {
-    name: string;
-    settings?: string;
-    args?: string[];
-    code: number;
-    message: RegExp;
-  }[] = [
+  // Each case: files to write (path in the project, text), the exit code and the message.
+  const goodFigure = readFileSync(join(project, 'content', 'figures', 'network.ts'), 'utf8');
+  const cases: { name: string; files: [string, string][]; code: number; message: RegExp }[] = [
     {
       name: 'a bad setting (exit 2, naming the file, line and field)',
-      settings: tutorialSettings.replace(/"hiddenUnits": \d+/, '"hiddenUnits": 0'),
+      files: [[configPath, tutorialSettings.replace(/"hiddenUnits": \d+/, '"hiddenUnits": 0')]],
       code: 2,
-      message: /content\/experiment\.json, line 5: "hiddenUnits"/,
+      message: /content\/experiments\/tutorial\.json, line \d+: "hiddenUnits"/,
     },
     {
-      name: 'settings that are not JSON (exit 2, with line and column)',
-      settings: '{\n  "seed": 7,\n}\n',
+      name: 'an experiment that is not JSON (exit 2, with line and column)',
+      files: [[configPath, '{\n  "seed": 7,\n}\n']],
       code: 2,
-      message: /experiment\.json: not valid JSON: line 3, column 1/,
+      message: /tutorial\.json: not valid JSON: line 3, column 1/,
+    },
+    {
+      name: 'an experiment with an unknown key (exit 2, naming the key)',
+      files: [[configPath, tutorialSettings.replace('"seed"', '"momentum": 0.9,\n  "seed"')]],
+      code: 2,
+      message: /tutorial\.json, line 3: "momentum" is not a key of an experiment/,
+    },
+    {
+      name: 'an experiment that leaves out a setting (exit 2)',
+      files: [
+        [configPath, tutorialSettings.replace(/\s*"frameEvery": \d+/, '').replace(/,(\s*})/, '$1')],
+      ],
+      code: 2,
+      message: /"frameEvery" is missing/,
+    },
+    {
+      name: 'a data file outside the project (exit 2)',
+      files: [
+        [configPath, tutorialSettings.replace('"seed"', '"train": "../../outside.csv",\n  "seed"')],
+      ],
+      code: 2,
+      message: /"train" must name a file inside the project/,
     },
     {
       name: 'a bad data file (exit 2, with line and column)',
-      args: ['--train', 'bad.csv'],
+      files: [
+        [
+          join(project, 'content', 'bad.csv'),
+          'p1,p2,p3,p4,p5,p6,p7,p8,p9,class\n0,1,0,0,1,0,0,1,0,7\n',
+        ],
+        [configPath, tutorialSettings.replace('"seed"', '"train": "bad.csv",\n  "seed"')],
+      ],
       code: 2,
       message: /bad\.csv, line 2, column/,
     },
     {
-      name: 'a diverging run (exit 1, naming the iteration)',
-      settings: tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000'),
+      name: 'a page naming a missing figure (exit 2, naming the page and line)',
+      files: [
+        [
+          join(project, 'content', 'extra.mdx'),
+          '---\ntitle: Extra\n---\n\nText.\n\n<Figure id="no-such-figure" />\n',
+        ],
+      ],
+      code: 2,
+      message: /content\/extra\.mdx, line 7: <Figure> names figure "no-such-figure"/,
+    },
+    {
+      name: 'a page naming a missing experiment (exit 2, naming the page and line)',
+      files: [
+        [
+          join(project, 'content', 'extra.mdx'),
+          '---\ntitle: Extra\n---\n\n<Result experiment="nope" path="finalLoss" />\n',
+        ],
+      ],
+      code: 2,
+      message: /content\/extra\.mdx, line 5: <Result> names experiment "nope"/,
+    },
+    {
+      name: 'a figure naming an unknown experiment (exit 2, naming its file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'network.ts'),
+          goodFigure.replace("experiments: ['tutorial']", "experiments: ['missing']"),
+        ],
+      ],
+      code: 2,
+      message: /content\/figures\/network\.ts: figure "network" names experiment "missing"/,
+    },
+    {
+      name: 'a figure module that throws while drawing (exit 2, naming its id and file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'network.ts'),
+          goodFigure.replace(
+            'svg: ({ run }, { fontCss }) =>',
+            "svg: () => { throw new Error('broken on purpose'); },\n  unused: ({ run }, { fontCss }) =>",
+          ),
+        ],
+      ],
+      code: 2,
+      message: /content\/figures\/network\.ts: figure "network" failed: broken on purpose/,
+    },
+    {
+      name: 'a diverging run (exit 1, naming the experiment and the iteration)',
+      files: [
+        [configPath, tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000')],
+      ],
       code: 1,
-      message: /training diverged: .* at iteration \d+/,
+      message: /tutorial\.json: training diverged: .* at iteration \d+/,
     },
   ];
-  for (const { name, settings, args, code, message } of cases) {
+  for (const { name, files, code, message } of cases) {
     it(`${name} leaves every output as it was`, async () => {
-      writeFileSync(
-        join(project, 'bad.csv'),
-        'p1,p2,p3,p4,p5,p6,p7,p8,p9,class\n0,1,0,0,1,0,0,1,0,7\n',
-      );
+      expect((await figures()).code).toBe(0);
       const hashes = outputs();
       const mtimes = times();
-      if (settings !== undefined) writeFileSync(configPath, settings);
+      const saved = files.map(
+        ([path]) => [path, existsSync(path) ? readFileSync(path, 'utf8') : null] as const,
+      );
+      for (const [path, text] of files) writeFileSync(path, text);
       try {
-        const run = await figures(args);
-        expect(run.code).toBe(code);
+        const run = await figures();
+        expect(run.code, run.stdout).toBe(code);
         expect(run.stderr).toMatch(message);
+        expect(run.stdout).toBe('');
       } finally {
-        writeFileSync(configPath, tutorialSettings);
+        for (const [path, text] of saved) {
+          if (text === null) rmSync(path);
+          else writeFileSync(path, text);
+        }
       }
       expect(outputs()).toEqual(hashes);
       expect(times()).toEqual(mtimes);
@@ -185,18 +267,13 @@ describe('bad input', () => {
 
 describe('a killed build', () => {
   beforeAll(async () => {
-    // Reference builds of both experiments, each from nothing, in their own folders.
+    // Reference builds of both versions of the tutorial experiment, each from nothing, in their own folders.
     for (const [name, settings] of [
       ['tutorial', tutorialSettings],
       ['other', otherSettings],
     ] as const) {
-      writeFileSync(join(references, `${name}.json`), settings);
-      const run = await figures([
-        '--config',
-        join(references, `${name}.json`),
-        '--out',
-        join(references, name),
-      ]);
+      writeFileSync(configPath, settings);
+      const run = await figures(['--out', join(references, name)]);
       expect(run.code, run.stderr).toBe(0);
     }
     writeFileSync(configPath, tutorialSettings);
@@ -258,15 +335,21 @@ describe('a killed build', () => {
         // The previous build's manifest and every figure it names are byte for byte as they were.
         expect(manifestAfterKill).toBe(manifestBefore);
         const now = finishedOutputs(project);
-        for (const [path, hash] of before)
-          if (path !== 'results.json') expect(now.get(path), path).toBe(hash);
+        for (const [path, hash] of before) {
+          if (!path.startsWith('results')) expect(now.get(path), path).toBe(hash);
+        }
       }
 
       const finished = await figures();
       expect(finished.code, finished.stderr).toBe(0);
       expectConsistent();
       expect(finishedOutputs(project)).toEqual(finishedOutputs(join(references, next)));
-      for (const dir of ['public/generated/figures', 'public/generated/data', 'src/generated']) {
+      for (const dir of [
+        'public/generated/figures',
+        'public/generated/data',
+        'src/generated',
+        'src/generated/results',
+      ]) {
         expect(
           readdirSync(join(project, dir)).filter((name) => name.includes('.tmp-')),
           dir,
@@ -288,6 +371,6 @@ describe('a changed engine file', () => {
     expect(run.stdout).toMatch(/^stale +loss-accuracy .*source changed: src\/nn\/train\.ts$/m);
     expect(run.stdout).toMatch(/^fresh +himmelblau /m);
     expect(run.stdout).toMatch(/^fresh +training-set /m);
-    expect(run.stdout).toContain('trained once');
+    expect(run.stdout).toMatch(/^trained .*tutorial/m);
   }, 60_000);
 });

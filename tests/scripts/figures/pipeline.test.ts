@@ -1,7 +1,7 @@
 /**
- * The whole figure pipeline, run twice into temporary directories: byte-identical outputs, the
- * manifest and results in the agreed shapes, pixel sizes, and the animation's frames, timing and
- * size read back from the GIF bytes.
+ * The whole figure build, run twice from nothing into temporary directories: byte-identical
+ * outputs, the manifest and results in the agreed shapes, pixel sizes, and the animation's
+ * frames, timing and size read back from the GIF bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,22 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BuildSummary,
-  buildFigures,
-  datasetDownloads,
-} from '../../../scripts/figures/build-figures.ts';
 import { registerFigureFonts } from '../../../scripts/figures/fonts.ts';
 import { renderFigures } from '../../../scripts/figures/render.ts';
-import { writeOutputs } from '../../../scripts/figures/write-outputs.ts';
-import { animationFrames } from '../../../src/figures/figure-catalogue.ts';
+import { type BuildReport, runFigureBuild } from '../../../scripts/figures/run-build.ts';
 import { createPaletteMapper, figurePalette } from '../../../src/figures/gif-palette.ts';
-import { runResults } from '../../../src/figures/run-results.ts';
-import { drawTrainingFrame } from '../../../src/figures/training-frame.ts';
+import {
+  drawTrainingFrame,
+  trainingFrameInputs,
+} from '../../../src/figures/training-frame-figure.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
 import type { RunRecord } from '../../../src/nn/types.ts';
+import { projectFigures, sourcesOf } from '../../helpers/figures.ts';
 import { hashTree } from '../../helpers/project-copy.ts';
 import { compositeFrames, readGif } from '../../helpers/read-gif.ts';
 
@@ -43,7 +40,7 @@ const FIGURE_IDS = [
 
 const roots: string[] = [];
 let record: RunRecord;
-let first: BuildSummary;
+let first: BuildReport;
 let rootA: string;
 let rootB: string;
 
@@ -51,16 +48,11 @@ function trainDefault(): RunRecord {
   return train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
 }
 
-async function build(record: RunRecord): Promise<[string, BuildSummary]> {
+/** A build of the whole project from nothing into a new temporary folder. */
+async function build(): Promise<[string, BuildReport]> {
   const root = mkdtempSync(join(tmpdir(), 'figures-'));
   roots.push(root);
-  return [
-    root,
-    await buildFigures(record, {
-      publicDir: join(root, 'public'),
-      generatedDir: join(root, 'src', 'generated'),
-    }),
-  ];
+  return [root, await runFigureBuild({ outRoot: root, mode: 'build', codeLoadedAt: null })];
 }
 
 function manifestOf(root: string) {
@@ -82,9 +74,9 @@ function manifestOf(root: string) {
 
 beforeAll(async () => {
   record = trainDefault();
-  [rootA, first] = await build(record);
-  // A second, independent run: retrain from the settings and draw again.
-  [rootB] = await build(trainDefault());
+  [rootA, first] = await build();
+  // A second, independent build: it trains and draws everything again.
+  [rootB] = await build();
 }, 120_000);
 
 afterAll(() => {
@@ -95,7 +87,12 @@ describe('reruns', () => {
   it('give byte-identical files, every one of them', () => {
     const a = hashTree(rootA);
     const b = hashTree(rootB);
-    expect(a.size).toBe(10 + 3 + 2); // figures, CSV files, figures.json and results.json
+    // The figures and CSV files, figures.json, the cache, and each experiment's results and stored run.
+    const manifest = manifestOf(rootA);
+    const experiments = readdirSync(join(rootA, 'src', 'generated', 'results')).length;
+    expect(experiments).toBeGreaterThan(0);
+    const named = Object.keys(manifest.figures).length + Object.keys(manifest.downloads).length;
+    expect(a.size).toBe(named + 2 + 2 * experiments);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, hash] of a) expect(b.get(path), path).toBe(hash);
   });
@@ -104,18 +101,20 @@ describe('reruns', () => {
 describe('figures.json', () => {
   it('lists the ten figures and three downloads, each naming a file that exists, named by its content hash', () => {
     const manifest = manifestOf(rootA);
-    expect(Object.keys(manifest.figures).sort()).toEqual([...FIGURE_IDS].sort());
-    expect(Object.keys(manifest.downloads).sort()).toEqual([
-      'train-csv',
-      'validation-1-csv',
-      'validation-2-csv',
-    ]);
+    expect(Object.keys(manifest.figures)).toEqual(expect.arrayContaining(FIGURE_IDS));
+    expect(Object.keys(manifest.downloads)).toEqual(
+      expect.arrayContaining([
+        'tutorial/train-csv',
+        'tutorial/validation-1-csv',
+        'tutorial/validation-2-csv',
+      ]),
+    );
     for (const entry of [
       ...Object.values(manifest.figures),
       ...Object.values(manifest.downloads),
     ]) {
       expect(entry.src).toMatch(
-        /^generated\/(figures|data)\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|svg|gif|csv)$/,
+        /^generated\/(figures|data)\/[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/,
       );
       const bytes = readFileSync(join(rootA, 'public', entry.src));
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
@@ -126,7 +125,7 @@ describe('figures.json', () => {
       expect(entry.caption.length, id).toBeGreaterThan(20);
       expect(entry.displayWidth, id).toBeLessThanOrEqual(720);
     }
-    const csv = manifest.downloads['train-csv']!;
+    const csv = manifest.downloads['tutorial/train-csv']!;
     expect(csv.bytes).toBe(statSync(join(rootA, 'public', csv.src)).size);
   });
 
@@ -194,7 +193,7 @@ describe('the training animation', () => {
     const ctx = canvas.getContext('2d');
     ctx.lang = 'en';
     ctx.setTransform(1.5, 0, 0, 1.5, 0, 0);
-    drawTrainingFrame(ctx, animationFrames(record).at(-1)!, 720);
+    drawTrainingFrame(ctx, trainingFrameInputs(record).at(-1)!, 720);
     const expected = createPaletteMapper(figurePalette()).map(
       ctx.getImageData(0, 0, gif.width, gif.height).data,
     );
@@ -206,17 +205,18 @@ describe('the training animation', () => {
   it('adds the final state when the iterations are not a multiple of frameEvery', async () => {
     const settings = { ...DEFAULT_SETTINGS, hiddenUnits: 3, iterations: 23 };
     const short = train(settings, generateDatasets(settings.dataSeed));
-    const [gif] = await renderFigures(short, new Set(['training-animation']));
+    const animation = (await projectFigures()).filter((f) => f.id === 'training-animation');
+    const [gif] = await renderFigures(animation, sourcesOf(short, animation));
     const frames = readGif(gif!.bytes).frames;
     // Iterations 0, 5, 10, 15, 20 and 23.
     expect(frames.map((f) => f.delayCs)).toEqual([10, 10, 10, 10, 10, 200]);
   });
 });
 
-describe('results.json', () => {
-  it('has the agreed shape and the run numbers', () => {
+describe("the tutorial experiment's results", () => {
+  it('have the agreed shape and the run numbers', () => {
     const results = JSON.parse(
-      readFileSync(join(rootA, 'src', 'generated', 'results.json'), 'utf8'),
+      readFileSync(join(rootA, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'),
     );
     expect(Object.keys(results)).toEqual([
       'settings',
@@ -229,6 +229,7 @@ describe('results.json', () => {
       'finalAccuracy',
       'firstPerfectIteration',
       'perfectFromIteration',
+      'finalActiveHiddenUnits',
       'validation',
       'history',
     ]);
@@ -267,17 +268,14 @@ describe('results.json', () => {
 });
 
 describe('writing', () => {
-  it('removes older versions of the outputs, keeps unrelated files and leaves no temporary files', () => {
+  it('made every output, then removes older versions of the outputs, keeps unrelated files and leaves no temporary files', async () => {
+    expect(first.outputs.every((o) => o.made)).toBe(true);
     const figureDir = join(rootA, 'public', 'generated', 'figures');
     writeFileSync(join(figureDir, 'training-set.00000000.png'), 'old');
     writeFileSync(join(figureDir, 'notes.txt'), 'mine');
-    const { removed } = writeOutputs(
-      { publicDir: join(rootA, 'public'), generatedDir: join(rootA, 'src', 'generated') },
-      first.figures,
-      datasetDownloads(record),
-      runResults(record),
-    );
-    expect(removed).toEqual(['training-set.00000000.png']);
+    const again = await runFigureBuild({ outRoot: rootA, mode: 'build', codeLoadedAt: null });
+    expect(again.outputs.some((o) => o.made)).toBe(false);
+    expect(again.removed).toEqual(['training-set.00000000.png']);
     const names = readdirSync(figureDir);
     expect(names).toContain('notes.txt');
     expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);

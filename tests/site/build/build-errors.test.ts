@@ -38,7 +38,7 @@ describe('a build of a tutorial with a bad reference', () => {
     // [what the tutorial asks for, what the error must say]
     [
       '<Result path="validation.validation-3.accuracy" />',
-      'results.json has no "validation.validation-3.accuracy"',
+      'the results of experiment "tutorial" have no "validation.validation-3.accuracy"',
     ],
     [
       '<Figure id="loss-curve" />',

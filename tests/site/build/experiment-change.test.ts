@@ -1,5 +1,5 @@
 /**
- * Changing content/experiment.json and building again changes the numbers the page states and
+ * Changing content/experiments/tutorial.json and building again changes the numbers the page states and
  * the URLs of the figures that depend on training, and nothing else. The second build runs in a
  * temporary copy of the project, so the real one is never touched.
  */
@@ -39,7 +39,7 @@ function figureSrc(html: string, id: string): string | undefined {
 beforeAll(async () => {
   before = await readFile(join(build.dir, 'index.html'), 'utf8');
   copy = await copyProject(PROJECT_ROOT, 'nn-site-experiment-');
-  const settingsFile = join(copy, 'content/experiment.json');
+  const settingsFile = join(copy, 'content/experiments/tutorial.json');
   originalSettings = JSON.parse(await readFile(settingsFile, 'utf8'));
   // Half the tutorial's learning rate: the same start, a slower descent.
   await writeFile(
@@ -54,7 +54,7 @@ afterAll(async () => {
   await removeCopy(copy);
 });
 
-describe('a build after changing the learning rate in content/experiment.json', () => {
+describe('a build after changing the learning rate in content/experiments/tutorial.json', () => {
   it('states the new learning rate', () => {
     expect(stated(before, 'settings.learningRate')).toBe(String(originalSettings.learningRate));
     expect(stated(after, 'settings.learningRate')).toBe(String(originalSettings.learningRate! / 2));

@@ -39,9 +39,13 @@ function statedResults(page: string): Map<string, string> {
 
 beforeAll(async () => {
   html = await readFile(join(build.dir, 'index.html'), 'utf8');
-  results = JSON.parse(await readFile(join(PROJECT_ROOT, 'src/generated/results.json'), 'utf8'));
+  results = JSON.parse(
+    await readFile(join(PROJECT_ROOT, 'src/generated/results/tutorial.json'), 'utf8'),
+  );
   figures = JSON.parse(await readFile(join(PROJECT_ROOT, 'src/generated/figures.json'), 'utf8'));
-  experiment = JSON.parse(await readFile(join(PROJECT_ROOT, 'content/experiment.json'), 'utf8'));
+  experiment = JSON.parse(
+    await readFile(join(PROJECT_ROOT, 'content/experiments/tutorial.json'), 'utf8'),
+  );
 });
 
 describe('the tutorial page', () => {
@@ -180,7 +184,7 @@ describe('the tutorial page', () => {
     const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
     expect(links.map((link) => link.attributes.href)).toEqual(
       ['train-csv', 'validation-1-csv', 'validation-2-csv'].map(
-        (id) => `/${figures.downloads[id]!.src}`,
+        (id) => `/${figures.downloads[`tutorial/${id}`]!.src}`,
       ),
     );
     for (const link of links) expect(link.attributes.href).toMatch(/\.csv$/);

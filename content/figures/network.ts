@@ -1,0 +1,26 @@
+/** The architecture: 9 inputs, H hidden units, 2 outputs, every connection drawn. */
+import { defineFigure } from '../../src/figures/figure-definition.ts';
+import { networkDiagramSvg, networkLayout } from '../../src/figures/network-figure.ts';
+import { count } from '../../src/figures/prose.ts';
+import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import { CLASSES, PIXELS } from '../../src/nn/data-matrices.ts';
+
+export default defineFigure({
+  format: 'svg',
+  experiments: ['tutorial'],
+  reads: { settings: ['hiddenUnits'], record: [] },
+  displayWidth: CONTENT_WIDTH,
+  size: ({ run }) => networkLayout(run.settings.hiddenUnits, CONTENT_WIDTH),
+  svg: ({ run }, { fontCss }) =>
+    networkDiagramSvg(run.settings.hiddenUnits, { fontCss, width: CONTENT_WIDTH }),
+  text: ({ run }) => {
+    const h = run.settings.hiddenUnits;
+    return {
+      alt:
+        `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${h} hidden nodes and 2 output nodes, ` +
+        `each node joined to every node of the next column (${PIXELS * h} + ${CLASSES * h} = ${(PIXELS + CLASSES) * h} connections). ` +
+        `The columns are labelled x[0] (9 input pixels), A[1] (${count(h, 'hidden unit')}, ReLU) and A[2] (2 outputs, softmax).`,
+      caption: `The 9-${h}-2 network: every input pixel feeds every hidden unit, and every hidden unit feeds both outputs.`,
+    };
+  },
+});

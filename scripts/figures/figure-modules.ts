@@ -1,0 +1,100 @@
+/**
+ * Finding the project's figures: every content/figures/ID.ts is one figure, whose id is its file
+ * name and whose default export is its definition (src/figures/figure-definition.ts). No list to
+ * edit: adding the file adds the figure.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
+
+/** Where figure modules live, relative to the project root. */
+export const FIGURES_DIR = 'content/figures';
+
+/** Figure ids: lower-case letters, digits and hyphens. */
+const FIGURE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A figure module that cannot be used; the message names its file (and figure id). */
+export class FigureModuleError extends Error {
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'FigureModuleError';
+  }
+}
+
+/** One figure: its id, its module's path (absolute, and as shown in messages) and its definition. */
+export interface LoadedFigure {
+  id: string;
+  file: string;
+  shown: string;
+  definition: FigureDefinition;
+}
+
+/** The figure modules of the project: absolute paths, sorted by id. */
+function figureModuleFiles(projectRoot: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(projectRoot, FIGURES_DIR));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .sort()
+    .map((name) => join(projectRoot, FIGURES_DIR, name));
+}
+
+/** Loads every figure module and checks the shape of its definition. */
+export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> {
+  const figures: LoadedFigure[] = [];
+  for (const file of figureModuleFiles(projectRoot)) {
+    const id = file.slice(file.lastIndexOf('/') + 1, -'.ts'.length);
+    const shown = `${FIGURES_DIR}/${id}.ts`;
+    if (!FIGURE_ID.test(id)) {
+      throw new FigureModuleError(
+        shown,
+        'a figure id (the file name) uses lower-case letters, digits and hyphens',
+      );
+    }
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (error) {
+      throw new FigureModuleError(
+        shown,
+        `figure "${id}" cannot be loaded: ${(error as Error).message}`,
+      );
+    }
+    figures.push({ id, file, shown, definition: checkDefinition(module.default, shown, id) });
+  }
+  return figures;
+}
+
+/** The module's default export as a figure definition, or a FigureModuleError saying what is wrong. */
+function checkDefinition(value: unknown, shown: string, id: string): FigureDefinition {
+  const fail = (problem: string): never => {
+    throw new FigureModuleError(shown, `figure "${id}": ${problem}`);
+  };
+  if (typeof value !== 'object' || value === null) {
+    return fail(
+      'the module must export its figure as default: export default defineFigure({ ... })',
+    );
+  }
+  const figure = value as Record<string, unknown>;
+  const drawer = { png: 'draw', svg: 'svg', gif: 'frames' }[String(figure.format)];
+  if (drawer === undefined)
+    fail(`"format" must be "png", "svg" or "gif", got ${JSON.stringify(figure.format)}`);
+  const experiments = figure.experiments;
+  if (!Array.isArray(experiments) || experiments.some((e) => typeof e !== 'string')) {
+    fail('"experiments" must list the names of the experiments it reads');
+  }
+  const reads = figure.reads as Record<string, unknown> | undefined;
+  if (!Array.isArray(reads?.settings) || !Array.isArray(reads?.record)) {
+    fail('"reads" must give the "settings" and the "record" parts it reads, as lists');
+  }
+  if (typeof figure.displayWidth !== 'number') fail('"displayWidth" must be a number of CSS px');
+  for (const name of ['size', 'text', drawer!]) {
+    if (typeof figure[name] !== 'function') fail(`"${name}" must be a function`);
+  }
+  return value as FigureDefinition;
+}

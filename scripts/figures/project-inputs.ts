@@ -1,0 +1,87 @@
+/**
+ * The first stage of a build: everything the project asks for, read and checked before anything
+ * is keyed, trained, drawn or written. Its experiments with their datasets, its figure modules,
+ * and its pages' references to both. Any problem stops the build here, naming the file.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Datasets } from '../../src/nn/datasets.ts';
+import {
+  EXPERIMENTS_DIR,
+  experimentDatasets,
+  experimentNames,
+  type LoadedExperiment,
+  loadExperiments,
+} from '../lib/experiment-file.ts';
+import { datasetDownloads } from './dataset-downloads.ts';
+import {
+  FIGURES_DIR,
+  FigureModuleError,
+  type LoadedFigure,
+  loadFigures,
+} from './figure-modules.ts';
+import type { FileHashes } from './file-hashes.ts';
+import { checkPageReferences, PAGES_DIR, pageFiles } from './page-references.ts';
+
+/** The project as one build sees it. */
+export interface ProjectInputs {
+  root: string;
+  experiments: Map<string, LoadedExperiment>;
+  datasets: Map<string, Datasets>;
+  figures: LoadedFigure[];
+  /** The pages (absolute paths), read for their references. */
+  pages: string[];
+}
+
+/** Reads and checks the project at `root`; the experiment files are hashed before they are read, so the build stamp never holds a newer hash than what was built. */
+export async function readProjectInputs(root: string, hashes: FileHashes): Promise<ProjectInputs> {
+  for (const name of experimentNames(root))
+    hashes.hash(join(root, EXPERIMENTS_DIR, `${name}.json`));
+  const experiments = loadExperiments(root);
+  const datasets = new Map(
+    [...experiments].map(([name, loaded]) => [name, experimentDatasets(loaded)]),
+  );
+  const figures = await loadFigures(root);
+  for (const figure of figures) {
+    for (const name of figure.definition.experiments) {
+      if (!experiments.has(name)) {
+        throw new FigureModuleError(
+          figure.shown,
+          `figure "${figure.id}" names experiment "${name}", which ${EXPERIMENTS_DIR}/ does not have (it has ${[...experiments.keys()].join(', ')})`,
+        );
+      }
+    }
+  }
+  checkPageReferences(root, {
+    figures: new Set(figures.map((f) => f.id)),
+    experiments: new Set(experiments.keys()),
+    downloads: (name) =>
+      new Set(
+        datasets.has(name)
+          ? datasetDownloads({ datasets: datasets.get(name)! }).map((d) => d.id)
+          : [],
+      ),
+  });
+  return { root, experiments, datasets, figures, pages: pageFiles(root) };
+}
+
+/** The folders whose lists of files are inputs of the build (a figure, experiment or page added or removed), with their entries. */
+export function inputListings(root: string): Record<string, string[]> {
+  const listings: Record<string, string[]> = {};
+  const list = (dir: string, recurse: boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    listings[dir] = names;
+    if (!recurse) return;
+    for (const name of names)
+      if (statSync(join(dir, name)).isDirectory()) list(join(dir, name), true);
+  };
+  list(join(root, PAGES_DIR), true);
+  for (const dir of [FIGURES_DIR, EXPERIMENTS_DIR])
+    if (listings[join(root, dir)] === undefined) list(join(root, dir), false);
+  return listings;
+}

@@ -1,0 +1,74 @@
+/**
+ * Trained runs kept between builds, so that a figure comparing several experiments, when one of
+ * them changes, retrains that one alone: each run is stored under src/generated/.runs/ with the
+ * key of everything it was trained from, and used again only while that key matches. A cache, not
+ * an output: a missing or unreadable entry only means training again.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Matrix } from '../../src/nn/matrix.ts';
+import type { RunRecord } from '../../src/nn/types.ts';
+import { writeFileAtomic } from './write-outputs.ts';
+
+/** The folder of stored runs inside src/generated/ (a dot folder: the site never imports it). */
+const RUNS_DIR = '.runs';
+
+/** A matrix as JSON: its shape and its values row by row (JSON gives back the same doubles). */
+type MatrixJson = { rows: number; cols: number; data: number[] };
+
+const toJson = (m: Matrix): MatrixJson => ({
+  rows: m.rows,
+  cols: m.cols,
+  data: Array.from(m.data),
+});
+const fromJson = (m: MatrixJson): Matrix => new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+
+/** Replaces every matrix in `value` by `convert(matrix)`, keeping everything else. */
+function mapMatrices(
+  value: unknown,
+  isMatrix: (v: object) => boolean,
+  convert: (v: never) => unknown,
+): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapMatrices(v, isMatrix, convert));
+  if (typeof value !== 'object' || value === null) return value;
+  if (isMatrix(value)) return convert(value as never);
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, mapMatrices(v, isMatrix, convert)]),
+  );
+}
+
+/** The stored run of experiment `name` if it was trained from `key`, else null. */
+export function storedRun(generatedDir: string, name: string, key: string): RunRecord | null {
+  try {
+    const stored = JSON.parse(
+      readFileSync(join(generatedDir, RUNS_DIR, `${name}.json`), 'utf8'),
+    ) as {
+      key: string;
+      record: unknown;
+    };
+    if (stored.key !== key) return null;
+    const isStored = (v: object) =>
+      'rows' in v && 'cols' in v && 'data' in v && !(v instanceof Matrix);
+    return mapMatrices(stored.record, isStored, fromJson) as RunRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores the runs trained by this build, and removes the runs of experiments that no longer exist. */
+export function storeRuns(
+  generatedDir: string,
+  runs: ReadonlyMap<string, { key: string; record: RunRecord }>,
+  experiments: ReadonlySet<string>,
+): void {
+  const dir = join(generatedDir, RUNS_DIR);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, { key, record }] of runs) {
+    const json = mapMatrices(record, (v) => v instanceof Matrix, toJson);
+    writeFileAtomic(join(dir, `${name}.json`), JSON.stringify({ key, record: json }));
+  }
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith('.json') && !experiments.has(file.slice(0, -'.json'.length)))
+      rmSync(join(dir, file));
+  }
+}

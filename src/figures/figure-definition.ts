@@ -1,0 +1,90 @@
+/**
+ * What a figure is: the shape of a figure module (content/figures/ID.ts, whose file name is the
+ * figure's id). It names the experiments it reads, what of their runs it reads, its format, size,
+ * alt text and caption, and how it draws. Pure: the build (scripts/figures/) finds the modules,
+ * trains what they read and turns them into files.
+ */
+
+import type { RunRecord, Settings } from '../nn/types.ts';
+import type { Context2D } from './context-2d.ts';
+
+/** A figure's alt text (what it shows) and caption (what to take from it). */
+export interface FigureText {
+  alt: string;
+  caption: string;
+}
+
+/** Raster figures are drawn at this many device pixels per CSS pixel (at least 1.5 for sharpness). */
+export const PNG_PIXEL_RATIO = 2;
+/** The animation uses 1.5: sharp enough, and its frames stay small. */
+export const GIF_PIXEL_RATIO = 1.5;
+
+/** The parts of a run record a figure can read besides `settings`; all but `datasets` need the trained network. */
+export type RecordPart =
+  | 'datasets'
+  | 'initial'
+  | 'final'
+  | 'history'
+  | 'frames'
+  | 'firstPerfectIteration'
+  | 'validation';
+
+/**
+ * What a figure reads of each experiment it names. The build keys the figure on exactly these (and
+ * on its code), and enforces them: a figure that reads a setting or a part it does not declare
+ * stops the build, so it can never silently go stale.
+ */
+export interface FigureReads {
+  /** The settings that can change it, directly or through the run. */
+  settings: readonly (keyof Settings)[];
+  /** The parts of the run record it reads. */
+  record: readonly RecordPart[];
+}
+
+/** What a figure's functions receive: the run of each experiment it reads, by name, and the first one's as `run`. */
+export interface FigureInput {
+  run: RunRecord;
+  runs: Readonly<Record<string, RunRecord>>;
+}
+
+/** One frame of an animation: how to draw it, and how long it shows. */
+interface AnimationFrame {
+  draw: (ctx: Context2D) => void;
+  delayMs: number;
+}
+
+interface FigureBase {
+  /** The experiments it reads (content/experiments/NAME.json), the first one passed as `run`. */
+  experiments: readonly string[];
+  reads: FigureReads;
+  /** Its width on the page, in CSS px. */
+  displayWidth: number;
+  /** Its size in CSS px (a raster is this times its pixel ratio). */
+  size: (input: FigureInput) => { width: number; height: number };
+  text: (input: FigureInput) => FigureText;
+}
+
+/** A PNG drawn on a Canvas 2D context in CSS px. */
+export interface PngFigure extends FigureBase {
+  format: 'png';
+  draw: (ctx: Context2D, input: FigureInput) => void;
+}
+
+/** An SVG written as text; `fontCss` embeds the figures' font. */
+export interface SvgFigure extends FigureBase {
+  format: 'svg';
+  svg: (input: FigureInput, options: { fontCss: string }) => string;
+}
+
+/** An animated GIF: its frames, drawn one at a time. */
+export interface GifFigure extends FigureBase {
+  format: 'gif';
+  frames: (input: FigureInput) => AnimationFrame[];
+}
+
+export type FigureDefinition = PngFigure | SvgFigure | GifFigure;
+
+/** A figure module's default export: the definition, typed (the function only checks its shape). */
+export function defineFigure<const T extends FigureDefinition>(figure: T): T {
+  return figure;
+}
