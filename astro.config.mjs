@@ -71,6 +71,9 @@ export default defineConfig({
       // strips only src/content/docs/ from a page's path, so the folder is named here.
       sidebar: [{ label: 'Pages', autogenerate: { directory: 'content' } }],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      // Starlight's Markdown features (heading anchor links, asides) for the pages under content/:
+      // it applies them by itself only under src/content/docs/.
+      markdown: { processedDirs: ['./content/'] },
       lastUpdated: false,
     }),
     mdx(),

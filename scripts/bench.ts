@@ -6,7 +6,7 @@
  * - warm: nothing changed (the stamp check of scripts/run-figures.mjs);
  * - warm, every key recomputed: nothing changed, but the TypeScript build runs anyway
  *   (as after an edit to a file that no output depends on);
- * - prose: one line of content/tutorial.mdx changed (must redraw nothing);
+ * - prose: one line of content/index.mdx changed (must redraw nothing);
  * - one setting changed (learningRate): the figures of the trained network and results;
  * - per output of the cold builds: time and size.
  *
@@ -148,7 +148,7 @@ function main(argv: readonly string[]): number {
       npmWallMs.push(performance.now() - npmStart);
       kinds.recomputed.push(timed(copy, typescript));
       appendFileSync(
-        join(copy, 'content', 'tutorial.mdx'),
+        join(copy, 'content', 'index.mdx'),
         `\nA sentence added by the benchmark, run ${run}.\n`,
       );
       const prose = timed(copy, launcher);
