@@ -231,6 +231,15 @@ describe('the tutorial page', () => {
     expect(visibleText(html)).toContain('Katanforoosh');
   });
 
+  it('puts no space between a number, citation or download and the punctuation after it', () => {
+    const spaced = [
+      ...html.matchAll(
+        /<(?:span class="(?:result|download-size)[^"]*"[^>]*>[^<]*<\/span>|a class="cite[^"]*"[^>]*>[^<]*<\/a>)\s+[.,;:)]/g,
+      ),
+    ].map((match) => match[0]);
+    expect(spaced).toEqual([]);
+  });
+
   it('states numbers that agree with the results and the settings', () => {
     const stated = statedResults(html);
     const H = experiment.hiddenUnits!;
