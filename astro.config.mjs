@@ -1,13 +1,16 @@
-// Astro configuration: one static page rendered from content/tutorial.mdx.
-// SITE_URL and BASE_PATH come from the environment (the deploy workflow fills them in from
-// GitHub's Pages settings); the defaults suit local work.
+// Astro configuration: a Starlight documentation site whose pages are the MDX files under content/
+// (src/content.config.ts). SITE_URL, BASE_PATH and EDIT_URL come from the environment (the deploy
+// workflow fills them in from GitHub's settings); the defaults suit local work.
 
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
 import { defineConfig, passthroughImageService } from 'astro/config';
+import autoImport from 'astro-auto-import';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { CODE_THEMES } from './src/lib/code-themes.ts';
-import rehypeScrollableMath from './src/lib/rehype-scrollable-math.ts';
+import { PAGE_COMPONENTS } from './src/lib/page-components.ts';
+import rehypeScrollable from './src/lib/rehype-scrollable.ts';
 
 // No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
 // after loading this file; `npm run dev` also sets them for the dev server, which checks earlier.)
@@ -16,6 +19,12 @@ process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+// e.g. https://github.com/OWNER/REPO/edit/main/ : each page links to it + its file path
+// ("content/index.mdx"). Without it, pages have no edit link.
+const editUrl = process.env.EDIT_URL || undefined;
+
+/** A file of this project as an absolute path, whatever directory the build runs from. */
+const projectFile = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   site,
@@ -26,10 +35,49 @@ export default defineConfig({
   image: { service: passthroughImageService() },
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [rehypeKatex, rehypeScrollableMath],
-    shikiConfig: { themes: CODE_THEMES },
+    rehypePlugins: [rehypeKatex, rehypeScrollable],
   },
-  integrations: [mdx()],
+  integrations: [
+    // Every page may use the tutorial's components without importing them (the list is
+    // src/lib/page-components.ts). astro-auto-import must come before the MDX integration, and
+    // sees it only if it is in this list (Starlight adds one of its own only when there is none);
+    // Starlight puts its Expressive Code right after itself, before MDX, as that needs.
+    autoImport({
+      imports: PAGE_COMPONENTS.map((name) => projectFile(`./src/components/${name}.astro`)),
+    }),
+    starlight({
+      title: 'Neural network from scratch',
+      description:
+        'A tutorial that builds, trains and validates a small neural network image classifier from scratch, with every figure and number computed by its own code.',
+      ...(editUrl === undefined ? {} : { editLink: { baseUrl: editUrl } }),
+      customCss: [
+        '@fontsource/source-sans-3/latin-400.css',
+        '@fontsource/source-sans-3/latin-400-italic.css',
+        '@fontsource/source-sans-3/latin-600.css',
+        '@fontsource/source-sans-3/latin-700.css',
+        'katex/dist/katex.min.css',
+        './src/styles/site.css',
+      ],
+      components: {
+        PageTitle: './src/components/starlight/PageTitle.astro',
+        Banner: './src/components/starlight/Banner.astro',
+      },
+      // Every token colour of the "-default" GitHub themes reaches 4.5:1 on their background.
+      expressiveCode: {
+        themes: ['github-dark-default', 'github-light-default'],
+        useStarlightUiThemeColors: true,
+      },
+      // Every page under content/, in the order of its frontmatter's sidebar.order. Starlight
+      // strips only src/content/docs/ from a page's path, so the folder is named here.
+      sidebar: [{ label: 'Pages', autogenerate: { directory: 'content' } }],
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      // Starlight's Markdown features (heading anchor links, asides) for the pages under content/:
+      // it applies them by itself only under src/content/docs/.
+      markdown: { processedDirs: ['./content/'] },
+      lastUpdated: false,
+    }),
+    mdx(),
+  ],
   devToolbar: { enabled: false },
   // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.
   vite: { build: { assetsInlineLimit: 0 } },

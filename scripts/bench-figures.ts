@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatBytes, formatFigureLine } from './figures/report.ts';
+import { formatBytes, formatStatusLine } from './figures/report.ts';
 import { runFigureBuild } from './figures/run-build.ts';
 import { median } from './lib/median.ts';
 import {
@@ -87,7 +87,17 @@ async function main(argv: readonly string[]): Promise<number> {
   ];
   let bytes = 0;
   for (const [id, f] of perOutput) {
-    lines.push(formatFigureLine(id, f.format, f.width, f.height, f.bytes, median(f.ms)));
+    const size = f.width > 0 ? { width: f.width, height: f.height } : {};
+    lines.push(
+      formatStatusLine({
+        status: 'median',
+        id,
+        format: f.format,
+        ...size,
+        bytes: f.bytes,
+        ms: median(f.ms),
+      }),
+    );
     bytes += f.bytes;
   }
   lines.push(

@@ -4,6 +4,7 @@
  * output names the file and line). `npm test` runs this before the tests.
  *
  *   biome   formatting and lint of every .ts, .mjs, .astro, .json and .css file, import cycles
+ *   sync    `astro sync`: the types of the content collections, which tsc needs
  *   tsc     the types of everything TypeScript: src, scripts, tests and the config files
  *   knip    unused files, exports and dependencies
  *   astro   `astro check`: the types inside .astro components
@@ -13,6 +14,8 @@ import { spawnSync } from 'node:child_process';
 /** @type {{ name: string; command: string[] }[]} */
 const STEPS = [
   { name: 'biome', command: ['biome', 'ci', '--error-on-warnings', '--colors=off', '.'] },
+  // The content collections' types (.astro/), which tsc reads, from the current content config.
+  { name: 'sync', command: ['astro', 'sync'] },
   { name: 'tsc', command: ['tsc', '--noEmit', '--pretty', 'false', '-p', '.'] },
   { name: 'knip', command: ['knip', '--no-progress'] },
   { name: 'astro', command: ['astro', 'check', '--minimumFailingSeverity', 'warning'] },

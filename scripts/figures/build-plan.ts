@@ -70,12 +70,17 @@ function unusable(
   return null;
 }
 
+/** What the last build left: its cache and manifest, in these folders. */
+export interface PreviousBuild {
+  cache: FigureCache | null;
+  manifest: FigureManifest | null;
+  dirs: OutputDirs;
+}
+
 /** The plan for every output: compares keys with the cache and checks each remembered file. `force` makes everything stale. */
 export function planOutputs(
   outputs: readonly OutputInputs[],
-  cache: FigureCache | null,
-  manifest: FigureManifest | null,
-  dirs: OutputDirs,
+  { cache, manifest, dirs }: PreviousBuild,
   force: boolean,
 ): PlannedOutput[] {
   return outputs.map((output) => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FigureReads } from '../../src/figures/figure-definition.ts';
 import { SETTING_KEYS } from '../../src/nn/settings.ts';
@@ -89,139 +89,151 @@ export interface KeySources {
   figures: readonly LoadedFigure[];
 }
 
-/** The source closures of the figure modules and of the build's own code, found in one esbuild run. */
+/** What every key of one build is computed with: the sources, and each module's closure. */
+interface KeyContext extends KeySources {
+  /** The project files a module is made of (its path absolute, or relative to the project root). */
+  closure: (path: string) => string[];
+}
+
+/** What one experiment contributes to an output: fingerprints, source files, and whether it needs the trained run. */
+interface ExperimentPart {
+  prints: Fingerprints;
+  files: string[];
+  training: boolean;
+}
+
+/** An output's parts, before they become fingerprints. */
+interface OutputParts {
+  id: string;
+  kind: OutputKind;
+  /** The code it is made of, beyond what its experiments bring. */
+  files: string[];
+  /** What it reads of each experiment, by experiment name. */
+  experiments: ReadonlyMap<string, ExperimentPart>;
+  extra?: Fingerprints;
+}
+
+/** A path relative to the project root, with /. */
+function shown(ctx: KeyContext, path: string): string {
+  return relative(ctx.projectRoot, path).split(sep).join('/');
+}
+
+/** The closure lookup over one esbuild run for the figure modules and the build's own code. */
 async function closuresOf(sources: KeySources): Promise<(path: string) => string[]> {
   const at = (path: string) => resolve(sources.projectRoot, path);
   const entries = [...sources.figures.map((f) => f.file), ...Object.values(CODE).map(at)];
   const closures = await moduleClosures(entries, sources.projectRoot);
-  return (path) => closures.get(isAbsolutePath(path) ? path : at(path))!;
+  return (path) => closures.get(isAbsolute(path) ? path : at(path))!;
 }
 
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+/** What reading `reads` of experiment `name` brings into a key: the settings read, the data, and the data and engine code. */
+function experimentPart(ctx: KeyContext, name: string, reads: FigureReads): ExperimentPart {
+  const loaded = ctx.experiments.get(name)!;
+  const prints: Fingerprints = {};
+  for (const key of reads.settings) {
+    prints[`setting:${name}/${key}`] = JSON.stringify(loaded.experiment.settings[key]);
+  }
+  const training = needsTraining(reads);
+  const files: string[] = [];
+  if (training || reads.record.includes('datasets')) {
+    const file = (path: string) => `${shown(ctx, path)} ${ctx.hashes.hash(path)}`;
+    const generated = 'generated from dataSeed';
+    prints[`data:${name}/train`] = loaded.trainFile === null ? generated : file(loaded.trainFile);
+    prints[`data:${name}/validation`] =
+      loaded.validFiles.length === 0 ? generated : loaded.validFiles.map(file).join(', ');
+    files.push(...ctx.closure(CODE.data));
+  }
+  if (training) files.push(...ctx.closure(CODE.engine));
+  return { prints, files, training };
 }
 
-/** Fingerprint helpers over one build's sources. */
-export async function createKeyBuilder(sources: KeySources) {
-  const { projectRoot, hashes, experiments } = sources;
-  const closure = await closuresOf(sources);
-  const name = (path: string) => relative(projectRoot, path).split(sep).join('/');
-  const fontPrints = Object.fromEntries(
-    FONT_FILES.map((file) => [`font:${basename(file)}`, hashes.hash(file)]),
+/** The fingerprints of source files. */
+function sourcePrints(ctx: KeyContext, files: Iterable<string>): Fingerprints {
+  return Object.fromEntries(
+    [...new Set(files)].sort().map((file) => [`source:${shown(ctx, file)}`, ctx.hashes.hash(file)]),
   );
-  const version = (pkg: (typeof DRAWING_PACKAGES)[number]) => ({
-    [`package:${pkg}`]: installedPackage(pkg).version,
-  });
+}
 
-  const sourcePrints = (files: Iterable<string>): Fingerprints =>
-    Object.fromEntries(
-      [...new Set(files)].sort().map((file) => [`source:${name(file)}`, hashes.hash(file)]),
-    );
-
-  /** What one experiment contributes to an output that reads `reads` of it. */
-  const experimentPart = (experimentName: string, reads: FigureReads) => {
-    const loaded = experiments.get(experimentName)!;
-    const prints: Fingerprints = {};
-    for (const key of reads.settings) {
-      prints[`setting:${experimentName}/${key}`] = JSON.stringify(loaded.experiment.settings[key]);
-    }
-    const training = needsTraining(reads);
-    const files: string[] = [];
-    if (training || reads.record.includes('datasets')) {
-      const file = (path: string) => `${name(path)} ${hashes.hash(path)}`;
-      prints[`data:${experimentName}/train`] =
-        loaded.trainFile === null ? 'generated from dataSeed' : file(loaded.trainFile);
-      prints[`data:${experimentName}/validation`] =
-        loaded.validFiles.length === 0
-          ? 'generated from dataSeed'
-          : loaded.validFiles.map(file).join(', ');
-      files.push(...closure(CODE.data));
-    }
-    if (training) files.push(...closure(CODE.engine));
-    return { prints, files, training };
-  };
-
-  const output = (
-    id: string,
-    kind: OutputKind,
-    files: string[],
-    parts: ReturnType<typeof experimentPart>[],
-    names: string[],
-    extra: Fingerprints,
-  ): OutputInputs => ({
-    id,
-    kind,
+/** An output's fingerprints from its parts, and the experiments whose trained runs it needs. */
+function outputInputs(ctx: KeyContext, parts: OutputParts): OutputInputs {
+  const experiments = [...parts.experiments.values()];
+  return {
+    id: parts.id,
+    kind: parts.kind,
     inputs: {
       'cache-version': KEY_VERSION,
-      ...sourcePrints([...files, ...parts.flatMap((p) => p.files)]),
-      ...Object.assign({}, ...parts.map((p) => p.prints)),
-      ...extra,
+      ...sourcePrints(ctx, [...parts.files, ...experiments.flatMap((p) => p.files)]),
+      ...Object.assign({}, ...experiments.map((p) => p.prints)),
+      ...parts.extra,
     },
-    training: names.filter((_, k) => parts[k]!.training),
-  });
-
-  return {
-    /** A figure: its module's closure, its renderer and the writer, and what it reads of each experiment. */
-    figure(figure: LoadedFigure): OutputInputs {
-      const { format, experiments: names, reads } = figure.definition;
-      const files = [
-        ...closure(figure.file),
-        ...closure(CODE[format]),
-        at(projectRoot, CODE.dispatch),
-        ...closure(CODE.writer),
-      ];
-      const parts = names.map((n) => experimentPart(n, reads));
-      const tools = {
-        ...fontPrints,
-        ...(format === 'svg' ? {} : version('@napi-rs/canvas')),
-        ...(format === 'gif' ? version('gif-encoder-2') : {}),
-      };
-      return output(figure.id, 'figure', files, parts, [...names], tools);
-    },
-    /** A CSV download of an experiment's datasets. */
-    download(experimentName: string, id: string): OutputInputs {
-      const part = experimentPart(experimentName, { settings: ['dataSeed'], record: ['datasets'] });
-      return output(
-        id,
-        'download',
-        [...closure(CODE.downloads), ...closure(CODE.writer)],
-        [part],
-        [experimentName],
-        {},
-      );
-    },
-    /** An experiment's results: every setting, its data, the engine and the code that summarises the run. */
-    results(experimentName: string, id: string): OutputInputs {
-      const part = experimentPart(experimentName, { settings: SETTING_KEYS, record: ['history'] });
-      return output(
-        id,
-        'results',
-        [...closure(CODE.results), ...closure(CODE.writer)],
-        [part],
-        [experimentName],
-        {},
-      );
-    },
-    /** The key of an experiment's trained run: every setting, its data and the engine (a stored run with this key is the same run). */
-    run(experimentName: string): string {
-      const part = experimentPart(experimentName, { settings: SETTING_KEYS, record: ['frames'] });
-      return keyOf({ 'cache-version': KEY_VERSION, ...sourcePrints(part.files), ...part.prints });
-    },
-    /** Every source file the keys were made of (for the build stamp and the watcher). */
-    allSources(): string[] {
-      return [
-        ...new Set(
-          [...sources.figures.map((f) => f.file), ...Object.values(CODE)].flatMap((p) =>
-            closure(p),
-          ),
-        ),
-      ].sort();
-    },
+    training: [...parts.experiments].filter(([, part]) => part.training).map(([name]) => name),
   };
 }
 
-function at(projectRoot: string, path: string): string {
-  return resolve(projectRoot, path);
+/** The version of a drawing package, as a fingerprint. */
+function packageVersion(pkg: (typeof DRAWING_PACKAGES)[number]): Fingerprints {
+  return { [`package:${pkg}`]: installedPackage(pkg).version };
+}
+
+/** A figure: its module's closure, its renderer and the writer, what it reads of each experiment, the fonts and the drawing packages. */
+function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
+  const { format, experiments, reads } = figure.definition;
+  const files = [
+    ...ctx.closure(figure.file),
+    ...ctx.closure(CODE[format]),
+    resolve(ctx.projectRoot, CODE.dispatch),
+    ...ctx.closure(CODE.writer),
+  ];
+  const fonts = Object.fromEntries(
+    FONT_FILES.map((file) => [`font:${basename(file)}`, ctx.hashes.hash(file)]),
+  );
+  const extra = {
+    ...fonts,
+    ...(format === 'svg' ? {} : packageVersion('@napi-rs/canvas')),
+    ...(format === 'gif' ? packageVersion('gif-encoder-2') : {}),
+  };
+  const parts = new Map(experiments.map((name) => [name, experimentPart(ctx, name, reads)]));
+  return outputInputs(ctx, { id: figure.id, kind: 'figure', files, experiments: parts, extra });
+}
+
+/** Fingerprint helpers over one build's sources (one esbuild run finds every closure). */
+export async function createKeyBuilder(sources: KeySources) {
+  const ctx: KeyContext = { ...sources, closure: await closuresOf(sources) };
+  /** An output made from one experiment (its downloads, its results) by the module `code`. */
+  const experimentOutput = (id: string, kind: OutputKind, reads: FigureReads, code: string) => {
+    const name = id.slice(0, id.indexOf('/'));
+    return outputInputs(ctx, {
+      id,
+      kind,
+      files: [...ctx.closure(code), ...ctx.closure(CODE.writer)],
+      experiments: new Map([[name, experimentPart(ctx, name, reads)]]),
+    });
+  };
+  const datasets: FigureReads = { settings: ['dataSeed'], record: ['datasets'] };
+  const everything: FigureReads = { settings: SETTING_KEYS, record: ['history'] };
+  return {
+    figure: (figure: LoadedFigure) => figureInputs(ctx, figure),
+    /** A CSV download of an experiment's datasets ("tutorial/train-csv"). */
+    download: (id: string) => experimentOutput(id, 'download', datasets, CODE.downloads),
+    /** An experiment's results ("tutorial/results"): every setting, its data, the engine and the code that summarises the run. */
+    results: (id: string) => experimentOutput(id, 'results', everything, CODE.results),
+    /** The key of an experiment's trained run (a stored run with this key is the same run). */
+    run(name: string): string {
+      const part = experimentPart(ctx, name, { settings: SETTING_KEYS, record: ['frames'] });
+      return keyOf({
+        'cache-version': KEY_VERSION,
+        ...sourcePrints(ctx, part.files),
+        ...part.prints,
+      });
+    },
+    /** Every source file the keys were made of (for the build stamp and the watcher). */
+    allSources: () =>
+      [
+        ...new Set(
+          [...sources.figures.map((f) => f.file), ...Object.values(CODE)].flatMap(ctx.closure),
+        ),
+      ].sort(),
+  };
 }
 
 /** The source files among `fingerprints` (absolute paths under `projectRoot`). */

@@ -6,6 +6,7 @@
  * the benchmarks and the tests all run this.
  */
 import { join } from 'node:path';
+import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
 import { DivergenceError } from '../../src/nn/errors.ts';
 import { train } from '../../src/nn/train.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
@@ -94,74 +95,75 @@ export function runFigureBuild(request: BuildRequest): Promise<BuildReport> {
   });
 }
 
-/** The build (with the lock held, unless it only checks): the stages one after another. */
+/** A build planned: the project read, every output keyed and compared with the last build. */
+interface PlannedBuild {
+  project: ProjectInputs;
+  keys: Awaited<ReturnType<typeof createKeyBuilder>>;
+  hashes: ReturnType<typeof createFileHashes>;
+  manifest: FigureManifest | null;
+  plan: PlannedOutput[];
+}
+
+/** The build (with the lock held, unless it only checks): plan, then make and commit. */
 async function buildLocked(request: BuildRequest, dirs: OutputDirs): Promise<BuildReport> {
   const started = performance.now();
+  const planned = await planBuild(request, dirs);
+  const notFresh = planned.plan.filter((p) => p.status !== 'fresh').length;
+  const empty = { outputs: [], trained: [], trainMs: 0, run: null, removed: [] };
+  const made =
+    request.mode === 'check'
+      ? checkOnly(request, planned)
+      : await makeOutputs(request, dirs, planned);
+  return { ...empty, ...made, notFresh, totalMs: performance.now() - started };
+}
+
+/** The first stages: read the project, key every output, compare with the cache and the files on disk. */
+async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<PlannedBuild> {
   const root = request.projectRoot ?? PROJECT_ROOT;
   const hashes = createFileHashes();
   const project = await readProjectInputs(root, hashes);
   const keys = await createKeyBuilder({ projectRoot: root, hashes, ...project });
   const manifest = readManifest(dirs.generatedDir);
-  const cache = readCache(dirs.generatedDir);
-  const plan = planOutputs(
-    outputList(project, keys),
-    cache,
-    manifest,
-    dirs,
-    request.mode === 'force',
-  );
-  const notFresh = plan.filter((p) => p.status !== 'fresh').length;
-  const done = (part: Partial<BuildReport>): BuildReport => ({
-    outputs: [],
-    trained: [],
-    trainMs: 0,
-    run: null,
-    removed: [],
-    notFresh,
-    ...part,
-    totalMs: performance.now() - started,
-  });
-  if (request.mode === 'check') {
-    const outputs = plan.map((p) => previousLine(p, manifest));
-    for (const line of outputs) request.progress?.line(formatStatusLine(line));
-    return done({ outputs });
-  }
+  const previous = { cache: readCache(dirs.generatedDir), manifest, dirs };
+  const plan = planOutputs(outputList(project, keys), previous, request.mode === 'force');
+  return { project, keys, hashes, manifest, plan };
+}
+
+/** A check: each output's line, and nothing written. */
+function checkOnly(request: BuildRequest, planned: PlannedBuild): Partial<BuildReport> {
+  const outputs = planned.plan.map((p) => previousLine(p, planned.manifest));
+  for (const line of outputs) request.progress?.line(formatStatusLine(line));
+  return { outputs };
+}
+
+/** The last stages: train what is needed, draw what is stale, assemble and commit it all. */
+async function makeOutputs(
+  request: BuildRequest,
+  dirs: OutputDirs,
+  { project, keys, hashes, manifest, plan }: PlannedBuild,
+): Promise<Partial<BuildReport>> {
   const trainStart = performance.now();
   const { runs, trained } = trainExperiments(plan, project, (name) => keys.run(name), dirs);
   const trainMs = performance.now() - trainStart;
   const rendered = await renderStale(plan, project, runs, request.progress);
-  const assembled = assembleOutputs({
-    plan,
-    project,
-    runs,
-    rendered,
-    manifest,
-    dirs,
-    progress: request.progress,
-  });
+  const { progress } = request;
+  const assembled = assembleOutputs({ plan, project, runs, rendered, manifest, dirs, progress });
   request.onStep?.('drawn');
+  const sources = keys.allSources();
   const cacheText = await newCacheText(request, {
     plan,
     assembled,
     project,
     dirs,
-    sources: keys.allSources(),
+    sources,
     hashes,
   });
-  const removed = commitOutputs(
-    dirs,
-    commitOf(assembled, dirs, cacheText, request.onStep),
-    assembled.keep,
-  );
+  const commit = commitOf(assembled, dirs, cacheText, request.onStep);
+  const removed = commitOutputs(dirs, commit, assembled.keep);
   storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   request.progress?.clear();
-  return done({
-    outputs: assembled.report,
-    trained: [...trained.keys()],
-    trainMs,
-    run: assembled.summary,
-    removed,
-  });
+  const run = assembled.summary;
+  return { outputs: assembled.report, trained: [...trained.keys()], trainMs, run, removed };
 }
 
 /** Every output of the project: its figures, then each experiment's downloads and results. */
@@ -170,8 +172,8 @@ function outputList(
   keys: Awaited<ReturnType<typeof createKeyBuilder>>,
 ): OutputInputs[] {
   const perExperiment = [...project.experiments.keys()].flatMap((name) => [
-    ...downloadIds(project, name).map((id) => keys.download(name, `${name}/${id}`)),
-    keys.results(name, `${name}/results`),
+    ...downloadIds(project, name).map((id) => keys.download(`${name}/${id}`)),
+    keys.results(`${name}/results`),
   ]);
   return [...project.figures.map((figure) => keys.figure(figure)), ...perExperiment];
 }

@@ -80,7 +80,7 @@ export function exp(x: number): number {
   return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
 }
 
-const TWO_54 = 18014398509481984;
+const TWO_54 = 2 ** 54;
 // The polynomial for log(1 + f) on the reduced range (as in fdlibm).
 const LG1 = 0.6666666666666735;
 const LG2 = 0.3999999999940942;

@@ -98,7 +98,7 @@ describe('the figure cache', () => {
   }, 60_000);
 
   it('makes nothing after an edit to the prose', async () => {
-    appendFileSync(join(project, 'content', 'tutorial.mdx'), '\nOne more sentence of prose.\n');
+    appendFileSync(join(project, 'content', 'index.mdx'), '\nOne more sentence of prose.\n');
     const report = await build();
     expect(made(report)).toEqual([]);
     expect(report.trained).toEqual([]);

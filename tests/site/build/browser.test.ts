@@ -1,7 +1,10 @@
 /**
  * The built site in a real browser (Debian's chromium through playwright-core), served over
- * loopback: no console errors, no failed or third-party requests, every image decoded, readable
- * without JavaScript, screenshots kept, and no serious accessibility problem found by axe-core.
+ * loopback. Every HTML page of each build, at 1280 and 375 px, in Starlight's light and dark
+ * themes: no console error, no failed or third-party request, every image decoded, nothing wider
+ * than the screen, and no serious accessibility problem found by axe-core. Then Starlight's parts:
+ * Pagefind's search finds the tutorial, the table of contents stays in view and marks the current
+ * section, and the pages read without JavaScript. Screenshots are kept in test-artifacts/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -11,13 +14,17 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
+import type { SiteBuild } from './global-setup.ts';
+import { listFiles } from './html.ts';
 
 const artifacts = join(PROJECT_ROOT, 'test-artifacts');
 const builds = inject('siteBuilds');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+type Theme = 'light' | 'dark';
+
 let browser: Browser;
-const servers: StaticServer[] = [];
+const servers = new Map<string, StaticServer>();
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath))
@@ -31,13 +38,61 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(servers.map((server) => server.close()));
+  await Promise.all([...servers.values()].map((server) => server.close()));
 });
 
-async function serve(build: { dir: string; base: string }): Promise<StaticServer> {
-  const server = await startStaticServer(build.dir, build.base);
-  servers.push(server);
+/** One server per build, started when first needed. */
+async function serve(build: SiteBuild): Promise<StaticServer> {
+  let server = servers.get(build.dir);
+  if (server === undefined) {
+    server = await startStaticServer(build.dir, build.base);
+    servers.set(build.dir, server);
+  }
   return server;
+}
+
+/** Every HTML page of a build, as paths relative to its root URL ("" for index.html, "404.html"). */
+async function pagesOf(build: SiteBuild): Promise<string[]> {
+  return (await listFiles(build.dir))
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.replace(/(^|\/)index\.html$/, '$1'))
+    .sort();
+}
+
+/** A page in Starlight's `theme` (stored as the reader's choice, as the theme select does), with the matching OS setting. */
+async function openPage(
+  server: StaticServer,
+  path: string,
+  width: number,
+  theme: Theme,
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    colorScheme: theme,
+    reducedMotion: 'reduce',
+  });
+  await context.addInitScript((stored) => localStorage.setItem('starlight-theme', stored), theme);
+  const page = await context.newPage();
+  const origin = new URL(server.url).origin;
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin)
+      problems.push(`third-party request: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) =>
+    problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    // The 404 page is fetched as /404.html, which exists; any other 404 is a broken reference.
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  return { page, problems };
 }
 
 /** Scrolls to the bottom in viewport steps so lazy images load, then waits for every image to decode. */
@@ -52,63 +107,201 @@ async function loadEveryImage(page: Page): Promise<void> {
   });
 }
 
-describe.each([
-  ['at the domain root', builds.root],
-  ['under /nn-from-scratch/', builds.based],
-])('the site built %s, in chromium', (_, build) => {
-  it('loads with no console error and no failed or third-party request, and decodes every image', async () => {
-    const server = await serve(build);
-    const origin = new URL(server.url).origin;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    const requested: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('request', (request) => {
-      requested.push(request.url());
-      if (new URL(request.url()).origin !== origin)
-        problems.push(`third-party request: ${request.url()}`);
-    });
-    page.on('requestfailed', (request) =>
-      problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
-    );
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
 
-    await page.goto(server.url, { waitUntil: 'load' });
+/** axe-core's serious and critical findings on the page as it is. */
+async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: unknown }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
+    }));
+  });
+  return violations.filter(
+    (v) => (v.impact === 'serious' || v.impact === 'critical') && !isStarlightSearchHint(v),
+  );
+}
+
+/**
+ * Starlight's search button, on wide screens, shows the hint "Ctrl K" after the word Search, and
+ * axe counts that hint as part of its visible label (its accessible name is "Search"). The
+ * shortcut is announced through the button's aria-keyshortcuts="Control+K", so this one finding,
+ * on that one button, is not a problem; the rule still applies to everything else.
+ */
+function isStarlightSearchHint(violation: AxeViolation): boolean {
+  return (
+    violation.id === 'label-content-name-mismatch' &&
+    violation.targets.every((target) => target === JSON.stringify(['button[data-open-modal=""]']))
+  );
+}
+
+const CASES = [
+  [1280, 'light'],
+  [375, 'light'],
+  [1280, 'dark'],
+  [375, 'dark'],
+] as const;
+
+describe.each([
+  ['at the domain root', builds.root, true],
+  ['under /nn-from-scratch/', builds.based, false],
+])('every page of the site built %s, in chromium', (label, build, isRoot) => {
+  it.each(CASES)(
+    'loads cleanly, decodes its images, fits, and passes axe-core, at %i px in the %s theme',
+    async (width, theme) => {
+      const server = await serve(build);
+      const pages = await pagesOf(build);
+      // The tutorial at the root and Starlight's 404 page at least.
+      expect(pages).toEqual(expect.arrayContaining(['', '404.html']));
+      for (const path of pages) {
+        const where = `${label} /${path} at ${width} px, ${theme}`;
+        const { page, problems } = await openPage(server, path, width, theme);
+        await loadEveryImage(page);
+        const state = await page.evaluate(() => ({
+          theme: document.documentElement.dataset.theme,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          background: getComputedStyle(document.body).backgroundColor,
+          images: [...document.images].map((image) => ({
+            src: image.currentSrc,
+            complete: image.complete,
+            width: image.naturalWidth,
+          })),
+        }));
+        expect(state.theme, where).toBe(theme);
+        // Nothing but the scrollable equations and listings may be wider than the screen.
+        expect(state.overflow, where).toBe(0);
+        // Starlight's backgrounds: white in the light theme, near-black in the dark one.
+        const [r, g, b] = state.background.match(/\d+/g)!.map(Number);
+        if (theme === 'light') expect([r, g, b], where).toEqual([255, 255, 255]);
+        else expect(Math.max(r!, g!, b!), where).toBeLessThan(40);
+        for (const image of state.images) {
+          expect(image.complete, `${where}: ${image.src}`).toBe(true);
+          expect(image.width, `${where}: ${image.src}`).toBeGreaterThan(0);
+          expect(image.src.startsWith(server.url), `${where}: ${image.src}`).toBe(true);
+        }
+        if (path === '') expect(state.images, where).toHaveLength(10);
+        if (isRoot) {
+          const name = path === '' ? 'index' : path.replace(/\.html$|\/$/g, '').replace(/\//g, '-');
+          await page.screenshot({
+            path: join(artifacts, `site-${name}-${width}-${theme}.png`),
+            fullPage: true,
+          });
+          expect(await seriousAxeViolations(page), where).toEqual([]);
+        }
+        await page.context().close();
+        expect(problems, where).toEqual([]);
+      }
+    },
+  );
+
+  it('loads the text font and KaTeX fonts from the site itself', async () => {
+    const server = await serve(build);
+    const { page, problems } = await openPage(server, '', 1280, 'light');
     await loadEveryImage(page);
-    const images = await page.evaluate(() =>
-      [...document.images].map((image) => ({
-        src: image.currentSrc,
-        complete: image.complete,
-        width: image.naturalWidth,
-      })),
-    );
     await page.evaluate(() => document.fonts.ready);
     const fonts = await page.evaluate(() =>
       [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family),
     );
-    await page.close();
-
+    await page.context().close();
     expect(problems).toEqual([]);
-    expect(images).toHaveLength(10);
-    for (const image of images) {
-      expect(image.complete, image.src).toBe(true);
-      expect(image.width, image.src).toBeGreaterThan(0);
-      expect(image.src.startsWith(server.url)).toBe(true);
-    }
-    // The text font and KaTeX's fonts came from the site itself.
     expect(fonts.some((family) => family.replace(/"/g, '') === 'Source Sans 3')).toBe(true);
     expect(fonts.some((family) => family.includes('KaTeX_Main'))).toBe(true);
-    expect(requested.some((url) => url.includes('KaTeX_Main'))).toBe(true);
+  });
+
+  it('finds the tutorial when "softmax" is typed into the search, offline', async () => {
+    const server = await serve(build);
+    const { page, problems } = await openPage(server, '', 1280, 'light');
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('dialog[open] .pagefind-ui__search-input');
+    await input.fill('softmax');
+    const result = page.locator('dialog[open] .pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    const href = await result.getAttribute('href');
+    const title = await result.textContent();
+    await page.context().close();
+    expect(problems).toEqual([]);
+    expect(new URL(href!, server.url).pathname).toBe(new URL(server.url).pathname);
+    expect(title).toContain('Classifying images with a neural network from scratch');
   });
 });
 
-describe('the tutorial page in chromium', () => {
+describe('the tutorial in chromium', () => {
+  it('keeps the table of contents in view and marks the section being read (1280 px)', async () => {
+    const server = await serve(builds.root);
+    const { page, problems } = await openPage(server, '', 1280, 'light');
+    const toc = page.locator('starlight-toc nav');
+    for (const id of ['the-loss-function', 'initialisation', 'validation']) {
+      await page.locator(`#${id}`).evaluate((heading) => heading.scrollIntoView());
+      await page.waitForFunction(
+        (target) =>
+          document.querySelector('starlight-toc a[aria-current="true"]')?.getAttribute('href') ===
+          `#${target}`,
+        id,
+        { timeout: 5_000 },
+      );
+      const box = await toc.boundingBox();
+      expect(box, `table of contents at #${id}`).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y).toBeLessThan(900);
+      expect(await page.locator('starlight-toc a[aria-current="true"]').count()).toBe(1);
+    }
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the section list in view on a phone (375 px), naming the section being read', async () => {
+    const server = await serve(builds.root);
+    const { page, problems } = await openPage(server, '', 375, 'dark');
+    await page.locator('#the-loss-function').evaluate((heading) => heading.scrollIntoView());
+    const bar = page.locator('mobile-starlight-toc summary');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('mobile-starlight-toc .display-current')?.textContent?.trim() ===
+        'The loss function',
+      undefined,
+      { timeout: 5_000 },
+    );
+    const box = await bar.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(200);
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it("switches theme from Starlight's theme select and remembers the choice", async () => {
+    const server = await serve(builds.root);
+    const { page, problems } = await openPage(server, '', 1280, 'light');
+    await page.locator('starlight-theme-select select').first().selectOption('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => localStorage.getItem('starlight-theme'))).toBe('dark');
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
   it('is readable with JavaScript switched off', async () => {
     const server = await serve(builds.root);
     const context = await browser.newContext({
@@ -122,74 +315,4 @@ describe('the tutorial page in chromium', () => {
     await expect(page.locator('#the-loss-function').isVisible()).resolves.toBe(true);
     await context.close();
   });
-
-  it.each([
-    [1280, 'light'],
-    [375, 'light'],
-    [1280, 'dark'],
-    [375, 'dark'],
-  ] as const)(
-    'fits a %i px wide screen in the %s scheme (screenshot kept in test-artifacts/)',
-    async (width, colorScheme) => {
-      const server = await serve(builds.root);
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-      await page.goto(server.url);
-      await loadEveryImage(page);
-      // Nothing but the scrollable equations and listings may be wider than the screen.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBe(0);
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 29)' : 'rgb(255, 255, 255)');
-      await page.screenshot({
-        path: join(artifacts, `site-${width}-${colorScheme}.png`),
-        fullPage: true,
-      });
-      await page.close();
-    },
-  );
-
-  it.each(['light', 'dark'] as const)(
-    'has no serious or critical axe-core violation in the %s scheme',
-    async (colorScheme) => {
-      const server = await serve(builds.root);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-      await page.goto(server.url);
-      await loadEveryImage(page);
-      const require = createRequire(import.meta.url);
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(): Promise<{
-                violations: {
-                  id: string;
-                  impact: string;
-                  help: string;
-                  nodes: { target: unknown }[];
-                }[];
-              }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run();
-        return result.violations.map((violation) => ({
-          id: violation.id,
-          impact: violation.impact,
-          help: violation.help,
-          targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
-        }));
-      });
-      await page.close();
-      expect(
-        violations.filter(
-          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-        ),
-      ).toEqual([]);
-    },
-  );
 });

@@ -20,10 +20,10 @@ afterAll(async () => {
   await removeCopy(copy);
 });
 
-/** Builds the copy with `line` appended to the real content/tutorial.mdx; returns the build's error message. */
+/** Builds the copy with `line` appended to the real content/index.mdx; returns the build's error message. */
 async function buildWith(line: string): Promise<string> {
-  const tutorial = join(copy, 'content/tutorial.mdx');
-  await copyFile(join(PROJECT_ROOT, 'content/tutorial.mdx'), tutorial);
+  const tutorial = join(copy, 'content/index.mdx');
+  await copyFile(join(PROJECT_ROOT, 'content/index.mdx'), tutorial);
   await appendFile(tutorial, `\n\n${line}\n`);
   try {
     await run(join(copy, 'node_modules', '.bin', 'astro'), ['build'], copy);

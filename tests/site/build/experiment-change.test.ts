@@ -21,16 +21,16 @@ let originalSettings: Record<string, number> = {};
 /** The text of <Result path={path}/> on a page. */
 function stated(html: string, path: string): string | undefined {
   const match = new RegExp(
-    `<span class="result" data-result="${path.replace(/\./g, '\\.')}">([^<]*)</span>`,
+    `<span class="result[^"]*" data-result="${path.replace(/\./g, '\\.')}" data-experiment="tutorial">([^<]*)</span>`,
   ).exec(html);
   return match === null ? undefined : decodeEntities(match[1]!);
 }
 
 /** The src of figure `id` on a page. */
 function figureSrc(html: string, id: string): string | undefined {
-  const block = new RegExp(`<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`).exec(
-    html,
-  );
+  const block = new RegExp(
+    `<figure class="figure[^"]*" id="figure-${id}">([\\s\\S]*?)</figure>`,
+  ).exec(html);
   return block === null
     ? undefined
     : startTags(block[1]!).find((tag) => tag.name === 'img')?.attributes.src;

@@ -1,7 +1,8 @@
 /**
  * Builds the site once for all site tests, one build after the other (they share caches):
  * `npm run build` into dist/ (figures included), then `astro build` with
- * BASE_PATH=/nn-from-scratch/ into test-artifacts/dist-base/, like a GitHub Pages project site.
+ * BASE_PATH=/nn-from-scratch/ and an EDIT_URL into test-artifacts/dist-base/, like the deploy
+ * workflow's build of a GitHub Pages project site.
  * The tests read a snapshot of dist/ (test-artifacts/dist-root/), so another build started
  * meanwhile (a developer's, or another test's) cannot pull the files from under them.
  */
@@ -10,6 +11,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { run } from './build-site.ts';
+
+/** The edit-link base the build under /nn-from-scratch/ is given (the build at the root has none). */
+export const EDIT_URL_OF_BASED_BUILD = 'https://github.com/example/nn-from-scratch/edit/main/';
 
 /** A built copy of the site: its directory and the base path it was built for. */
 export interface SiteBuild {
@@ -37,6 +41,7 @@ export default async function setup(project: TestProject): Promise<void> {
     {
       BASE_PATH: '/nn-from-scratch/',
       SITE_URL: 'https://example.github.io',
+      EDIT_URL: EDIT_URL_OF_BASED_BUILD,
     },
   );
   project.provide('siteBuilds', {

@@ -6,9 +6,19 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { EDIT_URL_OF_BASED_BUILD } from './global-setup.ts';
 import { fileForPath, listFiles, startTags } from './html.ts';
 
 const builds = inject('siteBuilds');
+
+/** What each build was given: its address (SITE_URL + BASE_PATH) and EDIT_URL (global-setup.ts). */
+const SETTINGS = {
+  root: { address: 'http://localhost:4321/', editUrl: undefined },
+  based: {
+    address: 'https://example.github.io/nn-from-scratch/',
+    editUrl: EDIT_URL_OF_BASED_BUILD,
+  },
+};
 
 /** Tags whose URL attribute only links somewhere and loads nothing: they may point to other sites. */
 function isPlainLink(tag: { name: string; attributes: Record<string, string> }): boolean {
@@ -16,9 +26,9 @@ function isPlainLink(tag: { name: string; attributes: Record<string, string> }):
 }
 
 describe.each([
-  ['at the domain root', builds.root],
-  ['under /nn-from-scratch/', builds.based],
-])('the site built %s', (_, build) => {
+  ['at the domain root', builds.root, SETTINGS.root],
+  ['under /nn-from-scratch/', builds.based, SETTINGS.based],
+])('the site built %s', (_, build, settings) => {
   it('has a page, with stylesheets, fonts and figures', async () => {
     const files = await listFiles(build.dir);
     expect(files).toContain('index.html');
@@ -32,6 +42,41 @@ describe.each([
     expect(
       files.filter((file) => file.startsWith('generated/figures/')).length,
     ).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a 404 page, a sitemap of its pages and a search index built by Pagefind', async () => {
+    const files = await listFiles(build.dir);
+    expect(files).toContain('404.html');
+    expect(await readFile(join(build.dir, '404.html'), 'utf8')).toMatch(/<h1[^>]*>[^<]*404/);
+    expect(files).toContain('sitemap-index.xml');
+    const sitemap = (
+      await Promise.all(
+        files
+          .filter((file) => /^sitemap-\d+\.xml$/.test(file))
+          .map((file) => readFile(join(build.dir, file), 'utf8')),
+      )
+    ).join('');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    // Every page but the 404 page, at the address the site is published under.
+    const pages = files
+      .filter((file) => file.endsWith('.html') && file !== '404.html')
+      .map((file) => settings.address + file.replace(/(^|\/)index\.html$/, '$1'));
+    expect(listed.sort()).toEqual(pages.sort());
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files).toContain('pagefind/pagefind-ui.js');
+    expect(files.some((file) => /^pagefind\/index\/.+\.pf_index$/.test(file))).toBe(true);
+  });
+
+  it(`links each page to its source file only when EDIT_URL is set (${settings.editUrl ?? 'unset'})`, async () => {
+    const html = await readFile(join(build.dir, 'index.html'), 'utf8');
+    const editLinks = startTags(html).filter(
+      (tag) => tag.name === 'a' && (tag.attributes.href ?? '').includes('/edit/'),
+    );
+    if (settings.editUrl === undefined) expect(editLinks).toEqual([]);
+    else
+      expect(editLinks.map((tag) => tag.attributes.href)).toEqual([
+        `${settings.editUrl}content/index.mdx`,
+      ]);
   });
 
   it('resolves every src, srcset and internal href of its pages to a file or an anchor', async () => {

@@ -28,7 +28,7 @@ function codeText(highlighted: string): string {
 function statedResults(page: string): Map<string, string> {
   const stated = new Map<string, string>();
   for (const match of page.matchAll(
-    /<span class="result" data-result="([^"]+)">([^<]*)<\/span>/g,
+    /<span class="result[^"]*" data-result="([^"]+)" data-experiment="tutorial">([^<]*)<\/span>/g,
   )) {
     const [path, text] = [decodeEntities(match[1]!), decodeEntities(match[2]!)];
     if (stated.has(path)) expect(stated.get(path), `"${path}" stated twice`).toBe(text);
@@ -85,11 +85,42 @@ describe('the tutorial page', () => {
       'appendix-the-gradient-of-softmax-with-cross-entropy',
       'Appendix: the gradient of softmax with cross-entropy',
     ],
-  ])('has the h%i #%s "%s", listed in the table of contents', (level, id, text) => {
-    const heading = new RegExp(`<h${level} id="${id}"[^>]*>([\\s\\S]*?)</h${level}>`).exec(html);
-    expect(heading, `no <h${level} id="${id}">`).not.toBeNull();
-    expect(visibleText(heading![1]!)).toBe(`${text} # Link to this section`);
-    expect(html).toContain(`<a href="#${id}">${text.replace(/&/g, '&amp;')}</a>`);
+  ])(
+    'has the h%i #%s "%s" with its anchor link, listed in the table of contents',
+    (level, id, text) => {
+      // Starlight's heading: the heading itself, then a link to it (its text for screen readers).
+      const heading = new RegExp(
+        `<h${level} id="${id}">([\\s\\S]*?)</h${level}><a class="sl-anchor-link" href="#${id}">([\\s\\S]*?)</a>`,
+      ).exec(html);
+      expect(heading, `no <h${level} id="${id}"> with an anchor link`).not.toBeNull();
+      expect(visibleText(heading![1]!)).toBe(text);
+      expect(visibleText(heading![2]!)).toBe(`Section titled “${text}”`);
+      const toc = /<starlight-toc[^>]*>([\s\S]*?)<\/starlight-toc>/.exec(html);
+      expect(toc, 'no table of contents').not.toBeNull();
+      const entry = new RegExp(`<a href="#${id}"[^>]*>([\\s\\S]*?)</a>`).exec(toc![1]!);
+      expect(entry, `#${id} is not in the table of contents`).not.toBeNull();
+      expect(visibleText(entry![1]!)).toBe(text);
+    },
+  );
+
+  it('has the title as its only h1, then the subtitle, and the description in its meta tags', () => {
+    expect(html.match(/<h1\b/g)).toHaveLength(1);
+    const title = /<h1 id="_top"[^>]*>([^<]*)<\/h1>\s*<p class="subtitle[^"]*">([^<]*)<\/p>/.exec(
+      html,
+    );
+    expect(title, 'no h1 followed by the subtitle').not.toBeNull();
+    expect(decodeEntities(title![1]!)).toBe(
+      'Classifying images with a neural network from scratch',
+    );
+    expect(decodeEntities(title![2]!)).toMatch(/^A two-layer network that tells vertical/);
+    const meta = startTags(html).filter((tag) => tag.name === 'meta');
+    const content = (key: string) =>
+      meta.find((tag) => tag.attributes.name === key || tag.attributes.property === key)?.attributes
+        .content;
+    expect(content('description')).toMatch(/^A tutorial that builds, trains and validates/);
+    expect(content('og:description')).toBe(content('description'));
+    expect(content('og:title')).toBe('Classifying images with a neural network from scratch');
+    expect(content('twitter:card')).toBeDefined();
   });
 
   it('renders its mathematics with KaTeX and leaves no TeX source in the text', () => {
@@ -122,7 +153,7 @@ describe('the tutorial page', () => {
       const entry = figures.figures[id]!;
       expect(entry, `figures.json has no ${id}`).toBeDefined();
       const block = new RegExp(
-        `<figure class="figure" id="figure-${id}">([\\s\\S]*?)</figure>`,
+        `<figure class="figure[^"]*" id="figure-${id}">([\\s\\S]*?)</figure>`,
       ).exec(html);
       expect(block, `no figure ${id} on the page`).not.toBeNull();
       const img = startTags(block![1]!).find((tag) => tag.name === 'img')!;
@@ -147,10 +178,12 @@ describe('the tutorial page', () => {
     ]);
   });
 
-  it("lists the engine's own code for every step, highlighted, from the engine's files", async () => {
-    const listings = [...html.matchAll(/<figure class="listing">([\s\S]*?)<\/figure>/g)].map(
-      (match) => match[1]!,
-    );
+  it("lists the engine's own code for every step, as titled code blocks with a copy button", async () => {
+    const listings = [
+      ...html.matchAll(
+        /<div class="listing[^"]*" data-file="([^"]+)" data-region="[^"]+">([\s\S]*?)<\/figure>/g,
+      ),
+    ].map((match) => ({ file: match[1]!, block: match[2]! }));
     expect(listings).toHaveLength(8);
     for (const [file, fragment] of [
       ['src/nn/activations.ts', 'export function relu('],
@@ -162,17 +195,20 @@ describe('the tutorial page', () => {
       ['src/nn/network.ts', 'export function initParameters('],
       ['src/nn/train.ts', 'for (let iteration'],
     ] as const) {
-      const listing = listings.find((text) => codeText(text).includes(fragment));
+      const listing = listings.find(({ block }) => codeText(block).includes(fragment));
       expect(listing, `no listing contains ${fragment}`).toBeDefined();
-      expect(visibleText(listing!)).toContain(`From ${file}`);
-      expect(listing).toMatch(/<pre class="astro-code/);
+      expect(listing!.file).toBe(file);
+      const { block } = listing!;
+      // Expressive Code's frame: the file's path as its title, highlighted TypeScript, a copy button.
+      expect(block).toContain(`<span class="title">${file}</span>`);
+      expect(block).toContain('<pre data-language="ts">');
+      expect(block).toMatch(/<span style="--0:#[0-9A-F]{6};--1:#[0-9A-F]{6}">/i);
+      expect(block).toMatch(/<button title="Copy to clipboard"[^>]* data-code="/);
       // Independent check: each line shown (markers aside) is a line of the file, up to indentation.
       const source = await readFile(join(PROJECT_ROOT, file), 'utf8');
       const sourceLines = new Set(source.split('\n').map((line) => line.trim()));
       const shown = [
-        ...listing!.matchAll(
-          /<span class="line">([\s\S]*?)<\/span>(?=<span class="line">|<\/code>|\n)/g,
-        ),
+        ...block.matchAll(/<div class="ec-line"><div class="code">([\s\S]*?)<\/div><\/div>/g),
       ].map((match) => codeText(match[1]!).trim());
       expect(shown.length).toBeGreaterThan(2);
       for (const line of shown)
@@ -192,11 +228,20 @@ describe('the tutorial page', () => {
 
   it('lists the five references with links, each cited in the text', () => {
     for (let n = 1; n <= 5; n++) {
-      expect(html).toMatch(new RegExp(`<li id="ref-${n}">[\\s\\S]*?<a href="https://`));
-      expect(html).toContain(`<a class="cite" href="#ref-${n}">[${n}]</a>`);
+      expect(html).toMatch(new RegExp(`<li id="ref-${n}"[^>]*>[\\s\\S]*?<a href="https://`));
+      expect(html).toMatch(new RegExp(`<a class="cite[^"]*" href="#ref-${n}">\\[${n}\\]</a>`));
     }
     expect(html).not.toContain('id="ref-6"');
     expect(visibleText(html)).toContain('Katanforoosh');
+  });
+
+  it('puts no space between a number, citation or download and the punctuation after it', () => {
+    const spaced = [
+      ...html.matchAll(
+        /<(?:span class="(?:result|download-size)[^"]*"[^>]*>[^<]*<\/span>|a class="cite[^"]*"[^>]*>[^<]*<\/a>)\s+[.,;:)]/g,
+      ),
+    ].map((match) => match[0]);
+    expect(spaced).toEqual([]);
   });
 
   it('states numbers that agree with the results and the settings', () => {

@@ -1,7 +1,8 @@
 /**
- * A rehype plugin: display equations (KaTeX's .katex-display) scroll sideways on narrow screens,
- * so each gets tabindex="0" to be scrollable with the keyboard too, and a role and label so
- * screen readers announce what the focus landed on.
+ * A rehype plugin for the blocks that scroll sideways on narrow screens: display equations
+ * (KaTeX's .katex-display) and tables. Each gets tabindex="0", so it can be scrolled with the
+ * keyboard too; an equation also gets a role and a label, so screen readers announce what the
+ * focus landed on (a table announces itself).
  */
 
 interface HastNode {
@@ -11,8 +12,8 @@ interface HastNode {
   children?: HastNode[];
 }
 
-/** Adds keyboard focus (tabindex 0, role "group", label "Equation") to every KaTeX display block in the tree. */
-export default function rehypeScrollableMath() {
+/** Adds keyboard focus to every display equation and table in the tree. */
+export default function rehypeScrollable() {
   return (tree: HastNode): void => {
     visit(tree);
   };
@@ -21,6 +22,8 @@ export default function rehypeScrollableMath() {
 function visit(node: HastNode): void {
   if (node.type === 'element' && hasClass(node, 'katex-display')) {
     node.properties = { ...node.properties, tabIndex: 0, role: 'group', ariaLabel: 'Equation' };
+  } else if (node.type === 'element' && node.tagName === 'table') {
+    node.properties = { ...node.properties, tabIndex: 0 };
   }
   for (const child of node.children ?? []) visit(child);
 }
