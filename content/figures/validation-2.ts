@@ -1,25 +1,4 @@
-/** Validation set 2 with the trained network's predictions: each image's true class, prediction and probability. */
-import {
-  drawValidationSet,
-  validationLayout,
-  validationText,
-} from '../../src/figures/dataset-figures.ts';
-import { defineFigure } from '../../src/figures/figure-definition.ts';
-import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+/** Validation set 2 of the tutorial's experiment with the trained network's predictions: each image's true class, prediction and probability. */
+import { validationFigure } from '../../src/figures/dataset-figures.ts';
 
-/** The validation set shown: the experiment's set number 2. */
-const SET = 1;
-
-export default defineFigure({
-  format: 'png',
-  experiments: ['tutorial'],
-  reads: {
-    settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
-    record: ['datasets', 'validation'],
-  },
-  displayWidth: CONTENT_WIDTH,
-  size: ({ run }) => validationLayout(run.datasets.validation[SET]!, CONTENT_WIDTH),
-  draw: (ctx, { run }) =>
-    drawValidationSet(ctx, run.datasets.validation[SET]!, run.validation[SET]!, CONTENT_WIDTH),
-  text: ({ run }) => validationText(run.datasets.validation[SET]!, run.validation[SET]!),
-});
+export default validationFigure(1);

@@ -1,7 +1,7 @@
 /** The figures of image sets: the training set, and a validation set with the trained network's predictions. */
 import type { Dataset, ValidationResult } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
-import type { FigureText } from './figure-definition.ts';
+import { defineFigure, type FigureText } from './figure-definition.ts';
 import {
   drawImageGrid,
   type GridImage,
@@ -31,12 +31,12 @@ export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = CONTEN
 }
 
 /** A validation set's grid: every image with its true class, the prediction and its probability. */
-export function validationLayout(dataset: Dataset, width = CONTENT_WIDTH): ImageGridLayout {
+function validationLayout(dataset: Dataset, width = CONTENT_WIDTH): ImageGridLayout {
   return imageGridLayout(dataset.images.length, COLUMNS, 3, width);
 }
 
 /** Draws a validation set with the trained network's predictions; wrong ones are framed and crossed. */
-export function drawValidationSet(
+function drawValidationSet(
   ctx: Context2D,
   dataset: Dataset,
   result: ValidationResult,
@@ -60,7 +60,7 @@ export function drawValidationSet(
 }
 
 /** The alt text and caption of a validation set's figure: how many are right, which are wrong, the least confident. */
-export function validationText(dataset: Dataset, result: ValidationResult): FigureText {
+function validationText(dataset: Dataset, result: ValidationResult): FigureText {
   const n = dataset.labels.length;
   const wrong = result.predictions
     .map((p, i) => (p === dataset.labels[i] ? 0 : i + 1))
@@ -80,4 +80,21 @@ export function validationText(dataset: Dataset, result: ValidationResult): Figu
         ? `${title}: the trained network classifies all ${n} images correctly.`
         : `${title}: ${n - wrong.length} of ${n} correct; wrong predictions are framed in red.`,
   };
+}
+
+/** The figure of an experiment's validation set `set` (0 for the first) with the trained network's predictions. */
+export function validationFigure(set: number) {
+  return defineFigure({
+    format: 'png',
+    experiments: ['tutorial'],
+    reads: {
+      settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
+      record: ['datasets', 'validation'],
+    },
+    displayWidth: CONTENT_WIDTH,
+    size: ({ run }) => validationLayout(run.datasets.validation[set]!, CONTENT_WIDTH),
+    draw: (ctx, { run }) =>
+      drawValidationSet(ctx, run.datasets.validation[set]!, run.validation[set]!, CONTENT_WIDTH),
+    text: ({ run }) => validationText(run.datasets.validation[set]!, run.validation[set]!),
+  });
 }
