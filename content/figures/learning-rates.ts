@@ -3,6 +3,7 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { accuracySentence, plain } from '../../src/figures/prose.ts';
 import { drawRunComparison, runComparisonSize } from '../../src/figures/run-comparison-figure.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 import type { RunRecord } from '../../src/nn/types.ts';
 
 /** The runs compared, from the smallest learning rate to the largest. */
@@ -16,7 +17,7 @@ export default defineFigure({
   format: 'png',
   experiments: EXPERIMENTS,
   reads: {
-    settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
+    settings: TRAINED_RUN_SETTINGS,
     record: ['history', 'firstPerfectIteration'],
   },
   displayWidth: CONTENT_WIDTH,

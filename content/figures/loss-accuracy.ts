@@ -3,12 +3,13 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { drawLossAccuracy, lossAccuracySize } from '../../src/figures/loss-accuracy-figure.ts';
 import { accuracySentence, plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 
 export default defineFigure({
   format: 'png',
   experiments: ['tutorial'],
   reads: {
-    settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
+    settings: TRAINED_RUN_SETTINGS,
     record: ['history', 'firstPerfectIteration'],
   },
   displayWidth: CONTENT_WIDTH,

@@ -3,6 +3,7 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { networkLayout, trainedNetworkSvg } from '../../src/figures/network-figure.ts';
 import { plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH, className } from '../../src/figures/theme.ts';
+import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 import type { Parameters } from '../../src/nn/types.ts';
 
 /** The largest weight in size, and where it sits ("from pixel 5 to hidden unit 2"). */
@@ -29,7 +30,7 @@ export default defineFigure({
   format: 'svg',
   experiments: ['tutorial'],
   reads: {
-    settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
+    settings: TRAINED_RUN_SETTINGS,
     record: ['final'],
   },
   displayWidth: CONTENT_WIDTH,

@@ -4,6 +4,7 @@ import { accuracySentence, plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import { drawTrainingFrame, trainingFrameInputs } from '../../src/figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
+import { SETTING_KEYS } from '../../src/nn/settings.ts';
 
 /** How long each frame shows, and how long the last one is held. */
 const FRAME_DELAY_MS = 100;
@@ -13,7 +14,7 @@ export default defineFigure({
   format: 'gif',
   experiments: ['tutorial'],
   reads: {
-    settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations', 'frameEvery'],
+    settings: SETTING_KEYS,
     record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],
   },
   displayWidth: CONTENT_WIDTH,

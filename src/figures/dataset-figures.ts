@@ -1,4 +1,6 @@
 /** The figures of image sets: the training set, and a validation set with the trained network's predictions. */
+
+import { TRAINED_RUN_SETTINGS } from '../nn/settings.ts';
 import type { Dataset, ValidationResult } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
 import { defineFigure, type FigureText } from './figure-definition.ts';
@@ -88,7 +90,7 @@ export function validationFigure(set: number) {
     format: 'png',
     experiments: ['tutorial'],
     reads: {
-      settings: ['seed', 'dataSeed', 'learningRate', 'hiddenUnits', 'iterations'],
+      settings: TRAINED_RUN_SETTINGS,
       record: ['datasets', 'validation'],
     },
     displayWidth: CONTENT_WIDTH,

@@ -27,6 +27,11 @@ export const SETTING_KEYS: readonly (keyof Settings)[] = [
   'frameEvery',
 ];
 
+/** What a trained network depends on: every setting but frameEvery, which only picks the snapshots. */
+export const TRAINED_RUN_SETTINGS: readonly (keyof Settings)[] = SETTING_KEYS.filter(
+  (key) => key !== 'frameEvery',
+);
+
 /** What each setting accepts: integers within a range, or (learningRate) any finite number above 0. */
 const RULES: Record<keyof Settings, { integer: boolean; min: number; max: number }> = {
   seed: { integer: true, min: 0, max: MAX_SEED },
