@@ -3,20 +3,18 @@
  * frame arrives as a patch of indices into one fixed palette (src/figures/gif-palette.ts), which
  * is written once as the global colour table. The first frame is whole; each later one is the
  * rectangle that changed, with unchanged pixels transparent, drawn over the frame before it
- * (disposal 1). That keeps the file small and the encoding fast.
+ * (disposal 1). That keeps the file small and the encoding fast. Each patch comes already
+ * LZW-compressed (by gif-encoder-2's LZWEncoder, on a worker thread: lzw-pool.ts), since with
+ * one fixed palette frames compress independently of each other.
  */
 import GIFEncoder from 'gif-encoder-2';
 import type { Rgb } from '../../src/figures/colour-maps.ts';
-import {
-  type FramePatch,
-  type PixelRect,
-  paletteBytes,
-  TRANSPARENT_INDEX,
-} from '../../src/figures/gif-palette.ts';
+import { type PixelRect, paletteBytes, TRANSPARENT_INDEX } from '../../src/figures/gif-palette.ts';
 
-/** One frame: its patch and how long it shows, in milliseconds (GIF stores hundredths of a second). */
+/** One frame: the rectangle it covers, its LZW-compressed pixels, and how long it shows, in milliseconds (GIF stores hundredths of a second). */
 export interface GifFrame {
-  patch: FramePatch;
+  rect: PixelRect;
+  compressed: Uint8Array;
   delayMs: number;
 }
 
@@ -24,23 +22,23 @@ export interface GifFrame {
 class FixedPaletteEncoder extends GIFEncoder {
   private readonly table: number[];
   private rect: PixelRect = { x: 0, y: 0, width: 0, height: 0 };
-  private patchIndices: Uint8Array = new Uint8Array(0);
+  private compressed: Uint8Array = new Uint8Array(0);
 
   constructor(width: number, height: number, palette: readonly Rgb[]) {
     super(width, height);
     this.table = paletteBytes(palette);
   }
 
-  /** Adds a frame given as a patch of palette indices instead of RGBA pixels. */
-  addPatch(patch: FramePatch): void {
-    this.rect = patch.rect;
-    this.patchIndices = patch.indices;
+  /** Adds a frame given as compressed palette indices instead of RGBA pixels. */
+  addCompressed(frame: GifFrame): void {
+    this.rect = frame.rect;
+    this.compressed = frame.compressed;
+    this.setDelay(frame.delayMs);
     this.addFrame(null);
   }
 
   /** Replaces quantisation: the pixels are already indices into the fixed palette. */
   override analyzePixels(): void {
-    this.indexedPixels = this.patchIndices;
     this.colorTab = this.table;
     this.colorDepth = 8;
     this.transIndex = TRANSPARENT_INDEX;
@@ -68,15 +66,9 @@ class FixedPaletteEncoder extends GIFEncoder {
     );
   }
 
+  /** The pixels, compressed beforehand. */
   override writePixels(): void {
-    // gif-encoder-2's LZW encoder takes the image size from the encoder: present the patch's.
-    const fullWidth = this.width;
-    const fullHeight = this.height;
-    this.width = this.rect.width;
-    this.height = this.rect.height;
-    super.writePixels();
-    this.width = fullWidth;
-    this.height = fullHeight;
+    for (const byte of this.compressed) this.out.data.push(byte);
   }
 }
 
@@ -94,10 +86,7 @@ export function encodeGif(
   encoder.setTransparent(0);
   encoder.setDispose(1);
   encoder.start();
-  for (const frame of frames) {
-    encoder.setDelay(frame.delayMs);
-    encoder.addPatch(frame.patch);
-  }
+  for (const frame of frames) encoder.addCompressed(frame);
   encoder.finish();
   return encoder.out.getData();
 }

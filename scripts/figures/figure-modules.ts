@@ -30,6 +30,16 @@ export interface LoadedFigure {
   definition: FigureDefinition;
 }
 
+/**
+ * The URL to import a figure module from: its bundled copy when scripts/run-figures.mjs runs the
+ * build from an esbuild bundle (scripts/figures/command-bundle.mjs announces them), else the file.
+ */
+function moduleUrl(file: string): string {
+  const key = Symbol.for('nn-from-scratch.bundled-figure-modules');
+  const bundled = (globalThis as { [key]?: Map<string, string> })[key];
+  return bundled?.get(file) ?? pathToFileURL(file).href;
+}
+
 /** The figure modules of the project: absolute paths, sorted by id. */
 function figureModuleFiles(projectRoot: string): string[] {
   let names: string[];
@@ -58,7 +68,7 @@ export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> 
     }
     let module: { default?: unknown };
     try {
-      module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      module = (await import(moduleUrl(file))) as { default?: unknown };
     } catch (error) {
       throw new FigureModuleError(
         shown,

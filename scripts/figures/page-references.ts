@@ -5,14 +5,18 @@
  * written, so a page naming a figure or an experiment that does not exist stops the build with
  * the page's file and line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
+import { sha256Hex } from '../lib/sha256.ts';
+import { installedPackage } from './output-keys.ts';
+import { writeFileAtomic } from './write-outputs.ts';
 
 /** Where pages live, relative to the project root. */
 export const PAGES_DIR = 'content';
@@ -81,50 +85,143 @@ function attribute(element: Element, name: string): string | undefined {
   return typeof found?.value === 'string' ? found.value : undefined;
 }
 
-/** The problems of one page, each as "file, line N: <Element ...>: what is wrong". */
-export function pageProblems(text: string, shown: string, known: KnownOutputs): string[] {
+/** One element of a page that names something the build makes: a figure, download or experiment. */
+interface PageReference {
+  element: string;
+  line: number | null;
+  /** Its `experiment` attribute, if it has one. */
+  experiment?: string;
+  /** The experiments it names: its `experiment`, then those in `experiments={[...]}`. */
+  experiments: string[];
+  id?: string;
+}
+
+/** The references of one page's text, read from its MDX syntax tree. */
+function pageReferences(text: string): PageReference[] {
   const tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(text);
-  const problems: string[] = [];
+  const references: PageReference[] = [];
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as unknown as Element;
-    const where = `${shown}, line ${element.position?.start.line ?? '?'}: <${element.name}>`;
     const experiment = attribute(element, 'experiment');
-    const named = [
-      ...(experiment === undefined ? [] : [experiment]),
-      ...literalStrings(element, 'experiments'),
-    ];
-    const unknown = named.find((name) => !known.experiments.has(name));
+    const id = attribute(element, 'id');
+    references.push({
+      element: element.name ?? '',
+      line: element.position?.start.line ?? null,
+      ...(experiment === undefined ? {} : { experiment }),
+      experiments: [
+        ...(experiment === undefined ? [] : [experiment]),
+        ...literalStrings(element, 'experiments'),
+      ],
+      ...(id === undefined ? {} : { id }),
+    });
+  });
+  return references;
+}
+
+/** The problems of a page's references, each as "file, line N: <Element>: what is wrong". */
+function referenceProblems(
+  references: readonly PageReference[],
+  shown: string,
+  known: KnownOutputs,
+): string[] {
+  const problems: string[] = [];
+  for (const { element, line, experiment, experiments, id } of references) {
+    const where = `${shown}, line ${line ?? '?'}: <${element}>`;
+    const unknown = experiments.find((name) => !known.experiments.has(name));
     if (unknown !== undefined) {
       problems.push(
         `${where} names experiment "${unknown}", which content/experiments/ does not have (it has ${[...known.experiments].join(', ')})`,
       );
-      return;
+      continue;
     }
-    const id = attribute(element, 'id');
-    if (element.name === 'Figure' && id !== undefined && !known.figures.has(id)) {
+    if (element === 'Figure' && id !== undefined && !known.figures.has(id)) {
       problems.push(
         `${where} names figure "${id}", which content/figures/ does not have (it has ${[...known.figures].join(', ')})`,
       );
     }
     const downloads = known.downloads(experiment ?? TUTORIAL_EXPERIMENT);
-    if (element.name === 'Download' && id !== undefined && !downloads.has(id)) {
+    if (element === 'Download' && id !== undefined && !downloads.has(id)) {
       problems.push(
         `${where} names download "${id}", which the experiment does not offer (it offers ${[...downloads].join(', ')})`,
       );
     }
-  });
+  }
   return problems;
 }
 
-/** Checks every page of the project; throws a PageError listing every problem found. */
-export function checkPageReferences(projectRoot: string, known: KnownOutputs): void {
-  const problems = pageFiles(projectRoot).flatMap((file) =>
-    pageProblems(
-      readFileSync(file, 'utf8'),
-      relative(projectRoot, file).split(sep).join('/'),
-      known,
-    ),
+/** The problems of one page, each as "file, line N: <Element ...>: what is wrong". */
+export function pageProblems(text: string, shown: string, known: KnownOutputs): string[] {
+  return referenceProblems(pageReferences(text), shown, known);
+}
+
+/**
+ * Pages' references by the SHA-256 of their text: parsing a long page takes a tenth of a
+ * second, so a build keeps what it read (src/generated/.page-references.json) and the next one
+ * parses only the pages whose text changed.
+ */
+export type PageReferenceMemo = Map<string, PageReference[]>;
+
+const MEMO_FILE = '.page-references.json';
+
+/** What the references were read with: this module's code and the parser's packages. A memo made with others is not used. */
+function parserFingerprint(): string {
+  const packages = ['remark-parse', 'remark-math', 'remark-mdx', 'unified'].map(
+    (name) => `${name}@${installedPackage(name).version}`,
   );
+  return sha256Hex([readFileSync(fileURLToPath(import.meta.url), 'utf8'), ...packages].join('\n'));
+}
+
+/** The memo's file text: the parser's fingerprint and the references by page hash, in a stable order. */
+function memoText(memo: PageReferenceMemo, parser: string): string {
+  return `${JSON.stringify({ parser, pages: Object.fromEntries([...memo].sort()) })}\n`;
+}
+
+/** The memo left by the last build in `generatedDir` (empty if there is none, it cannot be read, or another parser made it). */
+export function readPageMemo(generatedDir: string): PageReferenceMemo {
+  try {
+    const text = readFileSync(join(generatedDir, MEMO_FILE), 'utf8');
+    const stored = JSON.parse(text) as {
+      parser?: unknown;
+      pages?: Record<string, PageReference[]>;
+    };
+    if (stored.parser !== parserFingerprint() || stored.pages === undefined) return new Map();
+    return new Map(Object.entries(stored.pages));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keeps `memo` (the current pages' references) for the next build, if it differs from `previous`. */
+export function storePageMemo(
+  generatedDir: string,
+  memo: PageReferenceMemo,
+  previous: PageReferenceMemo,
+): void {
+  const parser = parserFingerprint();
+  const text = memoText(memo, parser);
+  if (text === memoText(previous, parser)) return;
+  mkdirSync(generatedDir, { recursive: true });
+  writeFileAtomic(join(generatedDir, MEMO_FILE), text);
+}
+
+/**
+ * Checks every page of the project; throws a PageError listing every problem found. Returns the
+ * pages' references by text hash, taken from `memo` where a page is unchanged.
+ */
+export function checkPageReferences(
+  projectRoot: string,
+  known: KnownOutputs,
+  memo: PageReferenceMemo = new Map(),
+): PageReferenceMemo {
+  const current: PageReferenceMemo = new Map();
+  const problems = pageFiles(projectRoot).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const hash = sha256Hex(text);
+    const references = memo.get(hash) ?? pageReferences(text);
+    current.set(hash, references);
+    return referenceProblems(references, relative(projectRoot, file).split(sep).join('/'), known);
+  });
   if (problems.length > 0) throw new PageError(problems.join('\n'));
+  return current;
 }

@@ -21,7 +21,13 @@ import {
   loadFigures,
 } from './figure-modules.ts';
 import type { FileHashes } from './file-hashes.ts';
-import { checkPageReferences, PAGES_DIR, pageFiles } from './page-references.ts';
+import {
+  checkPageReferences,
+  type KnownOutputs,
+  PAGES_DIR,
+  type PageReferenceMemo,
+  pageFiles,
+} from './page-references.ts';
 
 /** The project as one build sees it. */
 export interface ProjectInputs {
@@ -31,10 +37,16 @@ export interface ProjectInputs {
   figures: LoadedFigure[];
   /** The pages (absolute paths), read for their references. */
   pages: string[];
+  /** The pages' references by text hash, to be kept for the next build. */
+  pageReferences: PageReferenceMemo;
 }
 
 /** Reads and checks the project at `root`; the experiment files are hashed before they are read, so the build stamp never holds a newer hash than what was built. */
-export async function readProjectInputs(root: string, hashes: FileHashes): Promise<ProjectInputs> {
+export async function readProjectInputs(
+  root: string,
+  hashes: FileHashes,
+  pageMemo: PageReferenceMemo,
+): Promise<ProjectInputs> {
   for (const name of experimentNames(root))
     hashes.hash(join(root, EXPERIMENTS_DIR, `${name}.json`));
   const experiments = loadExperiments(root);
@@ -52,7 +64,7 @@ export async function readProjectInputs(root: string, hashes: FileHashes): Promi
       }
     }
   }
-  checkPageReferences(root, {
+  const known: KnownOutputs = {
     figures: new Set(figures.map((f) => f.id)),
     experiments: new Set(experiments.keys()),
     downloads: (name) =>
@@ -61,8 +73,9 @@ export async function readProjectInputs(root: string, hashes: FileHashes): Promi
           ? datasetDownloads({ datasets: datasets.get(name)! }).map((d) => d.id)
           : [],
       ),
-  });
-  return { root, experiments, datasets, figures, pages: pageFiles(root) };
+  };
+  const pageReferences = checkPageReferences(root, known, pageMemo);
+  return { root, experiments, datasets, figures, pages: pageFiles(root), pageReferences };
 }
 
 /** The folders whose lists of files are inputs of the build (a figure, experiment or page added or removed), with their entries. */

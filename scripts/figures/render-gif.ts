@@ -11,6 +11,7 @@ import {
 } from '../../src/figures/gif-palette.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
 import { encodeGif, type GifFrame } from './encode-gif.ts';
+import { startLzwCompressor } from './lzw-pool.ts';
 
 /** Called after each frame is drawn: frames done so far, and the total. */
 export type FrameProgress = (done: number, total: number) => void;
@@ -20,7 +21,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Draws the frames on the main thread, one canvas reused, and encodes them with the fixed palette. */
+/**
+ * Draws the frames on the main thread, one canvas reused, and turns each into a patch of the
+ * fixed palette; a worker thread compresses the patches meanwhile. The frames are opaque, so the
+ * canvas's stored pixels (premultiplied) are the RGBA values, read without a conversion.
+ */
 export async function renderGif(
   figure: GifFigure,
   input: FigureInput,
@@ -28,23 +33,30 @@ export async function renderGif(
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
   const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
   const palette = figurePalette();
-  const mapper = createPaletteMapper(palette);
-  const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper);
+  const toPatch = createFrameDiffer(canvas.width, canvas.height, createPaletteMapper(palette));
   const animation = figure.frames(input);
-  const frames: GifFrame[] = [];
-  for (const [k, frame] of animation.entries()) {
-    prepareContext(ctx, GIF_PIXEL_RATIO);
-    frame.draw(ctx);
-    frames.push({
-      patch: toPatch(ctx.getImageData(0, 0, canvas.width, canvas.height).data),
-      delayMs: frame.delayMs,
-    });
-    onFrame?.(k + 1, animation.length);
-    await yieldToEventLoop();
+  const compressor = startLzwCompressor();
+  try {
+    const frames: Promise<GifFrame>[] = [];
+    for (const [k, frame] of animation.entries()) {
+      prepareContext(ctx, GIF_PIXEL_RATIO);
+      frame.draw(ctx);
+      const patch = toPatch(canvas.data());
+      const compressed = compressor
+        .compress(patch)
+        .then((bytes) => ({ rect: patch.rect, compressed: bytes, delayMs: frame.delayMs }));
+      // Until they are awaited below, a failure must not count as unhandled.
+      compressed.catch(() => undefined);
+      frames.push(compressed);
+      onFrame?.(k + 1, animation.length);
+      await yieldToEventLoop();
+    }
+    return {
+      bytes: encodeGif(canvas.width, canvas.height, palette, await Promise.all(frames)),
+      width: canvas.width,
+      height: canvas.height,
+    };
+  } finally {
+    await compressor.close();
   }
-  return {
-    bytes: encodeGif(canvas.width, canvas.height, palette, frames),
-    width: canvas.width,
-    height: canvas.height,
-  };
 }

@@ -31,6 +31,7 @@ import {
 } from './commit-plan.ts';
 import { createFileHashes } from './file-hashes.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
+import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
 import type { Progress } from './progress.ts';
 import { type ProjectInputs, readProjectInputs } from './project-inputs.ts';
 import type { RecordSource } from './record-view.ts';
@@ -102,6 +103,8 @@ interface PlannedBuild {
   hashes: ReturnType<typeof createFileHashes>;
   manifest: FigureManifest | null;
   plan: PlannedOutput[];
+  /** The pages' references as the last build left them. */
+  pageMemo: PageReferenceMemo;
 }
 
 /** The build (with the lock held, unless it only checks): plan, then make and commit. */
@@ -121,12 +124,13 @@ async function buildLocked(request: BuildRequest, dirs: OutputDirs): Promise<Bui
 async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<PlannedBuild> {
   const root = request.projectRoot ?? PROJECT_ROOT;
   const hashes = createFileHashes();
-  const project = await readProjectInputs(root, hashes);
+  const pageMemo = readPageMemo(dirs.generatedDir);
+  const project = await readProjectInputs(root, hashes, pageMemo);
   const keys = await createKeyBuilder({ projectRoot: root, hashes, ...project });
   const manifest = readManifest(dirs.generatedDir);
   const previous = { cache: readCache(dirs.generatedDir), manifest, dirs };
   const plan = planOutputs(outputList(project, keys), previous, request.mode === 'force');
-  return { project, keys, hashes, manifest, plan };
+  return { project, keys, hashes, manifest, plan, pageMemo };
 }
 
 /** A check: each output's line, and nothing written. */
@@ -140,7 +144,7 @@ function checkOnly(request: BuildRequest, planned: PlannedBuild): Partial<BuildR
 async function makeOutputs(
   request: BuildRequest,
   dirs: OutputDirs,
-  { project, keys, hashes, manifest, plan }: PlannedBuild,
+  { project, keys, hashes, manifest, plan, pageMemo }: PlannedBuild,
 ): Promise<Partial<BuildReport>> {
   const trainStart = performance.now();
   const { runs, trained } = trainExperiments(plan, project, (name) => keys.run(name), dirs);
@@ -161,6 +165,7 @@ async function makeOutputs(
   const commit = commitOf(assembled, dirs, cacheText, request.onStep);
   const removed = commitOutputs(dirs, commit, assembled.keep);
   storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
+  storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
   request.progress?.clear();
   const run = assembled.summary;
   return { outputs: assembled.report, trained: [...trained.keys()], trainMs, run, removed };

@@ -83,16 +83,16 @@ export interface PaletteMapper {
 
 /** A mapper onto `palette` that remembers each colour's nearest index across calls. */
 export function createPaletteMapper(palette: readonly Rgb[]): PaletteMapper {
-  // One slot per 24-bit colour (-1 = not looked up yet): frames have few distinct colours but
+  // One slot per 24-bit colour, holding its nearest index + 1 (0 = not looked up yet: a fresh
+  // array is all zeros, so it costs nothing until used). Frames have few distinct colours but
   // about a million pixels, so each colour's nearest entry is searched for only once.
-  const lookup = new Int16Array(1 << 24).fill(-1);
+  const lookup = new Uint8Array(1 << 24);
   const indexOf = (r: number, g: number, b: number): number => {
     const key = (r << 16) | (g << 8) | b;
-    let index = lookup[key]!;
-    if (index < 0) {
-      index = nearestIndex(palette, r, g, b);
-      lookup[key] = index;
-    }
+    const known = lookup[key]!;
+    if (known > 0) return known - 1;
+    const index = nearestIndex(palette, r, g, b);
+    lookup[key] = index + 1;
     return index;
   };
   const map = (rgba: Uint8Array | Uint8ClampedArray): Uint8Array => {
@@ -130,16 +130,17 @@ export function createFrameDiffer(
   height: number,
   mapper: PaletteMapper,
 ): (rgba: Uint8Array | Uint8ClampedArray) => FramePatch {
+  const pixels = width * height;
   let shown: Uint8Array | null = null;
-  let previous: Uint32Array | null = null;
-  const next = new Uint8Array(width * height);
+  // The colours on show, one 32-bit word a pixel, updated in place as pixels change.
+  const previous = new Int32Array(pixels);
+  const next = new Uint8Array(pixels);
   return (rgba) => {
-    const current = new Uint32Array(
-      rgba.buffer.slice(rgba.byteOffset, rgba.byteOffset + 4 * width * height),
-    );
-    if (shown === null || previous === null) {
+    const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, 4 * pixels);
+    const current = new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
+    if (shown === null) {
       shown = mapper.map(rgba);
-      previous = current;
+      previous.set(current);
       return { rect: { x: 0, y: 0, width, height }, indices: shown.slice() };
     }
     next.fill(TRANSPARENT_INDEX);
@@ -152,7 +153,9 @@ export function createFrameDiffer(
       for (let x = 0; x < width; x++) {
         const i = row + x;
         // Only pixels whose colour changed can change index; most of a frame stays as it was.
-        if (current[i] === previous[i]) continue;
+        const colour = current[i]!;
+        if (colour === previous[i]) continue;
+        previous[i] = colour;
         const index = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
         if (index === shown[i]) continue;
         shown[i] = index;
@@ -163,7 +166,6 @@ export function createFrameDiffer(
         y1 = y;
       }
     }
-    previous = current;
     if (x1 < 0)
       return {
         rect: { x: 0, y: 0, width: 1, height: 1 },

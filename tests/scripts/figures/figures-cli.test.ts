@@ -231,6 +231,25 @@ describe('bad input', () => {
       message: /content\/figures\/network\.ts: figure "network" failed: broken on purpose/,
     },
     {
+      // esbuild cannot bundle it: the command falls back to tsx, which names the file.
+      name: 'a figure module with a syntax error (exit 2, naming its id and file)',
+      files: [[join(project, 'content', 'figures', 'network.ts'), `${goodFigure}\nconst = ;\n`]],
+      code: 2,
+      message: /content\/figures\/network\.ts: figure "network" cannot be loaded/,
+    },
+    {
+      name: 'a figure module that throws when loaded (exit 2, naming its id and file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'network.ts'),
+          `${goodFigure}\nthrow new Error('cannot load on purpose');\n`,
+        ],
+      ],
+      code: 2,
+      message:
+        /content\/figures\/network\.ts: figure "network" cannot be loaded: cannot load on purpose/,
+    },
+    {
       name: 'a diverging run (exit 1, naming the experiment and the iteration)',
       files: [
         [configPath, tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000')],

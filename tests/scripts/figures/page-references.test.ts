@@ -1,6 +1,17 @@
 /** The pages' references to figures, experiments and downloads, found in the MDX syntax tree with their lines. */
-import { describe, expect, it } from 'vitest';
-import { type KnownOutputs, pageProblems } from '../../../scripts/figures/page-references.ts';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkPageReferences,
+  type KnownOutputs,
+  PageError,
+  pageProblems,
+  readPageMemo,
+  storePageMemo,
+} from '../../../scripts/figures/page-references.ts';
+import { sha256Hex } from '../../../scripts/lib/sha256.ts';
 
 const known: KnownOutputs = {
   figures: new Set(['loss-accuracy']),
@@ -54,4 +65,43 @@ describe('pageProblems', () => {
   for (const [name, text, expected] of cases) {
     it(name, () => expect(pageProblems(text, 'p.mdx', known)).toEqual(expected));
   }
+});
+
+describe('the memo of pages already read', () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-memo-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'content'));
+  const text = '# A\n\n<Figure id="loss-accuracy" />\n';
+  writeFileSync(join(root, 'content', 'p.mdx'), text);
+
+  it('gives each page its references by the hash of its text', () => {
+    const memo = checkPageReferences(root, known);
+    expect([...memo.keys()]).toEqual([sha256Hex(text)]);
+    expect(memo.get(sha256Hex(text))).toEqual([
+      { element: 'Figure', line: 3, experiments: [], id: 'loss-accuracy' },
+    ]);
+  });
+
+  it('is used instead of parsing a page whose text it knows', () => {
+    // A memo that says the page names a missing figure on line 9: only the memo can say so.
+    const memo = new Map([
+      [sha256Hex(text), [{ element: 'Figure', line: 9, experiments: [], id: 'nope' }]],
+    ]);
+    expect(() => checkPageReferences(root, known, memo)).toThrow(PageError);
+    expect(() => checkPageReferences(root, known, memo)).toThrow(/p\.mdx, line 9: <Figure>/);
+    // Another text is parsed again.
+    const other = new Map([[sha256Hex('something else'), memo.get(sha256Hex(text))!]]);
+    expect(() => checkPageReferences(root, known, other)).not.toThrow();
+  });
+
+  it('is kept between builds, and not used when it was made by another parser', () => {
+    const generated = join(root, 'generated');
+    const memo = checkPageReferences(root, known);
+    storePageMemo(generated, memo, new Map());
+    expect(readPageMemo(generated)).toEqual(memo);
+    const file = join(generated, '.page-references.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { parser: string };
+    writeFileSync(file, JSON.stringify({ ...stored, parser: 'another' }));
+    expect(readPageMemo(generated)).toEqual(new Map());
+  });
 });

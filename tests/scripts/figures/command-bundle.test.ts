@@ -1,0 +1,94 @@
+/**
+ * The figure command bundled by esbuild (scripts/figures/command-bundle.mjs): reused while its
+ * sources are unchanged, made again when one changes, each file keeping its own import.meta.url,
+ * and giving the same outputs as the TypeScript run through tsx.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFigureCommand as bundle } from '../../../scripts/figures/command-bundle.mjs';
+import { copyProject, hashTree } from '../../helpers/project-copy.ts';
+
+const copies: string[] = [];
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
+function copy(): string {
+  const dir = copyProject('command-bundle-');
+  copies.push(dir);
+  return dir;
+}
+
+/** `node scripts/run-figures.mjs` in `cwd`; throws unless it exits with 0. */
+function figures(cwd: string, env: Record<string, string> = {}): string {
+  const run = spawnSync(process.execPath, ['scripts/run-figures.mjs'], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`figures failed (${run.status}): ${run.stderr}`);
+  return run.stdout;
+}
+
+describe('the bundled figure command', () => {
+  it('bundles the command and every figure module, and reuses the bundle while nothing changed', async () => {
+    const project = copy();
+    const first = await bundle(project);
+    expect(first).not.toBeNull();
+    const figureFiles = [...first!.figureModules.keys()].sort();
+    expect(figureFiles.length).toBeGreaterThan(0);
+    for (const file of figureFiles) expect(file).toContain(join(project, 'content', 'figures'));
+    const record = join(fileURLToPath(first!.entry), '..', '..', '..', 'bundle.json');
+    const written = statSync(record).mtimeMs;
+    const again = await bundle(project);
+    expect(again!.entry).toBe(first!.entry);
+    expect(statSync(record).mtimeMs).toBe(written);
+  });
+
+  it('makes a new bundle when a source it includes changes, or a figure module is added', async () => {
+    const project = copy();
+    const first = await bundle(project);
+    // (A comment would not do: esbuild leaves comments out, so the bundle would be the same.)
+    appendFileSync(join(project, 'src', 'figures', 'theme.ts'), '\nObject.freeze(COLOURS);\n');
+    const second = await bundle(project);
+    expect(second!.entry).not.toBe(first!.entry);
+    const extra = join(project, 'content', 'figures', 'extra-copy.ts');
+    writeFileSync(extra, readFileSync(join(project, 'content', 'figures', 'network.ts')));
+    const third = await bundle(project);
+    expect(third!.figureModules.has(extra)).toBe(true);
+    expect(second!.figureModules.has(extra)).toBe(false);
+  });
+
+  it('keeps each file its own import.meta.url, and builds the same bytes as the TypeScript through tsx', () => {
+    const bundled = copy();
+    const throughTsx = copy();
+    for (const project of [bundled, throughTsx]) {
+      // A figure whose caption shows where its module thinks it is.
+      const figure = join(project, 'content', 'figures', 'network.ts');
+      writeFileSync(
+        figure,
+        readFileSync(figure, 'utf8').replace(
+          /caption: (`|')/,
+          (_, quote: string) => `caption: new URL(import.meta.url).pathname + ' ' + ${quote}`,
+        ),
+      );
+    }
+    figures(bundled);
+    figures(throughTsx, { FIGURES_NO_BUNDLE: '1' });
+    const manifest = JSON.parse(
+      readFileSync(join(bundled, 'src', 'generated', 'figures.json'), 'utf8'),
+    ) as { figures: Record<string, { caption: string }> };
+    expect(
+      manifest.figures.network!.caption.startsWith(
+        join(bundled, 'content', 'figures', 'network.ts'),
+      ),
+    ).toBe(true);
+    const a = hashTree(join(bundled, 'public'));
+    const b = hashTree(join(throughTsx, 'public'));
+    expect(a.size).toBeGreaterThan(10);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [path, hash] of a) expect(b.get(path), path).toBe(hash);
+  }, 60_000);
+});
