@@ -4,14 +4,13 @@
  * check that no source was saved while the build ran.
  */
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { BuildStamp } from './build-cache.ts';
 import { outputPath, type PlannedOutput } from './build-plan.ts';
 import type { AssembledOutputs } from './commit-plan.ts';
 import type { FileHashes } from './file-hashes.ts';
 import { FONT_FILES } from './font-files.ts';
-import { moduleClosures } from './module-closure.ts';
 import { DRAWING_PACKAGES, installedPackage, sourceFiles } from './output-keys.ts';
 import { inputListings, type ProjectInputs } from './project-inputs.ts';
 import { formatRunSummary, formatStatusLine } from './report.ts';
@@ -26,17 +25,13 @@ export interface StampInput {
   assembled: AssembledOutputs;
   /** Every source file the outputs' keys cover. */
   sources: readonly string[];
+  /** The files the command's own code is made of (its entries' closures). */
+  commandCode: readonly string[];
 }
 
 /** The stamp of a build whose outputs are all fresh: the files it read with their hashes, the files it wrote, and its report. */
-export async function buildStamp(input: StampInput): Promise<BuildStamp> {
+export function buildStamp(input: StampInput): BuildStamp {
   const { command, hashes, project, dirs, assembled } = input;
-  const code = (
-    await moduleClosures(
-      command.entries.map((e) => resolve(e)),
-      project.root,
-    )
-  ).values();
   const experimentFiles = [...project.experiments.values()].flatMap((loaded) => [
     loaded.file,
     ...(loaded.trainFile === null ? [] : [loaded.trainFile]),
@@ -45,7 +40,7 @@ export async function buildStamp(input: StampInput): Promise<BuildStamp> {
   const packages = DRAWING_PACKAGES.map((name) => installedPackage(name).path);
   const inputs: Record<string, string> = {};
   for (const file of [
-    ...[...code].flat(),
+    ...input.commandCode,
     ...input.sources,
     ...experimentFiles,
     ...project.pages,

@@ -17,7 +17,7 @@ import { sha256Hex } from '../lib/sha256.ts';
 import type { LoadedFigure } from './figure-modules.ts';
 import type { FileHashes } from './file-hashes.ts';
 import { FONT_FILES } from './font-files.ts';
-import { moduleClosures } from './module-closure.ts';
+import { type ClosureMemo, memoisedClosures } from './module-closure.ts';
 import { needsTraining } from './record-view.ts';
 
 /** Bump to invalidate every cached output when the meaning of the keys changes. */
@@ -87,6 +87,10 @@ export interface KeySources {
   hashes: FileHashes;
   experiments: ReadonlyMap<string, LoadedExperiment>;
   figures: readonly LoadedFigure[];
+  /** The closures the last build found (module-closure.ts), or null. */
+  closureMemo: ClosureMemo | null;
+  /** More modules whose closures are wanted: the command's own entries (for the build stamp). */
+  moreEntries: readonly string[];
 }
 
 /** What every key of one build is computed with: the sources, and each module's closure. */
@@ -118,12 +122,20 @@ function shown(ctx: KeyContext, path: string): string {
   return relative(ctx.projectRoot, path).split(sep).join('/');
 }
 
-/** The closure lookup over one esbuild run for the figure modules and the build's own code. */
-async function closuresOf(sources: KeySources): Promise<(path: string) => string[]> {
+/** The closure lookup over one esbuild run (or the last build's memo) for the figure modules, the build's own code and `moreEntries`. */
+async function closuresOf(sources: KeySources) {
   const at = (path: string) => resolve(sources.projectRoot, path);
-  const entries = [...sources.figures.map((f) => f.file), ...Object.values(CODE).map(at)];
-  const closures = await moduleClosures(entries, sources.projectRoot);
-  return (path) => closures.get(isAbsolute(path) ? path : at(path))!;
+  const entries = [
+    ...sources.figures.map((f) => f.file),
+    ...Object.values(CODE).map(at),
+    ...sources.moreEntries,
+  ];
+  const { closures, memo } = await memoisedClosures(entries, sources.projectRoot, {
+    memo: sources.closureMemo,
+    hashes: sources.hashes,
+  });
+  const closure = (path: string) => closures.get(isAbsolute(path) ? path : at(path))!;
+  return { closure, memo };
 }
 
 /** What reading `reads` of experiment `name` brings into a key: the settings read, the data, and the data and engine code. */
@@ -198,7 +210,8 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
 
 /** Fingerprint helpers over one build's sources (one esbuild run finds every closure). */
 export async function createKeyBuilder(sources: KeySources) {
-  const ctx: KeyContext = { ...sources, closure: await closuresOf(sources) };
+  const { closure, memo } = await closuresOf(sources);
+  const ctx: KeyContext = { ...sources, closure };
   /** An output made from one experiment (its downloads, its results) by the module `code`. */
   const experimentOutput = (id: string, kind: OutputKind, reads: FigureReads, code: string) => {
     const name = id.slice(0, id.indexOf('/'));
@@ -226,6 +239,10 @@ export async function createKeyBuilder(sources: KeySources) {
         ...part.prints,
       });
     },
+    /** The project files a module is made of (any of the entries closures were found for). */
+    closure,
+    /** The closures found, to be kept for the next build. */
+    closureMemo: memo,
     /** Every source file the keys were made of (for the build stamp and the watcher). */
     allSources: () =>
       [

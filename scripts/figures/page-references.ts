@@ -8,14 +8,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import { installedPackage } from './output-keys.ts';
+import type { PageReference } from './page-syntax.ts';
 import { writeFileAtomic } from './write-outputs.ts';
 
 /** Where pages live, relative to the project root. */
@@ -51,74 +47,6 @@ export function pageFiles(projectRoot: string): string[] {
   return files;
 }
 
-/** An MDX element as the syntax tree holds it. */
-interface Element {
-  name: string | null;
-  attributes: {
-    type: string;
-    name?: string;
-    value?: string | { data?: { estree?: unknown } } | null;
-  }[];
-  position?: { start: { line: number } };
-}
-
-/** The string literals of an attribute written as an expression (experiments={['a', 'b']}). */
-function literalStrings(element: Element, name: string): string[] {
-  const found = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-  if (found === undefined || typeof found.value !== 'object' || found.value === null) return [];
-  const strings: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const literal = node as { type?: unknown; value?: unknown };
-      if (literal.type === 'Literal' && typeof literal.value === 'string')
-        strings.push(literal.value);
-      else Object.values(node).forEach(walk);
-    }
-  };
-  walk(found.value.data?.estree);
-  return strings;
-}
-
-function attribute(element: Element, name: string): string | undefined {
-  const found = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-  return typeof found?.value === 'string' ? found.value : undefined;
-}
-
-/** One element of a page that names something the build makes: a figure, download or experiment. */
-interface PageReference {
-  element: string;
-  line: number | null;
-  /** Its `experiment` attribute, if it has one. */
-  experiment?: string;
-  /** The experiments it names: its `experiment`, then those in `experiments={[...]}`. */
-  experiments: string[];
-  id?: string;
-}
-
-/** The references of one page's text, read from its MDX syntax tree. */
-function pageReferences(text: string): PageReference[] {
-  const tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(text);
-  const references: PageReference[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const element = node as unknown as Element;
-    const experiment = attribute(element, 'experiment');
-    const id = attribute(element, 'id');
-    references.push({
-      element: element.name ?? '',
-      line: element.position?.start.line ?? null,
-      ...(experiment === undefined ? {} : { experiment }),
-      experiments: [
-        ...(experiment === undefined ? [] : [experiment]),
-        ...literalStrings(element, 'experiments'),
-      ],
-      ...(id === undefined ? {} : { id }),
-    });
-  });
-  return references;
-}
-
 /** The problems of a page's references, each as "file, line N: <Element>: what is wrong". */
 function referenceProblems(
   references: readonly PageReference[],
@@ -150,8 +78,16 @@ function referenceProblems(
   return problems;
 }
 
+/** The parser, loaded only when a page has to be parsed (most builds find every page in the memo). */
+const parser = () => import('./page-syntax.ts');
+
 /** The problems of one page, each as "file, line N: <Element ...>: what is wrong". */
-export function pageProblems(text: string, shown: string, known: KnownOutputs): string[] {
+export async function pageProblems(
+  text: string,
+  shown: string,
+  known: KnownOutputs,
+): Promise<string[]> {
+  const { pageReferences } = await parser();
   return referenceProblems(pageReferences(text), shown, known);
 }
 
@@ -169,7 +105,10 @@ function parserFingerprint(): string {
   const packages = ['remark-parse', 'remark-math', 'remark-mdx', 'unified'].map(
     (name) => `${name}@${installedPackage(name).version}`,
   );
-  return sha256Hex([readFileSync(fileURLToPath(import.meta.url), 'utf8'), ...packages].join('\n'));
+  const code = ['./page-syntax.ts', './page-references.ts'].map((file) =>
+    readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'),
+  );
+  return sha256Hex([...code, ...packages].join('\n'));
 }
 
 /** The memo's file text: the parser's fingerprint and the references by page hash, in a stable order. */
@@ -209,19 +148,21 @@ export function storePageMemo(
  * Checks every page of the project; throws a PageError listing every problem found. Returns the
  * pages' references by text hash, taken from `memo` where a page is unchanged.
  */
-export function checkPageReferences(
+export async function checkPageReferences(
   projectRoot: string,
   known: KnownOutputs,
   memo: PageReferenceMemo = new Map(),
-): PageReferenceMemo {
+): Promise<PageReferenceMemo> {
   const current: PageReferenceMemo = new Map();
-  const problems = pageFiles(projectRoot).flatMap((file) => {
+  const problems: string[] = [];
+  for (const file of pageFiles(projectRoot)) {
     const text = readFileSync(file, 'utf8');
     const hash = sha256Hex(text);
-    const references = memo.get(hash) ?? pageReferences(text);
+    const references = memo.get(hash) ?? (await parser()).pageReferences(text);
     current.set(hash, references);
-    return referenceProblems(references, relative(projectRoot, file).split(sep).join('/'), known);
-  });
+    const shown = relative(projectRoot, file).split(sep).join('/');
+    problems.push(...referenceProblems(references, shown, known));
+  }
   if (problems.length > 0) throw new PageError(problems.join('\n'));
   return current;
 }

@@ -74,7 +74,7 @@ export async function readProjectInputs(
           : [],
       ),
   };
-  const pageReferences = checkPageReferences(root, known, pageMemo);
+  const pageReferences = await checkPageReferences(root, known, pageMemo);
   return { root, experiments, datasets, figures, pages: pageFiles(root), pageReferences };
 }
 

@@ -5,7 +5,7 @@
  * break, holding the output folder's lock throughout. `npm run figures`, the development watcher,
  * the benchmarks and the tests all run this.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
 import { DivergenceError } from '../../src/nn/errors.ts';
 import { train } from '../../src/nn/train.ts';
@@ -30,6 +30,7 @@ import {
   readText,
 } from './commit-plan.ts';
 import { createFileHashes } from './file-hashes.ts';
+import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
 import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
 import type { Progress } from './progress.ts';
@@ -126,7 +127,13 @@ async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<Plann
   const hashes = createFileHashes();
   const pageMemo = readPageMemo(dirs.generatedDir);
   const project = await readProjectInputs(root, hashes, pageMemo);
-  const keys = await createKeyBuilder({ projectRoot: root, hashes, ...project });
+  const keys = await createKeyBuilder({
+    projectRoot: root,
+    hashes,
+    ...project,
+    closureMemo: readClosureMemo(dirs.generatedDir),
+    moreEntries: request.command?.entries.map((entry) => resolve(entry)) ?? [],
+  });
   const manifest = readManifest(dirs.generatedDir);
   const previous = { cache: readCache(dirs.generatedDir), manifest, dirs };
   const plan = planOutputs(outputList(project, keys), previous, request.mode === 'force');
@@ -154,18 +161,20 @@ async function makeOutputs(
   const assembled = assembleOutputs({ plan, project, runs, rendered, manifest, dirs, progress });
   request.onStep?.('drawn');
   const sources = keys.allSources();
-  const cacheText = await newCacheText(request, {
+  const cacheText = newCacheText(request, {
     plan,
     assembled,
     project,
     dirs,
     sources,
     hashes,
+    commandCode: request.command?.entries.flatMap((entry) => keys.closure(resolve(entry))) ?? [],
   });
   const commit = commitOf(assembled, dirs, cacheText, request.onStep);
   const removed = commitOutputs(dirs, commit, assembled.keep);
   storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
+  storeClosureMemo(dirs.generatedDir, keys.closureMemo);
   request.progress?.clear();
   const run = assembled.summary;
   return { outputs: assembled.report, trained: [...trained.keys()], trainMs, run, removed };
@@ -255,6 +264,7 @@ interface CacheInput {
   dirs: OutputDirs;
   sources: readonly string[];
   hashes: Parameters<typeof buildStamp>[0]['hashes'];
+  commandCode: readonly string[];
 }
 
 /**
@@ -262,7 +272,7 @@ interface CacheInput {
  * saved after this process loaded its code (so the next build makes it again), and the stamp
  * when everything is fresh and was made by a command.
  */
-async function newCacheText(request: BuildRequest, input: CacheInput): Promise<string> {
+function newCacheText(request: BuildRequest, input: CacheInput): string {
   const { plan, assembled, project } = input;
   const loadedAt =
     request.codeLoadedAt !== undefined
@@ -281,7 +291,7 @@ async function newCacheText(request: BuildRequest, input: CacheInput): Promise<s
     if (touched(p)) assembled.entries[p.id] = { ...assembled.entries[p.id]!, key: '' };
   const cache: FigureCache = { version: CACHE_VERSION, outputs: assembled.entries, stamp: null };
   if (request.command !== undefined && changed.size === 0) {
-    cache.stamp = await buildStamp({ command: request.command, ...input });
+    cache.stamp = buildStamp({ command: request.command, ...input });
   }
   return formatCache(cache);
 }

@@ -63,7 +63,7 @@ describe('pageProblems', () => {
     ['an element in a code block is only text', '```mdx\n<Figure id="nope" />\n```\n', []],
   ];
   for (const [name, text, expected] of cases) {
-    it(name, () => expect(pageProblems(text, 'p.mdx', known)).toEqual(expected));
+    it(name, async () => expect(await pageProblems(text, 'p.mdx', known)).toEqual(expected));
   }
 });
 
@@ -74,29 +74,31 @@ describe('the memo of pages already read', () => {
   const text = '# A\n\n<Figure id="loss-accuracy" />\n';
   writeFileSync(join(root, 'content', 'p.mdx'), text);
 
-  it('gives each page its references by the hash of its text', () => {
-    const memo = checkPageReferences(root, known);
+  it('gives each page its references by the hash of its text', async () => {
+    const memo = await checkPageReferences(root, known);
     expect([...memo.keys()]).toEqual([sha256Hex(text)]);
     expect(memo.get(sha256Hex(text))).toEqual([
       { element: 'Figure', line: 3, experiments: [], id: 'loss-accuracy' },
     ]);
   });
 
-  it('is used instead of parsing a page whose text it knows', () => {
+  it('is used instead of parsing a page whose text it knows', async () => {
     // A memo that says the page names a missing figure on line 9: only the memo can say so.
     const memo = new Map([
       [sha256Hex(text), [{ element: 'Figure', line: 9, experiments: [], id: 'nope' }]],
     ]);
-    expect(() => checkPageReferences(root, known, memo)).toThrow(PageError);
-    expect(() => checkPageReferences(root, known, memo)).toThrow(/p\.mdx, line 9: <Figure>/);
+    await expect(checkPageReferences(root, known, memo)).rejects.toThrow(PageError);
+    await expect(checkPageReferences(root, known, memo)).rejects.toThrow(
+      /p\.mdx, line 9: <Figure>/,
+    );
     // Another text is parsed again.
     const other = new Map([[sha256Hex('something else'), memo.get(sha256Hex(text))!]]);
-    expect(() => checkPageReferences(root, known, other)).not.toThrow();
+    await expect(checkPageReferences(root, known, other)).resolves.toBeInstanceOf(Map);
   });
 
-  it('is kept between builds, and not used when it was made by another parser', () => {
+  it('is kept between builds, and not used when it was made by another parser', async () => {
     const generated = join(root, 'generated');
-    const memo = checkPageReferences(root, known);
+    const memo = await checkPageReferences(root, known);
     storePageMemo(generated, memo, new Map());
     expect(readPageMemo(generated)).toEqual(memo);
     const file = join(generated, '.page-references.json');

@@ -87,13 +87,13 @@ describe('reruns', () => {
   it('give byte-identical files, every one of them', () => {
     const a = hashTree(rootA);
     const b = hashTree(rootB);
-    // The figures and CSV files, figures.json, the cache, the pages' references, and each
-    // experiment's results and stored run.
+    // The figures and CSV files, figures.json, the cache, the memos of the pages' references
+    // and of the module closures, and each experiment's results and stored run.
     const manifest = manifestOf(rootA);
     const experiments = readdirSync(join(rootA, 'src', 'generated', 'results')).length;
     expect(experiments).toBeGreaterThan(0);
     const named = Object.keys(manifest.figures).length + Object.keys(manifest.downloads).length;
-    expect(a.size).toBe(named + 3 + 2 * experiments);
+    expect(a.size).toBe(named + 4 + 2 * experiments);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, hash] of a) expect(b.get(path), path).toBe(hash);
   });
