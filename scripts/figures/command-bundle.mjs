@@ -101,6 +101,32 @@ function reusable(/** @type {string} */ slot, /** @type {string[]} */ figureFile
   }
 }
 
+/**
+ * Writes esbuild's output files into a folder of `slot` named by their hash (renamed into place
+ * whole, so no build sees half a bundle); returns the folder.
+ * @param {string} root
+ * @param {string} slot
+ * @param {import('esbuild').OutputFile[]} outputFiles
+ */
+function writeBundle(root, slot, outputFiles) {
+  const hash = createHash('sha256');
+  for (const file of outputFiles) hash.update(file.path).update(file.contents);
+  const dir = join(slot, hash.digest('hex').slice(0, 16));
+  const outDir = resolve(root, 'out');
+  const temp = `${dir}.tmp-${process.pid}`;
+  for (const file of outputFiles) {
+    const target = join(temp, relative(outDir, file.path));
+    mkdirSync(join(target, '..'), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+  try {
+    renameSync(temp, dir);
+  } catch {
+    rmSync(temp, { recursive: true, force: true }); // there already (another build's copy)
+  }
+  return dir;
+}
+
 /** Bundles the command with esbuild into a folder of `slot`, and records it there. */
 async function bundleInto(
   /** @type {string} */ root,
@@ -127,21 +153,7 @@ async function bundleInto(
     logLevel: 'silent',
     plugins: [ownImportMetaUrl],
   });
-  const hash = createHash('sha256');
-  for (const file of result.outputFiles) hash.update(file.path).update(file.contents);
-  const dir = join(slot, hash.digest('hex').slice(0, 16));
-  const outDir = resolve(root, 'out');
-  const temp = `${dir}.tmp-${process.pid}`;
-  for (const file of result.outputFiles) {
-    const target = join(temp, relative(outDir, file.path));
-    mkdirSync(join(target, '..'), { recursive: true });
-    writeFileSync(target, file.contents);
-  }
-  try {
-    renameSync(temp, dir);
-  } catch {
-    rmSync(temp, { recursive: true, force: true }); // there already (another build's copy)
-  }
+  const dir = writeBundle(root, slot, result.outputFiles);
   /** @type {BundleRecord} */
   const record = { inputs: {}, figureFiles, entry: '', figureModules: {} };
   // The bundle's sources, and this file: a change to how it bundles makes a new bundle.
