@@ -66,7 +66,7 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = CONTE
     colour: greyColour,
     frame: COLOURS.axis,
   });
-  for (let r = 0; r < 9; r++) rowLabel(ctx, String(r + 1), layout.xTop + (r + 0.5) * cell);
+  for (let r = 0; r < 9; r++) rowLabel(ctx, String(r), layout.xTop + (r + 0.5) * cell);
   drawVerticalText(ctx, 'pixel', MARGIN + 30, layout.xTop + 4.5 * cell, {
     size: TEXT.small,
     colour: COLOURS.mutedText,
@@ -134,7 +134,7 @@ function rowLabel(ctx: Context2D, text: string, y: number): void {
 
 function exampleNumbers(ctx: Context2D, n: number, cell: number, bottom: number): void {
   for (const k of exampleTicks(n)) {
-    drawText(ctx, String(k), LEFT + (k - 0.5) * cell, bottom + 4, {
+    drawText(ctx, String(k), LEFT + (k + 0.5) * cell, bottom + 4, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'center',
@@ -143,7 +143,7 @@ function exampleNumbers(ctx: Context2D, n: number, cell: number, bottom: number)
   }
 }
 
-/** A 3x3 key numbering the pixels 1..9 in row-major order, so rows of X can be read as positions in an image. */
+/** A 3x3 key numbering the pixels 0..8 in row-major order, so rows of X can be read as positions in an image. */
 function drawPixelKey(ctx: Context2D, x: number, y: number): void {
   const size = 13;
   drawText(ctx, 'pixel order', x - 6, y + 1.5 * size, {
@@ -158,7 +158,7 @@ function drawPixelKey(ctx: Context2D, x: number, y: number): void {
     ctx.strokeStyle = COLOURS.cellBorder;
     ctx.lineWidth = 1;
     ctx.strokeRect(cx + 0.5, cy + 0.5, size - 1, size - 1);
-    drawText(ctx, String(i + 1), cx + size / 2, cy + size / 2 + 0.5, {
+    drawText(ctx, String(i), cx + size / 2, cy + size / 2 + 0.5, {
       size: 11,
       colour: COLOURS.mutedText,
       align: 'center',

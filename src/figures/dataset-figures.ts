@@ -27,7 +27,7 @@ export function trainingSetLayout(dataset: Dataset, width = CONTENT_WIDTH): Imag
 export function drawTrainingSet(ctx: Context2D, dataset: Dataset, width = CONTENT_WIDTH): void {
   const items: GridImage[] = dataset.images.map((pixels, i) => ({
     pixels,
-    lines: [`#${i + 1} ${className(dataset.labels[i]!)}`],
+    lines: [`#${i} ${className(dataset.labels[i]!)}`],
   }));
   drawImageGrid(ctx, items, trainingSetLayout(dataset, width));
 }
@@ -51,7 +51,7 @@ function drawValidationSet(
     return {
       pixels,
       lines: [
-        `#${i + 1} ${className(truth)}`,
+        `#${i} ${className(truth)}`,
         `predicted ${className(predicted)}`,
         `probability ${formatNumber(probability, 2)}`,
       ],
@@ -65,8 +65,8 @@ function drawValidationSet(
 function validationText(dataset: Dataset, result: ValidationResult): FigureText {
   const n = dataset.labels.length;
   const wrong = result.predictions
-    .map((p, i) => (p === dataset.labels[i] ? 0 : i + 1))
-    .filter((k) => k > 0);
+    .map((p, i) => (p === dataset.labels[i] ? -1 : i))
+    .filter((k) => k >= 0);
   const title = validationTitle(dataset.name);
   const outcome =
     wrong.length === 0

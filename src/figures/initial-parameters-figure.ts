@@ -128,7 +128,7 @@ export function drawInitialParameters(
   );
 
   for (let r = 0; r < hidden; r++)
-    rowLabel(ctx, String(r + 1), layout.W1.y + (r + 0.5) * layout.cellHeight);
+    rowLabel(ctx, String(r), layout.W1.y + (r + 0.5) * layout.cellHeight);
   drawVerticalText(
     ctx,
     'hidden unit',
@@ -208,8 +208,9 @@ function columnNumbers(
   bottom: number,
   title: string,
 ): void {
-  for (let k = 1; k <= count; k++) {
-    drawText(ctx, String(k), at.x + (k - 0.5) * cellWidth, bottom + 4, {
+  // Numbered from 0, as the code numbers pixels and hidden units.
+  for (let k = 0; k < count; k++) {
+    drawText(ctx, String(k), at.x + (k + 0.5) * cellWidth, bottom + 4, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'center',

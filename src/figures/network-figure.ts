@@ -192,7 +192,7 @@ function inputAndOutputLabels(layout: NetworkLayout): string {
         'font-size': 12,
         fill: COLOURS.mutedText,
       },
-      `pixel ${i + 1}`,
+      `pixel ${i}`,
     ),
   );
   const outputs = layout.layers[2]!.map((p, i) =>

@@ -2,6 +2,17 @@
 import { CLASSES, inputMatrix, PIXELS } from '../nn/data-matrices.ts';
 import { forward } from '../nn/network.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
+import {
+  checkGradients,
+  type ExampleTrace,
+  type GradientCheck,
+  type Probe,
+  predictionCounts,
+  probe,
+  traceExample,
+} from './run-checks.ts';
+import { neverActiveUnits, replayRun } from './run-replay.ts';
+import { className } from './theme.ts';
 
 /** One validation set's outcome. */
 interface ValidationSummary {
@@ -28,7 +39,33 @@ export interface RunResults {
   /** How many hidden units of the final network are active (ReLU input above 0) on at least one training image. */
   finalActiveHiddenUnits: number;
   validation: ValidationSummary[];
+  /** N + 1 forward passes (states 0..N) and N updates. */
+  forwardPasses: number;
+  updates: number;
+  /** Hidden units (0-based) active on no training image in any state, as text ("unit 3", "units 1 and 4"), or null if there are none. */
+  neverActiveUnits: string | null;
+  neverActiveCount: number;
+  /** How many training images the untrained network assigns to each class, and the class it leans to (null if neither). */
+  initialPredictions: { vertical: number; horizontal: number; leaning: string | null };
+  /** The mean loss and mean probability of the true class at the states the tutorial discusses. */
+  checkpoints: { initial: Checkpoint; firstPerfect: Checkpoint | null; final: Checkpoint };
+  /** Training example 0 followed through the initial network. */
+  trace: ExampleTrace;
+  /** Backpropagation against central differences, at the initial network. */
+  gradientCheck: GradientCheck;
+  /** The trained network on images it never saw. */
+  probes: Probe[];
   history: { iteration: number; loss: number; accuracy: number }[];
+}
+
+/** One state of the run in the per-example terms a reader can picture. */
+interface Checkpoint {
+  iteration: number;
+  /** The summed loss divided by the number of examples. */
+  meanLoss: number;
+  /** The mean over the examples of the probability the network gives their true class. */
+  meanTrueProbability: number;
+  accuracy: number;
 }
 
 /** A readable title for a validation set: "validation-2" -> "Validation set 2"; other names stay as they are. */
@@ -56,6 +93,44 @@ export function perfectFromIteration(
 function activeHiddenUnits(record: RunRecord): number {
   const { A1 } = forward(record.final, inputMatrix(record.datasets.train.images));
   return A1.toRows().filter((row) => row.some((a) => a > 0)).length;
+}
+
+/** "unit 3", "units 1 and 4", "units 0, 2 and 5"; null for none. */
+function unitsText(units: readonly number[]): string | null {
+  if (units.length === 0) return null;
+  if (units.length === 1) return `unit ${units[0]}`;
+  return `units ${units.slice(0, -1).join(', ')} and ${units.at(-1)}`;
+}
+
+/** The checkpoints at iteration 0, the first perfect iteration and N, from a replay of the run. */
+function checkpoints(record: RunRecord): RunResults['checkpoints'] {
+  const labels = record.datasets.train.labels;
+  const wanted = new Map<number, Checkpoint>();
+  const at = [0, record.firstPerfectIteration, record.settings.iterations];
+  replayRun(record, ({ iteration, activations: { A2 } }) => {
+    if (!at.includes(iteration)) return;
+    const entry = record.history[iteration]!;
+    const trueProbability = labels.reduce((sum, label, j) => sum + A2.get(label, j), 0);
+    wanted.set(iteration, {
+      iteration,
+      meanLoss: entry.loss / labels.length,
+      meanTrueProbability: trueProbability / labels.length,
+      accuracy: entry.accuracy,
+    });
+  });
+  const first = record.firstPerfectIteration;
+  return {
+    initial: wanted.get(0)!,
+    firstPerfect: first === null ? null : wanted.get(first)!,
+    final: wanted.get(record.settings.iterations)!,
+  };
+}
+
+/** The untrained network's predictions on the training set, by class name, and the class it favours. */
+function initialPredictions(record: RunRecord): RunResults['initialPredictions'] {
+  const [vertical = 0, horizontal = 0] = predictionCounts(record.initial, record.datasets.train);
+  const leaning = vertical === horizontal ? null : className(vertical > horizontal ? 0 : 1);
+  return { vertical, horizontal, leaning };
 }
 
 /** The results of `record`, with settings in their fixed key order. */
@@ -91,6 +166,20 @@ export function runResults(record: RunRecord): RunResults {
         total: record.datasets.validation[k]!.labels.length,
       };
     }),
+    forwardPasses: history.length,
+    updates: history.length - 1,
+    ...neverActive(record),
+    initialPredictions: initialPredictions(record),
+    checkpoints: checkpoints(record),
+    trace: traceExample(record.initial, record.datasets.train, 0),
+    gradientCheck: checkGradients(record.initial, record.datasets.train),
+    probes: probe(record.final),
     history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
   };
+}
+
+/** The never-active hidden units, as text and as a count. */
+function neverActive(record: RunRecord): Pick<RunResults, 'neverActiveUnits' | 'neverActiveCount'> {
+  const units = neverActiveUnits(record);
+  return { neverActiveUnits: unitsText(units), neverActiveCount: units.length };
 }

@@ -53,14 +53,14 @@ export function formatTick(value: number, step: number): string {
   return formatNumber(value, decimals);
 }
 
-/** Column numbers to print under n columns (examples, or many hidden units): 1 and multiples of a nice step. */
+/** Column numbers to print under n columns numbered from 0 (examples, or many hidden units): 0 and multiples of a nice step. */
 export function exampleTicks(n: number): number[] {
   return ticksEvery(n, Math.max(1, niceStep(n, 5)));
 }
 
-/** 1 and multiples of `step` up to n, leaving out a multiple too close to 1 (as exampleTicks does). */
+/** 0 and the multiples of `step` below n: positions among n columns numbered from 0. */
 export function ticksEvery(n: number, step: number): number[] {
-  const ticks = [1];
-  for (let k = step; k <= n; k += step) if (k - 1 >= step / 2) ticks.push(k);
+  const ticks: number[] = [];
+  for (let k = 0; k < n; k += step) ticks.push(k);
   return ticks;
 }

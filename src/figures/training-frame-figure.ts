@@ -172,7 +172,7 @@ export function drawTrainingFrame(
     layout.W2,
     2,
     hidden,
-    // Every unit's number while they fit, else 1 and multiples of a tidy step.
+    // Every unit's number while they fit, else 0 and multiples of a tidy step.
     hidden <= 9 ? consecutive(hidden) : exampleTicks(hidden),
     hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`,
   );
@@ -288,7 +288,7 @@ function unitRowLabels(ctx: Context2D, at: HeatmapSpecBase, hidden: number): voi
   rowLabels(
     ctx,
     at,
-    rows.map((k) => ({ text: String(k), row: k - 1 })),
+    rows.map((k) => ({ text: String(k), row: k })),
   );
 }
 
@@ -325,7 +325,7 @@ function columnLabels(
     3,
   );
   for (const k of numbers) {
-    drawText(ctx, String(k), at.x + (k - 0.5) * at.cellWidth, bottom + 4, {
+    drawText(ctx, String(k), at.x + (k + 0.5) * at.cellWidth, bottom + 4, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'center',
@@ -339,9 +339,9 @@ function columnLabels(
   });
 }
 
-/** 1, 2, ..., n. */
+/** 0, 1, ..., n - 1: units, pixels and examples are numbered from 0, as in the code. */
 function consecutive(n: number): number[] {
-  return Array.from({ length: n }, (_, k) => k + 1);
+  return Array.from({ length: n }, (_, k) => k);
 }
 
 /** `preferred`, then ever sparser positions among 1..n: every 2nd and 4th (short axes), 1 and multiples of 5, 10, 20, ...; last [1]. */
@@ -349,9 +349,9 @@ function sparserTicks(n: number, preferred: readonly number[]): (readonly number
   const lists: (readonly number[])[] = [preferred];
   if (n <= 16)
     for (const stride of [2, 4])
-      lists.push(consecutive(Math.ceil(n / stride)).map((k) => 1 + (k - 1) * stride));
+      lists.push(consecutive(Math.ceil(n / stride)).map((k) => k * stride));
   for (const step of [5, 10, 20, 50, 100]) if (step < n) lists.push(ticksEvery(n, step));
-  lists.push([1]);
+  lists.push([0]);
   return lists;
 }
 

@@ -44,6 +44,7 @@ const TUTORIAL = [
 ];
 /** Drawn from the tutorial's trained network: its loss history, final weights or predictions (not the snapshots' spacing); the comparison of learning rates shows its history too. */
 const FROM_TRAINED_NETWORK = [
+  'hidden-weights',
   'learning-rates',
   'training-animation',
   'loss-accuracy',

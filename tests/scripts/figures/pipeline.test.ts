@@ -36,6 +36,7 @@ const FIGURE_IDS = [
   'validation-1',
   'validation-2',
   'himmelblau',
+  'hidden-weights',
 ];
 
 const roots: string[] = [];
@@ -232,8 +233,27 @@ describe("the tutorial experiment's results", () => {
       'perfectFromIteration',
       'finalActiveHiddenUnits',
       'validation',
+      'forwardPasses',
+      'updates',
+      'neverActiveUnits',
+      'neverActiveCount',
+      'initialPredictions',
+      'checkpoints',
+      'trace',
+      'gradientCheck',
+      'probes',
       'history',
     ]);
+    expect(results.forwardPasses).toBe(results.history.length);
+    expect(results.updates).toBe(results.settings.iterations);
+    // The gradient check, asserted from the results: backpropagation agrees with central differences.
+    expect(results.gradientCheck.entries).toHaveLength(8);
+    expect(results.gradientCheck.maxRelativeError).toBeLessThan(1e-6);
+    // The checkpoints' mean losses are the history's summed losses over n.
+    expect(results.checkpoints.initial.meanLoss).toBe(results.history[0].loss / 24);
+    expect(results.checkpoints.final.meanLoss).toBe(results.history[200].loss / 24);
+    expect(results.checkpoints.firstPerfect.iteration).toBe(results.firstPerfectIteration);
+    expect(results.initialPredictions.vertical + results.initialPredictions.horizontal).toBe(24);
     expect(results.settings).toEqual({
       seed: 7,
       dataSeed: DEFAULT_SETTINGS.dataSeed,

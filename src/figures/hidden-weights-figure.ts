@@ -1,0 +1,159 @@
+/**
+ * What each hidden unit looks for: its nine input weights (a row of W1) drawn as a 3 x 3 tile in
+ * the image's own layout, before and after training, on one diverging colour scale. A unit whose
+ * weights favour one column and penalise the others is a detector of that vertical line. Units
+ * that were never active are marked: their weights never moved.
+ */
+
+import { drawColourBar } from './colour-bar.ts';
+import { divergingAt, divergingColour } from './colour-maps.ts';
+import type { Context2D } from './context-2d.ts';
+import { drawHeatmap, type MatrixLike } from './heatmap.ts';
+import { strokeCrispFrame } from './pixel-snap.ts';
+import { formatNumber, niceCeil } from './scales.ts';
+import { drawText } from './text.ts';
+import { COLOURS, CONTENT_WIDTH, TEXT } from './theme.ts';
+
+const MARGIN = 16;
+/** Room at the left for the row labels "before" and "after". */
+const LEFT = 70;
+const TOP = 34;
+const GAP = 14;
+const ROW_GAP = 30;
+
+/** Where things go for H units in `width` CSS px. */
+export interface HiddenWeightsLayout {
+  width: number;
+  height: number;
+  cell: number;
+  /** The left edge of unit k's tiles. */
+  unitX: (unit: number) => number;
+  beforeY: number;
+  afterY: number;
+  bar: { x: number; y: number; width: number; height: number };
+}
+
+/** Lays out two rows of H tiles; cells shrink (down to 4 px) to fit every unit into the width. */
+export function hiddenWeightsLayout(hidden: number, width = CONTENT_WIDTH): HiddenWeightsLayout {
+  const pitch = (width - LEFT - MARGIN) / hidden;
+  const cell = Math.max(4, Math.min(26, 2 * Math.floor((pitch - GAP) / 3 / 2)));
+  const tile = 3 * cell;
+  const beforeY = TOP + 18;
+  const afterY = beforeY + tile + ROW_GAP;
+  const barY = afterY + tile + 34;
+  return {
+    width,
+    height: barY + 14 + 36,
+    cell,
+    unitX: (unit) => LEFT + unit * pitch + (pitch - tile) / 2,
+    beforeY,
+    afterY,
+    bar: { x: LEFT, y: barY, width: Math.min(360, width - LEFT - MARGIN), height: 14 },
+  };
+}
+
+/** Row `unit` of `W1` as a 3 x 3 matrix: weight of pixel 3r + c at row r, column c. */
+function unitTile(W1: MatrixLike, unit: number): MatrixLike {
+  return { rows: 3, cols: 3, get: (r, c) => W1.get(unit, 3 * r + c) };
+}
+
+/** The colour scale's maximum: the largest |weight| before or after, rounded up. */
+export function hiddenWeightsMax(before: MatrixLike, after: MatrixLike): number {
+  let max = 0;
+  for (const W of [before, after])
+    for (let r = 0; r < W.rows; r++)
+      for (let c = 0; c < W.cols; c++) max = Math.max(max, Math.abs(W.get(r, c)));
+  return niceCeil(max, 10);
+}
+
+/** Draws the tiles of W1 before and after training; units in `neverActive` are framed and labelled. */
+export function drawHiddenWeights(
+  ctx: Context2D,
+  weights: { before: MatrixLike; after: MatrixLike; neverActive: readonly number[] },
+  width = CONTENT_WIDTH,
+): void {
+  const { before, after, neverActive } = weights;
+  const hidden = before.rows;
+  const layout = hiddenWeightsLayout(hidden, width);
+  const max = hiddenWeightsMax(before, after);
+  const tile = 3 * layout.cell;
+  ctx.save();
+  ctx.fillStyle = COLOURS.background;
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  const muted = { size: TEXT.small, colour: COLOURS.mutedText } as const;
+  drawText(
+    ctx,
+    'each hidden unit\u2019s 9 input weights (a row of W1), laid out as the image\u2019s pixels',
+    LEFT,
+    6,
+    { ...muted, baseline: 'top' },
+  );
+  for (const [label, y] of [
+    ['before', layout.beforeY],
+    ['after', layout.afterY],
+  ] as const) {
+    drawText(ctx, label, LEFT - 10, y + tile / 2, {
+      size: TEXT.label,
+      align: 'right',
+      baseline: 'middle',
+    });
+  }
+  const labelEvery = Math.max(1, Math.ceil(24 / (layout.cell * 3 + GAP)));
+  for (let unit = 0; unit < hidden; unit++) {
+    const x = layout.unitX(unit);
+    if (unit % labelEvery === 0)
+      drawText(
+        ctx,
+        hidden <= 12 ? `unit ${unit}` : String(unit),
+        x + tile / 2,
+        layout.beforeY - 6,
+        {
+          ...muted,
+          align: 'center',
+          baseline: 'bottom',
+        },
+      );
+    for (const [W, y] of [
+      [before, layout.beforeY],
+      [after, layout.afterY],
+    ] as const) {
+      drawHeatmap(ctx, unitTile(W, unit), {
+        x,
+        y,
+        cellWidth: layout.cell,
+        cellHeight: layout.cell,
+        colour: (v) => divergingColour(v, max),
+        frame: COLOURS.axis,
+      });
+    }
+    if (neverActive.includes(unit)) {
+      const frame = {
+        x: x - 4,
+        y: layout.beforeY - 4,
+        width: tile + 8,
+        height: layout.afterY + tile - layout.beforeY + 8,
+      };
+      strokeCrispFrame(ctx, frame, COLOURS.marker);
+      drawText(ctx, 'never active', x + tile / 2, layout.afterY + tile + 8, {
+        size: TEXT.small,
+        colour: COLOURS.marker,
+        align: 'center',
+        baseline: 'top',
+      });
+    }
+  }
+  drawColourBar(ctx, {
+    rect: layout.bar,
+    colourAt: divergingAt,
+    ticks: [
+      { t: 0, label: formatNumber(-max, 1) },
+      { t: 0.5, label: '0' },
+      { t: 1, label: formatNumber(max, 1) },
+    ],
+  });
+  drawText(ctx, 'weight', layout.bar.x + layout.bar.width + 10, layout.bar.y + 7, {
+    ...muted,
+    baseline: 'middle',
+  });
+  ctx.restore();
+}

@@ -1,0 +1,58 @@
+/**
+ * Every state of a run again, from its initial parameters with the engine's own steps: the run
+ * record keeps snapshots only every few iterations, but some questions (was a hidden unit ever
+ * active?) need all N + 1 states. The replay is the same arithmetic as train.ts, so it passes
+ * through the same parameters bit for bit (a test checks that it ends at the record's final ones).
+ */
+import { inputMatrix, oneHot } from '../nn/data-matrices.ts';
+import { gradients } from '../nn/gradients.ts';
+import { forward } from '../nn/network.ts';
+import type { Activations, Parameters, RunRecord } from '../nn/types.ts';
+import { update } from '../nn/update.ts';
+
+/** One state of the run: the network before update number `iteration`, and its forward pass on the training set. */
+export interface RunState {
+  iteration: number;
+  params: Parameters;
+  activations: Activations;
+}
+
+/** Calls `visit` with states 0..N of `record`'s run, in order; returns the parameters after the last update. */
+export function replayRun(
+  record: Pick<RunRecord, 'settings' | 'datasets' | 'initial'>,
+  visit: (state: RunState) => void,
+): Parameters {
+  const { learningRate, iterations } = record.settings;
+  const X = inputMatrix(record.datasets.train.images);
+  const Y = oneHot(record.datasets.train.labels);
+  let params = record.initial;
+  for (let iteration = 0; iteration <= iterations; iteration++) {
+    const activations = forward(params, X);
+    visit({ iteration, params, activations });
+    if (iteration < iterations)
+      params = update(params, gradients(params, X, Y, activations), learningRate);
+  }
+  return params;
+}
+
+/**
+ * The hidden units (0-based) that are active (ReLU input above 0) on no training image in any
+ * state of the run. Such a unit passes no gradient back, so its weights and bias never change.
+ */
+export function neverActiveUnits(
+  record: Pick<RunRecord, 'settings' | 'datasets' | 'initial'>,
+): number[] {
+  const active = new Array<boolean>(record.settings.hiddenUnits).fill(false);
+  replayRun(record, ({ activations: { Z1 } }) => {
+    for (let unit = 0; unit < Z1.rows; unit++) {
+      if (active[unit]) continue;
+      for (let j = 0; j < Z1.cols; j++) {
+        if (Z1.get(unit, j) > 0) {
+          active[unit] = true;
+          break;
+        }
+      }
+    }
+  });
+  return active.flatMap((isActive, unit) => (isActive ? [] : [unit]));
+}
