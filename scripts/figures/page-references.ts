@@ -81,6 +81,17 @@ function referenceProblems(
 /** The parser, loaded only when a page has to be parsed (most builds find every page in the memo). */
 const parser = () => import('./page-syntax.ts');
 
+/** The references of a page's text; a page that is not valid MDX is a PageError naming its line. */
+async function parsePage(text: string, shown: string): Promise<PageReference[]> {
+  const { pageReferences } = await parser();
+  try {
+    return pageReferences(text);
+  } catch (error) {
+    const { line, reason, message } = error as { line?: number; reason?: string; message?: string };
+    throw new PageError(`${shown}, line ${line ?? '?'}: not valid MDX: ${reason ?? message}`);
+  }
+}
+
 /** The problems of one page, each as "file, line N: <Element ...>: what is wrong". */
 export async function pageProblems(
   text: string,
@@ -158,9 +169,9 @@ export async function checkPageReferences(
   for (const file of pageFiles(projectRoot)) {
     const text = readFileSync(file, 'utf8');
     const hash = sha256Hex(text);
-    const references = memo.get(hash) ?? (await parser()).pageReferences(text);
-    current.set(hash, references);
     const shown = relative(projectRoot, file).split(sep).join('/');
+    const references = memo.get(hash) ?? (await parsePage(text, shown));
+    current.set(hash, references);
     problems.push(...referenceProblems(references, shown, known));
   }
   if (problems.length > 0) throw new PageError(problems.join('\n'));

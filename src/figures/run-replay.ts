@@ -56,3 +56,9 @@ export function neverActiveUnits(
   });
   return active.flatMap((isActive, unit) => (isActive ? [] : [unit]));
 }
+
+/** The hidden units (0-based) of the untrained network that are active on no training image. */
+export function initialInactiveUnits(record: Pick<RunRecord, 'datasets' | 'initial'>): number[] {
+  const { Z1 } = forward(record.initial, inputMatrix(record.datasets.train.images));
+  return Z1.toRows().flatMap((row, unit) => (row.some((z) => z > 0) ? [] : [unit]));
+}

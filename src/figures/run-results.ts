@@ -45,6 +45,8 @@ export interface RunResults {
   /** Hidden units (0-based) active on no training image in any state, as text ("unit 3", "units 1 and 4"), or null if there are none. */
   neverActiveUnits: string | null;
   neverActiveCount: number;
+  /** How many hidden units the untrained network has that are active on no training image (dead from the start, for now). */
+  initiallyInactiveCount: number;
   /** How many training images the untrained network assigns to each class, and the class it leans to (null if neither). */
   initialPredictions: { vertical: number; horizontal: number; leaning: string | null };
   /** The mean loss and mean probability of the true class at the states the tutorial discusses. */
@@ -91,8 +93,13 @@ export function perfectFromIteration(
 
 /** The hidden units of the final network that are active on at least one training image. */
 function activeHiddenUnits(record: RunRecord): number {
-  const { A1 } = forward(record.final, inputMatrix(record.datasets.train.images));
-  return A1.toRows().filter((row) => row.some((a) => a > 0)).length;
+  return record.settings.hiddenUnits - inactiveUnits(record, record.final);
+}
+
+/** How many hidden units of `params` are active (ReLU input above 0) on no training image. */
+function inactiveUnits(record: RunRecord, params: RunRecord['initial']): number {
+  const { A1 } = forward(params, inputMatrix(record.datasets.train.images));
+  return A1.toRows().filter((row) => row.every((a) => a === 0)).length;
 }
 
 /** "unit 3", "units 1 and 4", "units 0, 2 and 5"; null for none. */
@@ -169,6 +176,7 @@ export function runResults(record: RunRecord): RunResults {
     forwardPasses: history.length,
     updates: history.length - 1,
     ...neverActive(record),
+    initiallyInactiveCount: inactiveUnits(record, record.initial),
     initialPredictions: initialPredictions(record),
     checkpoints: checkpoints(record),
     trace: traceExample(record.initial, record.datasets.train, 0),

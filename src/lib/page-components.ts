@@ -12,5 +12,6 @@ export const PAGE_COMPONENTS = [
   'IfResult',
   'References',
   'Result',
+  'Tally',
   'TrainingExplorer',
 ] as const;

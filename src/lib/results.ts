@@ -42,6 +42,31 @@ export interface NumberFormat {
   digits?: number;
   /** Print value x 100 followed by "%"; without digits, whole percentages have none and others one. */
   percent?: boolean;
+  /** Significant digits; very small or large values as "3.0 × 10⁻¹¹" (for relative errors and the like). */
+  significant?: number;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '\u207b',
+  '0': '\u2070',
+  '1': '\u00b9',
+  '2': '\u00b2',
+  '3': '\u00b3',
+  '4': '\u2074',
+  '5': '\u2075',
+  '6': '\u2076',
+  '7': '\u2077',
+  '8': '\u2078',
+  '9': '\u2079',
+};
+
+/** `value` with `significant` digits: plainly from 0.001 to 10000, else as mantissa × 10 to a power. */
+function withSignificantDigits(value: number, significant: number): string {
+  const [mantissa, exponent] = value.toExponential(significant - 1).split('e') as [string, string];
+  const power = Number(exponent);
+  if (value === 0 || (power >= -3 && power < 4)) return value.toPrecision(significant);
+  const superscript = String(power).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+  return `${mantissa} \u00d7 10${superscript}`;
 }
 
 /** The text for `value` in `format`: (0.123456, {digits: 3}) -> "0.123", (0.5, {percent: true}) -> "50%". */
@@ -51,6 +76,7 @@ export function formatNumber(value: number, format: NumberFormat = {}): string {
     const digits = format.digits ?? (isWhole(scaled) ? 0 : 1);
     return `${scaled.toFixed(digits)}%`;
   }
+  if (format.significant !== undefined) return withSignificantDigits(value, format.significant);
   if (format.digits !== undefined) return value.toFixed(format.digits);
   return String(value);
 }

@@ -64,6 +64,11 @@ describe('formatNumber', () => {
     [23 / 24, { percent: true }, '95.8%'], // others get one by default
     [23 / 24, { percent: true, digits: 2 }, '95.83%'], // or as many as asked
     [0.07, { percent: true }, '7%'], // 0.07 * 100 is 7.000000000000001 in floating point, still whole
+    [2.97055728030219e-11, { significant: 2 }, '3.0 \u00d7 10\u207b\u00b9\u00b9'], // tiny: a power of ten
+    [6.2e-8, { significant: 2 }, '6.2 \u00d7 10\u207b\u2078'],
+    [1.4697342713, { significant: 3 }, '1.47'], // ordinary sizes plainly
+    [0.0123, { significant: 2 }, '0.012'],
+    [123456, { significant: 2 }, '1.2 \u00d7 10\u2075'],
   ])('formats %d with %j as %j', (value, format, expected) => {
     expect(formatNumber(value, format)).toBe(expected);
   });

@@ -184,6 +184,17 @@ describe('bad input', () => {
       message: /bad\.csv, line 2, column/,
     },
     {
+      name: 'a page that is not valid MDX (exit 2, naming the page and line)',
+      files: [
+        [
+          join(project, 'content', 'extra.mdx'),
+          '---\ntitle: Extra\n---\n\nText with <IfResult path="finalLoss">an unclosed element.\n',
+        ],
+      ],
+      code: 2,
+      message: /content\/extra\.mdx, line 5: not valid MDX: /,
+    },
+    {
       name: 'a page naming a missing figure (exit 2, naming the page and line)',
       files: [
         [

@@ -44,8 +44,10 @@ const TUTORIAL = [
 ];
 /** Drawn from the tutorial's trained network: its loss history, final weights or predictions (not the snapshots' spacing); the comparison of learning rates shows its history too. */
 const FROM_TRAINED_NETWORK = [
+  'hidden-units',
   'hidden-weights',
   'learning-rates',
+  'seeds',
   'training-animation',
   'loss-accuracy',
   'network-trained',

@@ -237,6 +237,7 @@ describe("the tutorial experiment's results", () => {
       'updates',
       'neverActiveUnits',
       'neverActiveCount',
+      'initiallyInactiveCount',
       'initialPredictions',
       'checkpoints',
       'trace',
