@@ -41,7 +41,7 @@ export default defineFigure({
         `Two line charts over iterations 0 to ${runs.tutorial!.settings.iterations}, one curve per size of the hidden layer: ` +
         `the loss on a logarithmic axis on the left, the training accuracy on the right. ${described.join('; ')}.`,
       caption:
-        'Five runs that differ only in the number of hidden units: the same data, learning rate and seed (so each starts from other weights).',
+        'Five runs that differ only in the number of hidden units: the same data, learning rate and seed (their first W1 rows are shared, their W2 are not).',
     };
   },
 });

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
-import { runResults } from '../../src/figures/run-results.ts';
+import { divergedResults, runResults } from '../../src/figures/run-results.ts';
 import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { CachedOutput } from './build-cache.ts';
 import type { PlannedOutput } from './build-plan.ts';
 import { datasetDownloads } from './dataset-downloads.ts';
+import { type ExperimentRun, isDiverged } from './experiment-run.ts';
 import type { OutputKind } from './output-keys.ts';
 import type { Progress } from './progress.ts';
 import type { ProjectInputs } from './project-inputs.ts';
@@ -48,7 +48,7 @@ export interface OutputReport {
 export interface AssembleInput {
   plan: readonly PlannedOutput[];
   project: ProjectInputs;
-  runs: ReadonlyMap<string, RunRecord>;
+  runs: ReadonlyMap<string, ExperimentRun>;
   rendered: ReadonlyMap<string, RenderedFigure>;
   manifest: FigureManifest | null;
   dirs: OutputDirs;
@@ -221,7 +221,8 @@ function assembleResults(
     return previousLine(p, input.manifest);
   }
   const start = performance.now();
-  const text = formatResults(runResults(input.runs.get(experimentOf(p.id))!));
+  const run = input.runs.get(experimentOf(p.id))!;
+  const text = formatResults(isDiverged(run) ? divergedResults(run) : runResults(run));
   out.resultsTexts.set(file, text);
   if (text !== onDisk) out.changedResults.push({ file, text });
   remember(p, out, file, Buffer.from(text, 'utf8'));
@@ -237,6 +238,7 @@ function assembleResults(
 function summaryOf(text: string): RunSummary | null {
   try {
     const results = JSON.parse(text) as RunSummary;
+    if (results.validation === undefined) return null; // a diverged run: no final network to sum up
     return {
       finalLoss: results.finalLoss,
       firstPerfectIteration: results.firstPerfectIteration,

@@ -155,7 +155,11 @@ function experimentPart(ctx: KeyContext, name: string, reads: FigureReads): Expe
       loaded.validFiles.length === 0 ? generated : loaded.validFiles.map(file).join(', ');
     files.push(...ctx.closure(CODE.data));
   }
-  if (training) files.push(...ctx.closure(CODE.engine));
+  if (training) {
+    files.push(...ctx.closure(CODE.engine));
+    // What the run is expected to do: a change makes the build check the outcome again.
+    prints[`expect:${name}`] = loaded.experiment.expectDivergence ? 'divergence' : 'the end';
+  }
   return { prints, files, training };
 }
 

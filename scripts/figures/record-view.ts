@@ -54,6 +54,12 @@ export function recordView(source: RecordSource, figureId: string, inputs: Figur
       if (typeof key === 'string' && RECORD_PARTS.has(key)) {
         if (!parts.has(key)) throw new UndeclaredInputError(figureId, `record.${key}`);
         const value: unknown = Reflect.get(target, key, receiver);
+        const divergence = (target as { divergence?: { iteration: number } }).divergence;
+        if (value === undefined && divergence !== undefined)
+          throw new Error(
+            `figure "${figureId}" reads record.${key} of a run that diverged at iteration ${divergence.iteration}: ` +
+              'such a run has only its settings, datasets, initial network, history and firstPerfectIteration',
+          );
         // The build trains whenever a stale figure declares a trained part; reaching this is a bug there.
         if (value === undefined)
           throw new Error(

@@ -7,10 +7,6 @@
  */
 import { join, resolve } from 'node:path';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
-import { DivergenceError } from '../../src/nn/errors.ts';
-import { train } from '../../src/nn/train.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
-import { experimentFile } from '../lib/experiment-file.ts';
 import {
   CACHE_FILE,
   CACHE_VERSION,
@@ -29,6 +25,7 @@ import {
   previousLine,
   readText,
 } from './commit-plan.ts';
+import { checkOutcome, type ExperimentRun, trainExperiment } from './experiment-run.ts';
 import { createFileHashes } from './file-hashes.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
@@ -205,25 +202,16 @@ function trainExperiments(
   const needed = [
     ...new Set(plan.filter((p) => p.status !== 'fresh').flatMap((p) => p.training)),
   ].sort();
-  const runs = new Map<string, RunRecord>();
-  const trained = new Map<string, { key: string; record: RunRecord }>();
+  const runs = new Map<string, ExperimentRun>();
+  const trained = new Map<string, { key: string; record: ExperimentRun }>();
   for (const name of needed) {
     const key = runKey(name);
+    const { experiment } = project.experiments.get(name)!;
     const stored = storedRun(dirs.generatedDir, name, key);
-    if (stored !== null) {
-      runs.set(name, stored);
-      continue;
-    }
-    const { settings } = project.experiments.get(name)!.experiment;
-    try {
-      const record = train(settings, project.datasets.get(name)!);
-      runs.set(name, record);
-      trained.set(name, { key, record });
-    } catch (error) {
-      if (error instanceof DivergenceError)
-        error.message = `${experimentFile(name)}: ${error.message}`;
-      throw error;
-    }
+    const run = stored ?? trainExperiment(experiment.settings, project.datasets.get(name)!);
+    checkOutcome(name, experiment, run);
+    runs.set(name, run);
+    if (stored === null) trained.set(name, { key, record: run });
   }
   return { runs, trained };
 }
@@ -232,7 +220,7 @@ function trainExperiments(
 async function renderStale(
   plan: readonly PlannedOutput[],
   project: ProjectInputs,
-  runs: ReadonlyMap<string, RunRecord>,
+  runs: ReadonlyMap<string, ExperimentRun>,
   progress: Progress | undefined,
 ): Promise<Map<string, RenderedFigure>> {
   const stale = new Set(

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Matrix } from '../../src/nn/matrix.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
+import type { ExperimentRun } from './experiment-run.ts';
 import { writeFileAtomic } from './write-outputs.ts';
 
 /** The folder of stored runs inside src/generated/ (a dot folder: the site never imports it). */
@@ -38,7 +38,7 @@ function mapMatrices(
 }
 
 /** The stored run of experiment `name` if it was trained from `key`, else null. */
-export function storedRun(generatedDir: string, name: string, key: string): RunRecord | null {
+export function storedRun(generatedDir: string, name: string, key: string): ExperimentRun | null {
   try {
     const stored = JSON.parse(
       readFileSync(join(generatedDir, RUNS_DIR, `${name}.json`), 'utf8'),
@@ -49,7 +49,7 @@ export function storedRun(generatedDir: string, name: string, key: string): RunR
     if (stored.key !== key) return null;
     const isStored = (v: object) =>
       'rows' in v && 'cols' in v && 'data' in v && !(v instanceof Matrix);
-    return mapMatrices(stored.record, isStored, fromJson) as RunRecord;
+    return mapMatrices(stored.record, isStored, fromJson) as ExperimentRun;
   } catch {
     return null;
   }
@@ -58,7 +58,7 @@ export function storedRun(generatedDir: string, name: string, key: string): RunR
 /** Stores the runs trained by this build, and removes the runs of experiments that no longer exist. */
 export function storeRuns(
   generatedDir: string,
-  runs: ReadonlyMap<string, { key: string; record: RunRecord }>,
+  runs: ReadonlyMap<string, { key: string; record: ExperimentRun }>,
   experiments: ReadonlySet<string>,
 ): void {
   const dir = join(generatedDir, RUNS_DIR);

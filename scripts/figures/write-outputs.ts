@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureEntry, FigureManifest } from '../../src/figures/figure-manifest.ts';
-import type { RunResults } from '../../src/figures/run-results.ts';
+import type { DivergedResults, RunResults } from '../../src/figures/run-results.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { RenderedFigure } from './render.ts';
 
@@ -167,7 +167,7 @@ export function formatManifest(manifest: FigureManifest): string {
 }
 
 /** An experiment's results as file text. */
-export function formatResults(results: RunResults): string {
+export function formatResults(results: RunResults | DivergedResults): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 

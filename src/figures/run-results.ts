@@ -1,7 +1,7 @@
 /** The numbers the pages quote about a run, taken from its run record (the shape of src/generated/results/NAME.json). */
 import { CLASSES, inputMatrix, PIXELS } from '../nn/data-matrices.ts';
 import { forward } from '../nn/network.ts';
-import type { RunRecord, Settings } from '../nn/types.ts';
+import type { DivergedRun, RunRecord, Settings } from '../nn/types.ts';
 import {
   checkGradients,
   type ExampleTrace,
@@ -39,6 +39,8 @@ export interface RunResults {
   /** How many hidden units of the final network are active (ReLU input above 0) on at least one training image. */
   finalActiveHiddenUnits: number;
   validation: ValidationSummary[];
+  /** Null: the run reached its last iteration (see DivergedResults for one that did not). */
+  divergence: null;
   /** N + 1 forward passes (states 0..N) and N updates. */
   forwardPasses: number;
   updates: number;
@@ -47,6 +49,8 @@ export interface RunResults {
   neverActiveCount: number;
   /** How many hidden units the untrained network has that are active on no training image (dead from the start, for now). */
   initiallyInactiveCount: number;
+  /** How many hidden units of the trained network are active on no training image (dead at the end, whenever they died). */
+  finalInactiveCount: number;
   /** How many training images the untrained network assigns to each class, and the class it leans to (null if neither). */
   initialPredictions: { vertical: number; horizontal: number; leaning: string | null };
   /** The mean loss and mean probability of the true class at the states the tutorial discusses. */
@@ -140,20 +144,25 @@ function initialPredictions(record: RunRecord): RunResults['initialPredictions']
   return { vertical, horizontal, leaning };
 }
 
+/** The settings in their fixed key order. */
+function runResultsSettings(settings: Settings): Settings {
+  return {
+    seed: settings.seed,
+    dataSeed: settings.dataSeed,
+    learningRate: settings.learningRate,
+    hiddenUnits: settings.hiddenUnits,
+    iterations: settings.iterations,
+    frameEvery: settings.frameEvery,
+  };
+}
+
 /** The results of `record`, with settings in their fixed key order. */
 export function runResults(record: RunRecord): RunResults {
   const { settings, history } = record;
   const first = history[0]!;
   const last = history[history.length - 1]!;
   return {
-    settings: {
-      seed: settings.seed,
-      dataSeed: settings.dataSeed,
-      learningRate: settings.learningRate,
-      hiddenUnits: settings.hiddenUnits,
-      iterations: settings.iterations,
-      frameEvery: settings.frameEvery,
-    },
+    settings: runResultsSettings(settings),
     architecture: { inputs: PIXELS, hidden: settings.hiddenUnits, outputs: CLASSES },
     parameterCount: parameterCount(settings.hiddenUnits),
     trainingExamples: record.datasets.train.labels.length,
@@ -173,10 +182,12 @@ export function runResults(record: RunRecord): RunResults {
         total: record.datasets.validation[k]!.labels.length,
       };
     }),
+    divergence: null,
     forwardPasses: history.length,
     updates: history.length - 1,
     ...neverActive(record),
     initiallyInactiveCount: inactiveUnits(record, record.initial),
+    finalInactiveCount: inactiveUnits(record, record.final),
     initialPredictions: initialPredictions(record),
     checkpoints: checkpoints(record),
     trace: traceExample(record.initial, record.datasets.train, 0),
@@ -190,4 +201,35 @@ export function runResults(record: RunRecord): RunResults {
 function neverActive(record: RunRecord): Pick<RunResults, 'neverActiveUnits' | 'neverActiveCount'> {
   const units = neverActiveUnits(record);
   return { neverActiveUnits: unitsText(units), neverActiveCount: units.length };
+}
+
+/** The results of a run whose loss overflowed (an experiment that expects it): what it did until then. */
+export interface DivergedResults {
+  settings: Settings;
+  architecture: RunResults['architecture'];
+  parameterCount: number;
+  trainingExamples: number;
+  initialLoss: number;
+  /** The last finite loss, and the iteration it belongs to. */
+  lastFiniteLoss: number;
+  firstPerfectIteration: number | null;
+  /** The iteration whose loss is not a finite number, and that loss as text ("Infinity", "NaN"). */
+  divergence: { iteration: number; loss: string };
+  history: RunResults['history'];
+}
+
+/** The results of `run`, which diverged. */
+export function divergedResults(run: DivergedRun): DivergedResults {
+  const { settings, history } = run;
+  return {
+    settings: runResultsSettings(settings),
+    architecture: { inputs: PIXELS, hidden: settings.hiddenUnits, outputs: CLASSES },
+    parameterCount: parameterCount(settings.hiddenUnits),
+    trainingExamples: run.datasets.train.labels.length,
+    initialLoss: history[0]?.loss ?? Number.NaN,
+    lastFiniteLoss: history.at(-1)?.loss ?? Number.NaN,
+    firstPerfectIteration: run.firstPerfectIteration,
+    divergence: run.divergence,
+    history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
+  };
 }

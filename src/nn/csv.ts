@@ -7,17 +7,17 @@ import { DECIMAL_NUMBER } from './decimal-number.ts';
 import { DataError } from './errors.ts';
 import type { Dataset } from './types.ts';
 
-/** The header toCsv writes: pixel (row r, column c) is "r<r>c<c>", then "class". */
+/** The header toCsv writes: pixel (row r, column c) is "r<r>c<c>", counted from 0 as everywhere else, then "class". */
 const CSV_HEADER = [
+  'r0c0',
+  'r0c1',
+  'r0c2',
+  'r1c0',
   'r1c1',
   'r1c2',
-  'r1c3',
+  'r2c0',
   'r2c1',
   'r2c2',
-  'r2c3',
-  'r3c1',
-  'r3c2',
-  'r3c3',
   'class',
 ] as const;
 

@@ -2,6 +2,7 @@
  * The engine's error types. Each one names what went wrong and where, so a caller
  * (the command line, the build, the explorer) can show the message as it is.
  */
+import type { HistoryEntry } from './types.ts';
 
 /** A setting with a bad value or an unknown name; `source` is the file or place it came from. */
 export class SettingsError extends Error {
@@ -38,12 +39,19 @@ export class DataError extends Error {
   }
 }
 
-/** Training produced a loss that is NaN or infinite at `iteration`. */
+/** Training produced a loss that is NaN or infinite at `iteration`; `history` holds the states before it. */
 export class DivergenceError extends Error {
   readonly iteration: number;
   readonly learningRate: number;
+  readonly loss: number;
+  readonly history: readonly HistoryEntry[];
 
-  constructor(iteration: number, learningRate: number, loss: number) {
+  constructor(
+    iteration: number,
+    learningRate: number,
+    loss: number,
+    history: readonly HistoryEntry[] = [],
+  ) {
     super(
       `training diverged: the loss is ${loss} at iteration ${iteration} with learning rate ${learningRate}; ` +
         `try a smaller learning rate (for example ${Number((learningRate / 10).toPrecision(3))})`,
@@ -51,5 +59,7 @@ export class DivergenceError extends Error {
     this.name = 'DivergenceError';
     this.iteration = iteration;
     this.learningRate = learningRate;
+    this.loss = loss;
+    this.history = history;
   }
 }

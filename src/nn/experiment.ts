@@ -18,6 +18,8 @@ export interface Experiment {
   train: string | null;
   /** CSV files to validate on, relative to content/ (empty: generated from dataSeed). */
   valid: string[];
+  /** The file says "expect": "divergence": the loss is meant to overflow, and training to the end is the error. */
+  expectDivergence: boolean;
 }
 
 /** The experiment the tutorial page reads when a component names none. */
@@ -27,7 +29,7 @@ export const TUTORIAL_EXPERIMENT = 'tutorial';
 const EXPERIMENT_NAME = /^[a-z0-9][a-z0-9.-]*$/;
 
 /** The keys an experiment file may hold besides the settings. */
-const OTHER_KEYS = ['title', 'train', 'valid'] as const;
+const OTHER_KEYS = ['title', 'train', 'valid', 'expect'] as const;
 
 /** Checks untrusted JSON as the experiment `name` from `source`; every setting must be given. */
 export function validateExperiment(json: unknown, name: string, source: string): Experiment {
@@ -63,6 +65,7 @@ export function validateExperiment(json: unknown, name: string, source: string):
     settings,
     train: optionalText(record, 'train', source),
     valid: textList(record, 'valid', source),
+    expectDivergence: expectsDivergence(record, source),
   };
 }
 
@@ -96,4 +99,18 @@ function textList(record: Record<string, unknown>, key: string, source: string):
     );
   }
   return value as string[];
+}
+
+/** Whether the file says "expect": "divergence" (the only outcome an experiment can declare). */
+function expectsDivergence(record: Record<string, unknown>, source: string): boolean {
+  const value = record.expect;
+  if (value === undefined) return false;
+  if (value !== 'divergence') {
+    throw new SettingsError(
+      source,
+      'expect',
+      `must be "divergence" (for a run whose loss is meant to overflow), got ${JSON.stringify(value)}`,
+    );
+  }
+  return true;
 }

@@ -33,7 +33,7 @@ export function train(settings: Settings, datasets: Datasets): RunRecord {
     // State `iteration`: the network before its update number `iteration`.
     const activations = forward(params, X);
     const loss = crossEntropy(activations.A2, Y);
-    if (!Number.isFinite(loss)) throw new DivergenceError(iteration, learningRate, loss);
+    if (!Number.isFinite(loss)) throw new DivergenceError(iteration, learningRate, loss, history);
     const entry = { iteration, loss, accuracy: accuracy(activations.A2, labels) };
     history.push(entry);
     if (iteration % frameEvery === 0 || iteration === iterations) {

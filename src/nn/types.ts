@@ -77,6 +77,18 @@ export interface RunRecord {
   validation: ValidationResult[];
 }
 
+/** A run whose loss stopped being a finite number: what it did up to that iteration (an experiment may expect it). */
+export interface DivergedRun {
+  settings: Settings;
+  datasets: { train: Dataset; validation: Dataset[] };
+  initial: Parameters;
+  /** The states before the loss stopped being finite. */
+  history: HistoryEntry[];
+  firstPerfectIteration: number | null;
+  /** The iteration whose loss is not finite, and that loss ("Infinity", "NaN"). */
+  divergence: { iteration: number; loss: string };
+}
+
 /** Every intermediate result of a forward pass over n examples. */
 export interface Activations {
   /** Hidden pre-activations, H x n. */

@@ -3,7 +3,7 @@ import { parseCsv, toCsv } from '../../src/nn/csv.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DataError } from '../../src/nn/errors.ts';
 
-const HEADER = 'r1c1,r1c2,r1c3,r2c1,r2c2,r2c3,r3c1,r3c2,r3c3,class';
+const HEADER = 'r0c0,r0c1,r0c2,r1c0,r1c1,r1c2,r2c0,r2c1,r2c2,class';
 
 describe('toCsv and parseCsv', () => {
   it('round-trip every generated dataset exactly', () => {
@@ -36,6 +36,11 @@ describe('parseCsv accepts', () => {
     { what: 'LF line ends', text: `${HEADER}\n${row}\n` },
     { what: 'CRLF line ends', text: `${HEADER}\r\n${row}\r\n` },
     { what: 'no final newline', text: `${HEADER}\n${row}` },
+    // Files written before pixels were numbered from 0: the column names are not checked.
+    {
+      what: 'the older header, counted from 1',
+      text: `r1c1,r1c2,r1c3,r2c1,r2c2,r2c3,r3c1,r3c2,r3c3,class\n${row}\n`,
+    },
     { what: 'a byte-order mark', text: `\uFEFF${HEADER}\r\n${row}` },
     {
       what: 'blank lines and spaces around values',

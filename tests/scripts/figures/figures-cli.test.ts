@@ -261,6 +261,28 @@ describe('bad input', () => {
         /content\/figures\/network\.ts: figure "network" cannot be loaded: cannot load on purpose/,
     },
     {
+      name: 'an experiment that expects divergence but trains to the end (exit 2, naming the file and field)',
+      files: [
+        [
+          configPath,
+          tutorialSettings.replace('"frameEvery": 5', '"frameEvery": 5,\n  "expect": "divergence"'),
+        ],
+      ],
+      code: 2,
+      message: /tutorial\.json.*expect.*stayed finite for all 200 iterations/s,
+    },
+    {
+      name: 'an expectation other than divergence (exit 2, naming the field)',
+      files: [
+        [
+          configPath,
+          tutorialSettings.replace('"frameEvery": 5', '"frameEvery": 5,\n  "expect": "success"'),
+        ],
+      ],
+      code: 2,
+      message: /tutorial\.json.*expect.*must be "divergence"/s,
+    },
+    {
       name: 'a diverging run (exit 1, naming the experiment and the iteration)',
       files: [
         [configPath, tutorialSettings.replace(/"learningRate": [0-9.e-]+/, '"learningRate": 1000')],

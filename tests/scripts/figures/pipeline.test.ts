@@ -18,6 +18,7 @@ import {
   trainingFrameInputs,
 } from '../../../src/figures/training-frame-figure.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
+import { DivergenceError } from '../../../src/nn/errors.ts';
 import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
 import type { RunRecord } from '../../../src/nn/types.ts';
@@ -233,11 +234,13 @@ describe("the tutorial experiment's results", () => {
       'perfectFromIteration',
       'finalActiveHiddenUnits',
       'validation',
+      'divergence',
       'forwardPasses',
       'updates',
       'neverActiveUnits',
       'neverActiveCount',
       'initiallyInactiveCount',
+      'finalInactiveCount',
       'initialPredictions',
       'checkpoints',
       'trace',
@@ -302,5 +305,28 @@ describe('writing', () => {
     expect(names).toContain('notes.txt');
     expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
     expect(names.filter((n) => n.startsWith('training-set.'))).toHaveLength(1);
+  });
+});
+
+describe('an experiment that expects divergence', () => {
+  it('has the divergence among its results, at the iteration where training itself stops', () => {
+    const results = JSON.parse(
+      readFileSync(join(rootA, 'src', 'generated', 'results', 'lr-1.json'), 'utf8'),
+    );
+    let thrown: unknown;
+    try {
+      train(
+        { ...DEFAULT_SETTINGS, learningRate: results.settings.learningRate },
+        generateDatasets(DEFAULT_SETTINGS.dataSeed),
+      );
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DivergenceError);
+    const error = thrown as DivergenceError;
+    expect(results.divergence).toEqual({ iteration: error.iteration, loss: String(error.loss) });
+    expect(results.history).toHaveLength(error.iteration);
+    expect(results.lastFiniteLoss).toBe(results.history.at(-1).loss);
+    expect(results).not.toHaveProperty('finalLoss');
   });
 });
