@@ -203,7 +203,7 @@ describe.each([
           expect(image.width, `${where}: ${image.src}`).toBeGreaterThan(0);
           expect(image.src.startsWith(server.url), `${where}: ${image.src}`).toBe(true);
         }
-        if (path === '') expect(state.images, where).toHaveLength(10);
+        if (path === '') expect(state.images, where).toHaveLength(11);
         if (isRoot) {
           const name = path === '' ? 'index' : path.replace(/\.html$|\/$/g, '').replace(/\//g, '-');
           await page.screenshot({

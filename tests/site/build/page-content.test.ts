@@ -146,6 +146,7 @@ describe('the tutorial page', () => {
       'validation-1',
       'validation-2',
       'himmelblau',
+      'hidden-weights',
     ];
     const images = startTags(html).filter((tag) => tag.name === 'img');
     expect(images).toHaveLength(ids.length);
