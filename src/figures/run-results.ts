@@ -29,6 +29,8 @@ export interface RunResults {
   architecture: { inputs: number; hidden: number; outputs: number };
   parameterCount: number;
   trainingExamples: number;
+  /** The summed loss of a network that answers 50:50 for every training image: n ln 2. */
+  evenOddsLoss: number;
   initialLoss: number;
   finalLoss: number;
   initialAccuracy: number;
@@ -166,6 +168,7 @@ export function runResults(record: RunRecord): RunResults {
     architecture: { inputs: PIXELS, hidden: settings.hiddenUnits, outputs: CLASSES },
     parameterCount: parameterCount(settings.hiddenUnits),
     trainingExamples: record.datasets.train.labels.length,
+    evenOddsLoss: record.datasets.train.labels.length * Math.LN2,
     initialLoss: first.loss,
     finalLoss: last.loss,
     initialAccuracy: first.accuracy,

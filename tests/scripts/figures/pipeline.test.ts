@@ -226,6 +226,7 @@ describe("the tutorial experiment's results", () => {
       'architecture',
       'parameterCount',
       'trainingExamples',
+      'evenOddsLoss',
       'initialLoss',
       'finalLoss',
       'initialAccuracy',
