@@ -2,14 +2,17 @@
  * Several runs side by side: the loss of each over its iterations (on a logarithmic axis, since
  * runs end orders of magnitude apart) and its training accuracy, one colour per run, with a legend.
  */
-import type { HistoryEntry } from '../nn/types.ts';
+import { TRAINED_RUN_SETTINGS } from '../nn/settings.ts';
+import type { HistoryEntry, RunRecord } from '../nn/types.ts';
 import type { Context2D } from './context-2d.ts';
+import { defineFigure } from './figure-definition.ts';
 import { drawLineChart } from './line-chart.ts';
+import { accuracySentence, plain } from './prose.ts';
 import { drawText } from './text.ts';
 import { COLOURS, CONTENT_WIDTH, SERIES_COLOURS, TEXT } from './theme.ts';
 
 /** One run to compare: its label in the legend and its history. */
-export interface ComparedRun {
+interface ComparedRun {
   label: string;
   history: readonly HistoryEntry[];
 }
@@ -26,7 +29,7 @@ function plotTop(count: number): number {
 }
 
 /** The figure's size in CSS pixels. */
-export function runComparisonSize(
+function runComparisonSize(
   count: number,
   width = CONTENT_WIDTH,
 ): { width: number; height: number } {
@@ -47,7 +50,7 @@ function lossDomain(runs: readonly ComparedRun[]): [number, number] {
 }
 
 /** Draws the comparison; the first run's curves are drawn last, on top. */
-export function drawRunComparison(
+function drawRunComparison(
   ctx: Context2D,
   runs: readonly ComparedRun[],
   width = CONTENT_WIDTH,
@@ -98,4 +101,48 @@ export function drawRunComparison(
   );
   drawLineChart(ctx, { ...accuracy, yDomain: [0, 1] });
   ctx.restore();
+}
+
+/** What a comparison figure compares: its experiments in order, how each is named, what varies and a caption. */
+export interface ComparisonSpec {
+  experiments: readonly string[];
+  /** The legend's label of a run, from its own settings. */
+  label: (name: string, run: RunRecord) => string;
+  /** The sentence of the alt text for one run; by default its loss from start to end and its accuracy. */
+  describe?: (name: string, run: RunRecord) => string;
+  /** What one curve stands for, for the alt text: "per learning rate". */
+  curves: string;
+  caption: string;
+}
+
+/** A figure of several runs' loss and accuracy curves, keyed on every setting of a trained run and on their histories. */
+export function comparisonFigure(spec: ComparisonSpec) {
+  const { experiments, label } = spec;
+  const describe =
+    spec.describe ??
+    ((name: string, run: RunRecord) =>
+      `with ${label(name, run)} the loss goes from ${plain(run.history[0]!.loss, 2)} to ${plain(run.history.at(-1)!.loss, 3)} and ${accuracySentence(run)}`);
+  return defineFigure({
+    format: 'png',
+    experiments: [...experiments],
+    reads: { settings: TRAINED_RUN_SETTINGS, record: ['history', 'firstPerfectIteration'] },
+    displayWidth: CONTENT_WIDTH,
+    size: () => runComparisonSize(experiments.length, CONTENT_WIDTH),
+    draw: (ctx, { runs }) =>
+      drawRunComparison(
+        ctx,
+        experiments.map((name) => ({
+          label: label(name, runs[name]!),
+          history: runs[name]!.history,
+        })),
+        CONTENT_WIDTH,
+      ),
+    text: ({ run, runs }) => ({
+      alt:
+        `Two line charts over iterations 0 to ${run.settings.iterations}, one curve ${spec.curves}: ` +
+        `the loss on a logarithmic axis on the left, the training accuracy on the right. ` +
+        `${experiments.map((name) => describe(name, runs[name]!)).join('; ')}.`,
+      caption: spec.caption,
+    }),
+  });
 }
