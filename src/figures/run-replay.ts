@@ -35,26 +35,32 @@ export function replayRun(
   return params;
 }
 
+/** Which hidden units have been active (ReLU input above 0) on some training image, state by state. */
+export function unitActivity(hiddenUnits: number) {
+  const active = new Array<boolean>(hiddenUnits).fill(false);
+  return {
+    /** Takes in one state of the run. */
+    visit({ activations: { Z1 } }: RunState): void {
+      for (let unit = 0; unit < Z1.rows; unit++) {
+        for (let j = 0; j < Z1.cols && !active[unit]; j++)
+          if (Z1.get(unit, j) > 0) active[unit] = true;
+      }
+    },
+    /** The units (0-based) active in none of the states taken in so far. */
+    neverActive: (): number[] => active.flatMap((isActive, unit) => (isActive ? [] : [unit])),
+  };
+}
+
 /**
- * The hidden units (0-based) that are active (ReLU input above 0) on no training image in any
- * state of the run. Such a unit passes no gradient back, so its weights and bias never change.
+ * The hidden units (0-based) that are active on no training image in any state of the run. Such
+ * a unit passes no gradient back, so its weights and bias never change.
  */
 export function neverActiveUnits(
   record: Pick<RunRecord, 'settings' | 'datasets' | 'initial'>,
 ): number[] {
-  const active = new Array<boolean>(record.settings.hiddenUnits).fill(false);
-  replayRun(record, ({ activations: { Z1 } }) => {
-    for (let unit = 0; unit < Z1.rows; unit++) {
-      if (active[unit]) continue;
-      for (let j = 0; j < Z1.cols; j++) {
-        if (Z1.get(unit, j) > 0) {
-          active[unit] = true;
-          break;
-        }
-      }
-    }
-  });
-  return active.flatMap((isActive, unit) => (isActive ? [] : [unit]));
+  const activity = unitActivity(record.settings.hiddenUnits);
+  replayRun(record, activity.visit);
+  return activity.neverActive();
 }
 
 /** The hidden units (0-based) of the untrained network that are active on no training image. */

@@ -11,7 +11,7 @@ import {
   probe,
   traceExample,
 } from './run-checks.ts';
-import { neverActiveUnits, replayRun } from './run-replay.ts';
+import { replayRun, unitActivity } from './run-replay.ts';
 import { className } from './theme.ts';
 
 /** One validation set's outcome. */
@@ -115,27 +115,40 @@ function unitsText(units: readonly number[]): string | null {
   return `units ${units.slice(0, -1).join(', ')} and ${units.at(-1)}`;
 }
 
-/** The checkpoints at iteration 0, the first perfect iteration and N, from a replay of the run. */
-function checkpoints(record: RunRecord): RunResults['checkpoints'] {
+/**
+ * What only a replay of every state can tell (one replay for both): the hidden units never active,
+ * and the checkpoints at iteration 0, the first perfect iteration and N.
+ */
+function replayed(
+  record: RunRecord,
+): Pick<RunResults, 'neverActiveUnits' | 'neverActiveCount' | 'checkpoints'> {
   const labels = record.datasets.train.labels;
+  const activity = unitActivity(record.settings.hiddenUnits);
   const wanted = new Map<number, Checkpoint>();
   const at = [0, record.firstPerfectIteration, record.settings.iterations];
-  replayRun(record, ({ iteration, activations: { A2 } }) => {
-    if (!at.includes(iteration)) return;
-    const entry = record.history[iteration]!;
+  replayRun(record, (state) => {
+    activity.visit(state);
+    if (!at.includes(state.iteration)) return;
+    const entry = record.history[state.iteration]!;
+    const { A2 } = state.activations;
     const trueProbability = labels.reduce((sum, label, j) => sum + A2.get(label, j), 0);
-    wanted.set(iteration, {
-      iteration,
+    wanted.set(state.iteration, {
+      iteration: state.iteration,
       meanLoss: entry.loss / labels.length,
       meanTrueProbability: trueProbability / labels.length,
       accuracy: entry.accuracy,
     });
   });
   const first = record.firstPerfectIteration;
+  const units = activity.neverActive();
   return {
-    initial: wanted.get(0)!,
-    firstPerfect: first === null ? null : wanted.get(first)!,
-    final: wanted.get(record.settings.iterations)!,
+    neverActiveUnits: unitsText(units),
+    neverActiveCount: units.length,
+    checkpoints: {
+      initial: wanted.get(0)!,
+      firstPerfect: first === null ? null : wanted.get(first)!,
+      final: wanted.get(record.settings.iterations)!,
+    },
   };
 }
 
@@ -160,6 +173,7 @@ function runResultsSettings(settings: Settings): Settings {
 
 /** The results of `record`, with settings in their fixed key order. */
 export function runResults(record: RunRecord): RunResults {
+  const facts = replayed(record);
   const { settings, history } = record;
   const first = history[0]!;
   const last = history[history.length - 1]!;
@@ -188,22 +202,17 @@ export function runResults(record: RunRecord): RunResults {
     divergence: null,
     forwardPasses: history.length,
     updates: history.length - 1,
-    ...neverActive(record),
+    neverActiveUnits: facts.neverActiveUnits,
+    neverActiveCount: facts.neverActiveCount,
     initiallyInactiveCount: inactiveUnits(record, record.initial),
     finalInactiveCount: inactiveUnits(record, record.final),
     initialPredictions: initialPredictions(record),
-    checkpoints: checkpoints(record),
+    checkpoints: facts.checkpoints,
     trace: traceExample(record.initial, record.datasets.train, 0),
     gradientCheck: checkGradients(record.initial, record.datasets.train),
     probes: probe(record.final),
     history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
   };
-}
-
-/** The never-active hidden units, as text and as a count. */
-function neverActive(record: RunRecord): Pick<RunResults, 'neverActiveUnits' | 'neverActiveCount'> {
-  const units = neverActiveUnits(record);
-  return { neverActiveUnits: unitsText(units), neverActiveCount: units.length };
 }
 
 /** The results of a run whose loss overflowed (an experiment that expects it): what it did until then. */
