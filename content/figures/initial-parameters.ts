@@ -7,11 +7,20 @@ import {
 } from '../../src/figures/initial-parameters-figure.ts';
 import { plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import type { InitScheme } from '../../src/nn/types.ts';
+
+/** How each initialisation scheme drew the weights, for the caption. */
+const WEIGHTS: Record<InitScheme, string> = {
+  xavier: 'weights drawn from a normal distribution scaled by 1/sqrt(fan-in)',
+  he: 'weights drawn from a normal distribution scaled by sqrt(2/fan-in)',
+  large: 'weights drawn from a normal distribution scaled by 10/sqrt(fan-in)',
+  zeros: 'every weight zero',
+};
 
 export default defineFigure({
   format: 'png',
   experiments: ['tutorial'],
-  reads: { settings: ['seed', 'hiddenUnits'], record: ['initial'] },
+  reads: { settings: ['seed', 'hiddenUnits', 'init'], record: ['initial'] },
   displayWidth: CONTENT_WIDTH,
   size: ({ run }) => initialParametersLayout(run.settings.hiddenUnits, CONTENT_WIDTH),
   draw: (ctx, { run }) => drawInitialParameters(ctx, run.initial, CONTENT_WIDTH),
@@ -25,7 +34,7 @@ export default defineFigure({
         `Heatmaps of the parameters before training, with their values printed in the cells: W[1] (${h} by 9) and W[2] (2 by ${h}) ` +
         `with weights from ${plain(Math.min(...weights), 2)} to ${plain(Math.max(...weights), 2)}, and the biases b[1] and b[2], all zero. ` +
         `One colour bar from ${plain(-max, 1)} (purple) through 0 (white) to ${plain(max, 1)} (orange).`,
-      caption: `The initial parameters (seed ${run.settings.seed}): weights drawn from a normal distribution scaled by 1/sqrt(fan-in), biases zero.`,
+      caption: `The initial parameters (seed ${run.settings.seed}): ${WEIGHTS[run.settings.init]}, biases zero.`,
     };
   },
 });

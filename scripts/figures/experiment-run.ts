@@ -38,7 +38,7 @@ export function trainExperiment(
       settings: { ...settings },
       datasets,
       // The same first weights as train() drew: same seed, same order of draws.
-      initial: initParameters(settings.hiddenUnits, createRng(settings.seed)),
+      initial: initParameters(settings.hiddenUnits, createRng(settings.seed), settings.init),
       history,
       firstPerfectIteration: perfect === undefined ? null : perfect.iteration,
       divergence: { iteration: error.iteration, loss: String(error.loss) },

@@ -7,7 +7,7 @@ import type { Settings } from '../../src/nn/types.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from './options.ts';
 import { loadSettingsFile } from './settings-file.ts';
 
-/** Each setting's option name and placeholder. */
+/** Each setting's option name and placeholder (all numbers but --init, a scheme's name). */
 const SETTING_FLAGS: readonly {
   key: keyof Settings;
   name: string;
@@ -32,6 +32,12 @@ const SETTING_FLAGS: readonly {
     name: 'hidden',
     valueName: 'N',
     description: 'hidden units H (integer, 1 to 1024)',
+  },
+  {
+    key: 'init',
+    name: 'init',
+    valueName: 'NAME',
+    description: 'initial weights: xavier, he, zeros or large (ten times xavier)',
   },
   {
     key: 'iterations',
@@ -59,7 +65,7 @@ export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
   ...SETTING_FLAGS.map(
     ({ key, name, valueName, description }): OptionSpec => ({
       name,
-      kind: 'number',
+      kind: key === 'init' ? 'string' : 'number',
       valueName,
       description,
       defaultText: String(DEFAULT_SETTINGS[key]),
@@ -83,7 +89,7 @@ export function settingsFromOptions(
     if (value === undefined) continue;
     const problem = settingProblem(key, value);
     if (problem !== null) throw new UsageError(`--${name} (${key}) ${problem}`);
-    settings[key] = value as number;
+    Object.assign(settings, { [key]: value });
   }
   return settings;
 }

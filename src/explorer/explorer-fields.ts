@@ -1,31 +1,59 @@
 /**
- * The four settings a reader can change in the training explorer, with the limits the browser
+ * The five settings a reader can change in the training explorer, with the limits the browser
  * accepts and the message shown beside a field whose text is not an acceptable value.
- * Pure: text in, a number or a message out.
+ * Pure: text in, a value or a message out.
  */
 import { DECIMAL_NUMBER } from '../nn/decimal-number.ts';
 import { MAX_SEED } from '../nn/rng.ts';
-import type { Settings } from '../nn/types.ts';
+import { isInitScheme } from '../nn/settings.ts';
+import type { InitScheme, Settings } from '../nn/types.ts';
 
 /** A setting the explorer's form offers. */
-export type ExplorerKey = 'learningRate' | 'hiddenUnits' | 'iterations' | 'seed';
+export type ExplorerKey = 'learningRate' | 'hiddenUnits' | 'init' | 'iterations' | 'seed';
 
-/** How one form field reads, checks and names its setting. */
-export interface ExplorerField {
+/** The explorer's settings: the part of Settings a reader can change. */
+export type ExplorerValues = Pick<Settings, ExplorerKey>;
+
+/** What every form field has: its setting, the URL query parameter that carries it (?lr=0.05&init=he) and its label. */
+interface FieldBase {
   key: ExplorerKey;
-  /** The URL query parameter that carries it (?lr=0.05&hidden=8&iterations=300&seed=3). */
   param: string;
-  /** The form label. */
   label: string;
+}
+
+/** A number typed into a text field. */
+interface NumberField extends FieldBase {
+  kind: 'number';
+  key: Exclude<ExplorerKey, 'init'>;
   integer: boolean;
   /** Inclusive bounds for integers; for the learning rate, values must be above `min`. */
   min: number;
   max: number;
 }
 
+/** One of a few named values, picked from a list. */
+export interface ChoiceField extends FieldBase {
+  kind: 'choice';
+  key: 'init';
+  /** Each value with its name ("He") and what it means ("variance 2/n"), shown together in the list. */
+  choices: readonly { value: InitScheme; name: string; detail: string }[];
+}
+
+/** How one form field reads, checks and names its setting. */
+export type ExplorerField = NumberField | ChoiceField;
+
+/** The initialisation schemes as the form lists them. */
+export const INIT_CHOICES: ChoiceField['choices'] = [
+  { value: 'xavier', name: 'Xavier', detail: 'variance 1/n' },
+  { value: 'he', name: 'He', detail: 'variance 2/n' },
+  { value: 'zeros', name: 'Zeros', detail: 'every weight 0' },
+  { value: 'large', name: 'Large', detail: '10 × Xavier' },
+];
+
 /** The form's fields in display order. Hidden units stop at 16 and iterations at 2000 so a run stays quick and its frame legible. */
 export const EXPLORER_FIELDS: readonly ExplorerField[] = [
   {
+    kind: 'number',
     key: 'learningRate',
     param: 'lr',
     label: 'Learning rate',
@@ -33,16 +61,72 @@ export const EXPLORER_FIELDS: readonly ExplorerField[] = [
     min: 0,
     max: Infinity,
   },
-  { key: 'hiddenUnits', param: 'hidden', label: 'Hidden units', integer: true, min: 1, max: 16 },
-  { key: 'iterations', param: 'iterations', label: 'Iterations', integer: true, min: 1, max: 2000 },
-  { key: 'seed', param: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
+  {
+    kind: 'number',
+    key: 'hiddenUnits',
+    param: 'hidden',
+    label: 'Hidden units',
+    integer: true,
+    min: 1,
+    max: 16,
+  },
+  { kind: 'choice', key: 'init', param: 'init', label: 'Initial weights', choices: INIT_CHOICES },
+  {
+    kind: 'number',
+    key: 'iterations',
+    param: 'iterations',
+    label: 'Iterations',
+    integer: true,
+    min: 1,
+    max: 2000,
+  },
+  {
+    kind: 'number',
+    key: 'seed',
+    param: 'seed',
+    label: 'Seed',
+    integer: true,
+    min: 0,
+    max: MAX_SEED,
+  },
 ];
 
 /** The outcome of reading one field: its value, or a sentence saying what to type instead. */
-export type FieldReading = { ok: true; value: number } | { ok: false; message: string };
+export type FieldReading =
+  | { ok: true; value: ExplorerValues[ExplorerKey] }
+  | { ok: false; message: string };
 
-/** Reads the text of `field` (from the form or the URL) as its number, or says why it cannot be used. */
+/** Reads the text of `field` (from the form or the URL) as its value, or says why it cannot be used. */
 export function readField(field: ExplorerField, text: string): FieldReading {
+  return field.kind === 'choice' ? readChoice(field, text) : readNumber(field, text);
+}
+
+/** `values` with `field` set to `value` (a value readField gave for that field). */
+export function withField(
+  values: Readonly<ExplorerValues>,
+  field: ExplorerField,
+  value: ExplorerValues[ExplorerKey],
+): ExplorerValues {
+  return { ...values, [field.key]: value };
+}
+
+/** The text of a choice in the list: "He (variance 2/n)". */
+export function choiceLabel(choice: ChoiceField['choices'][number]): string {
+  return `${choice.name} (${choice.detail})`;
+}
+
+/** Reads a scheme's name, as the URL carries it (?init=he). */
+function readChoice(field: ChoiceField, text: string): FieldReading {
+  const name = text.trim().toLowerCase();
+  if (isInitScheme(name)) return { ok: true, value: name };
+  const names = field.choices.map((choice) => choice.value).join(', ');
+  return name === ''
+    ? { ok: false, message: `Choose one of ${names}.` }
+    : { ok: false, message: `“${shorten(name)}” is not one of ${names}.` };
+}
+
+/** Reads a number field's text as its number. */
+function readNumber(field: NumberField, text: string): FieldReading {
   const trimmed = text.trim();
   const what = field.integer ? `a whole number ${range(field)}` : 'a number above 0, such as 0.01';
   if (trimmed === '') return { ok: false, message: `Enter ${what}.` };
@@ -61,34 +145,42 @@ export function readField(field: ExplorerField, text: string): FieldReading {
     : { ok: false, message: `Must be a whole number ${range(field)}.` };
 }
 
-/** The text a field shows for a value: the shortest text that reads back as the same double. */
-export function fieldText(value: number): string {
+/** The text a field shows for a value: for numbers, the shortest text that reads back as the same double. */
+export function fieldText(value: ExplorerValues[ExplorerKey]): string {
   return String(value);
 }
 
-/** The explorer's four settings picked out of full settings. */
-export function explorerValues(settings: Settings): Record<ExplorerKey, number> {
+/** The explorer's five settings picked out of full settings. */
+export function explorerValues(settings: Settings): ExplorerValues {
   return {
     learningRate: settings.learningRate,
     hiddenUnits: settings.hiddenUnits,
+    init: settings.init,
     iterations: settings.iterations,
     seed: settings.seed,
   };
 }
 
-/** The hint under a field, from its limits: "1 to 16 (tutorial: 6)", "Above 0 (tutorial: 0.01)". */
-export function fieldHint(field: ExplorerField, tutorialValue: number): string {
+/** The hint under a field: "1 to 16 (tutorial: 6)", "Above 0 (tutorial: 0.01)", "Tutorial: Xavier". */
+export function fieldHint(
+  field: ExplorerField,
+  tutorialValue: ExplorerValues[ExplorerKey],
+): string {
+  if (field.kind === 'choice') {
+    const choice = field.choices.find((c) => c.value === tutorialValue);
+    return `Tutorial: ${choice?.name ?? String(tutorialValue)}`;
+  }
   const accepts = field.integer ? `${field.min} to ${maxText(field)}` : `Above ${field.min}`;
   return `${accepts} (tutorial: ${fieldText(tutorialValue)})`;
 }
 
 /** "from 1 to 16"; for seeds "from 0 to 2⁵³ − 1". */
-function range(field: ExplorerField): string {
+function range(field: NumberField): string {
   return `from ${field.min} to ${maxText(field)}`;
 }
 
 /** A field's upper limit as text: the seed's is written as a power of two. */
-function maxText(field: ExplorerField): string {
+function maxText(field: NumberField): string {
   return field.max === MAX_SEED ? '2⁵³\u00a0−\u00a01' : String(field.max);
 }
 

@@ -2,7 +2,8 @@
  * The explorer's text: numbers as the reader sees them, the description of a run's settings and
  * the messages about a run. Pure: numbers in, strings out.
  */
-import type { ExplorerKey } from './explorer-fields.ts';
+import type { InitScheme } from '../nn/types.ts';
+import type { ExplorerValues } from './explorer-fields.ts';
 
 /** A loss with 4 significant digits: 16.10, 0.7457, 8933, 0.0001230. */
 export function formatLoss(loss: number): string {
@@ -23,21 +24,27 @@ export function formatAccuracy(accuracy: number, total: number): string {
   return `${formatPercent(accuracy)} (${Math.round(accuracy * total)} of ${total})`;
 }
 
-/** "learning rate 0.05, 8 hidden units, 300 iterations, seed 3". */
-export function describeSettings(values: Readonly<Record<ExplorerKey, number>>): string {
+/** How a run's description names its initial weights. */
+const INIT_PHRASES: Record<InitScheme, string> = {
+  xavier: 'Xavier initialisation',
+  he: 'He initialisation',
+  zeros: 'all weights starting at 0',
+  large: 'initial weights 10 times Xavier',
+};
+
+/** "learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3". */
+export function describeSettings(values: Readonly<ExplorerValues>): string {
   const units = values.hiddenUnits === 1 ? '1 hidden unit' : `${values.hiddenUnits} hidden units`;
   const iterations = values.iterations === 1 ? '1 iteration' : `${values.iterations} iterations`;
-  return `learning rate ${values.learningRate}, ${units}, ${iterations}, seed ${values.seed}`;
+  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, seed ${values.seed}`;
 }
 
 /** True when two sets of explorer settings are the same run. */
-export function sameSettings(
-  a: Readonly<Record<ExplorerKey, number>>,
-  b: Readonly<Record<ExplorerKey, number>>,
-): boolean {
+export function sameSettings(a: Readonly<ExplorerValues>, b: Readonly<ExplorerValues>): boolean {
   return (
     a.learningRate === b.learningRate &&
     a.hiddenUnits === b.hiddenUnits &&
+    a.init === b.init &&
     a.iterations === b.iterations &&
     a.seed === b.seed
   );

@@ -10,12 +10,12 @@ import { DivergenceError } from '../nn/errors.ts';
 import { validateSettings } from '../nn/settings.ts';
 import { train } from '../nn/train.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
-import type { ExplorerKey } from './explorer-fields.ts';
+import type { ExplorerValues } from './explorer-fields.ts';
 
 /** A finished run and what drawing it needs. */
 export interface ExplorerRun {
-  /** The explorer's four settings this run used. */
-  values: Record<ExplorerKey, number>;
+  /** The explorer's five settings this run used. */
+  values: ExplorerValues;
   /** frames[k] is the snapshot of iteration k (trained with frameEvery = 1). */
   record: RunRecord;
   /** The colour scale's max |W|, |b|: computed over the animation's frame iterations, as the animation does. */
@@ -30,13 +30,13 @@ export type RunOutcome =
   | { ok: false; blowUp: { iteration: number; learningRate: number } };
 
 /**
- * Trains with the tutorial's settings except the explorer's four `values`, keeping a snapshot
+ * Trains with the tutorial's settings except the explorer's five `values`, keeping a snapshot
  * at every iteration. `tutorial.frameEvery` only picks the iterations the colour scale is
  * taken over, so the tutorial's run is coloured exactly as in the animation.
  */
 export function runExplorer(
   tutorial: Settings,
-  values: Readonly<Record<ExplorerKey, number>>,
+  values: Readonly<ExplorerValues>,
   datasets: Datasets,
 ): RunOutcome {
   const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');

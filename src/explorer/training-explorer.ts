@@ -15,9 +15,11 @@ import { canvasBacking } from './canvas-backing.ts';
 import {
   EXPLORER_FIELDS,
   type ExplorerKey,
+  type ExplorerValues,
   explorerValues,
   fieldText,
   readField,
+  withField,
 } from './explorer-fields.ts';
 import {
   blowUpMessage,
@@ -196,7 +198,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   // ---- Training --------------------------------------------------------------------------------
 
   /** Trains `values` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
-  const trainAndShow = (values: Record<ExplorerKey, number>): string | null => {
+  const trainAndShow = (values: ExplorerValues): string | null => {
     if (tutorialRun !== null && sameSettings(values, tutorialValues)) {
       showRun(tutorialRun);
       setStatus('The tutorial’s run, as trained when the explorer started.', 'done');
@@ -232,7 +234,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   };
 
   /** Shows the runs' text for `values` and a divergence, keeping or restoring a drawable run. */
-  const trainRequested = async (values: Record<ExplorerKey, number>): Promise<void> => {
+  const trainRequested = async (values: ExplorerValues): Promise<void> => {
     update(seek(playback, playback.iteration));
     setStatus('Training…', 'busy');
     setBusy(true);
@@ -269,7 +271,9 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   // ---- The form --------------------------------------------------------------------------------
 
-  const input = (param: string) => find<HTMLInputElement>(form, `input[name="${param}"]`);
+  // A text field, or the list of initialisation schemes.
+  const input = (param: string) =>
+    find<HTMLInputElement | HTMLSelectElement>(form, `[name="${param}"]`);
   const errorFor = (param: string) => find<HTMLElement>(form, `[data-error-for="${param}"]`);
 
   const showProblem = (param: string, message: string | undefined): void => {
@@ -292,13 +296,13 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   };
 
   /** Reads the form: its values, or null after marking every bad field (and focusing the first). */
-  const readForm = (): Record<ExplorerKey, number> | null => {
-    const values = { ...tutorialValues };
-    let firstBad: HTMLInputElement | null = null;
+  const readForm = (): ExplorerValues | null => {
+    let values = { ...tutorialValues };
+    let firstBad: HTMLInputElement | HTMLSelectElement | null = null;
     for (const field of EXPLORER_FIELDS) {
       const reading = readField(field, input(field.param).value);
       showProblem(field.param, reading.ok ? undefined : reading.message);
-      if (reading.ok) values[field.key] = reading.value;
+      if (reading.ok) values = withField(values, field, reading.value);
       else firstBad ??= input(field.param);
     }
     if (firstBad === null) return values;
@@ -353,9 +357,9 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   // ---- Start -----------------------------------------------------------------------------------
 
-  for (const control of root.querySelectorAll<HTMLButtonElement | HTMLInputElement>(
-    'button, input',
-  ))
+  for (const control of root.querySelectorAll<
+    HTMLButtonElement | HTMLInputElement | HTMLSelectElement
+  >('button, input, select'))
     control.disabled = false;
   const fromUrl = settingsFromQuery(location.search, tutorialValues);
   fillForm(fromUrl.texts, fromUrl.problems);

@@ -1,15 +1,22 @@
 /**
- * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&iterations=300&seed=3), so
+ * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&init=he&iterations=300&seed=3), so
  * a shared link reproduces a run. Pure: query strings in, values and messages out, and back.
  */
-import { EXPLORER_FIELDS, type ExplorerKey, fieldText, readField } from './explorer-fields.ts';
+import {
+  EXPLORER_FIELDS,
+  type ExplorerKey,
+  type ExplorerValues,
+  fieldText,
+  readField,
+  withField,
+} from './explorer-fields.ts';
 
 /** What a query string says about the explorer's settings. */
 export interface QuerySettings {
   /** The text of every field: the query's where it has the parameter, else the fallback's. */
   texts: Record<ExplorerKey, string>;
   /** Every value that reads well: the query's where it has a good one, else the fallback's. */
-  values: Record<ExplorerKey, number>;
+  values: ExplorerValues;
   /** A message for each parameter whose text is not an acceptable value. */
   problems: Partial<Record<ExplorerKey, string>>;
   /** True when the query carries at least one of the explorer's parameters. */
@@ -19,11 +26,11 @@ export interface QuerySettings {
 /** Reads the explorer's parameters from `search` ("?lr=0.05&seed=3" or without "?"); absent ones take `fallback`'s values. */
 export function settingsFromQuery(
   search: string,
-  fallback: Readonly<Record<ExplorerKey, number>>,
+  fallback: Readonly<ExplorerValues>,
 ): QuerySettings {
   const query = new URLSearchParams(search);
   const result: QuerySettings = {
-    texts: { learningRate: '', hiddenUnits: '', iterations: '', seed: '' },
+    texts: { learningRate: '', hiddenUnits: '', init: '', iterations: '', seed: '' },
     values: { ...fallback },
     problems: {},
     present: false,
@@ -37,7 +44,7 @@ export function settingsFromQuery(
     result.present = true;
     result.texts[field.key] = text;
     const reading = readField(field, text);
-    if (reading.ok) result.values[field.key] = reading.value;
+    if (reading.ok) result.values = withField(result.values, field, reading.value);
     else result.problems[field.key] = reading.message;
   }
   return result;
@@ -47,10 +54,7 @@ export function settingsFromQuery(
  * `search` with the explorer's parameters set to `values` (or removed when `values` is null),
  * other parameters kept in place: the query part to give history.replaceState, "" or "?...".
  */
-export function queryWithSettings(
-  search: string,
-  values: Readonly<Record<ExplorerKey, number>> | null,
-): string {
+export function queryWithSettings(search: string, values: Readonly<ExplorerValues> | null): string {
   const query = new URLSearchParams(search);
   for (const field of EXPLORER_FIELDS) {
     if (values === null) query.delete(field.param);

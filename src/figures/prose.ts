@@ -34,6 +34,8 @@ export function accuracySentence(
 ): string {
   const first = record.firstPerfectIteration;
   const start = record.history[0]!.accuracy;
+  if (first === null && record.history.every((h) => h.accuracy === start))
+    return `the accuracy stays at ${plain(start, 2)}`;
   if (first === null)
     return `the accuracy goes from ${plain(start, 2)} to ${plain(record.history.at(-1)!.accuracy, 2)} without reaching 1`;
   return `the accuracy rises from ${plain(start, 2)} to 1 at iteration ${first}${staysPerfect(record) ? ' and stays there' : ''}`;

@@ -103,6 +103,20 @@ function drawRunComparison(
   ctx.restore();
 }
 
+/** "the loss goes from 16.10 to 0.746", or "the loss stays at 16.636" for a run whose loss never changes. */
+function lossSentence(history: readonly HistoryEntry[]): string {
+  const first = history[0]!.loss;
+  const last = history.at(-1)!.loss;
+  return history.every((h) => h.loss === first)
+    ? `the loss stays at ${plain(first, 3)}`
+    : `the loss goes from ${plain(first, 2)} to ${plain(last, 3)}`;
+}
+
+/** `text` with its first letter in upper case, to start a sentence. */
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What a comparison figure compares: its experiments in order, how each is named, what varies and a caption. */
 export interface ComparisonSpec {
   experiments: readonly string[];
@@ -121,7 +135,7 @@ export function comparisonFigure(spec: ComparisonSpec) {
   const describe =
     spec.describe ??
     ((name: string, run: RunRecord) =>
-      `with ${label(name, run)} the loss goes from ${plain(run.history[0]!.loss, 2)} to ${plain(run.history.at(-1)!.loss, 3)} and ${accuracySentence(run)}`);
+      `with ${label(name, run)} ${lossSentence(run.history)} and ${accuracySentence(run)}`);
   return defineFigure({
     format: 'png',
     experiments: [...experiments],
@@ -141,7 +155,7 @@ export function comparisonFigure(spec: ComparisonSpec) {
       alt:
         `Two line charts over iterations 0 to ${run.settings.iterations}, one curve ${spec.curves}: ` +
         `the loss on a logarithmic axis on the left, the training accuracy on the right. ` +
-        `${experiments.map((name) => describe(name, runs[name]!)).join('; ')}.`,
+        `${sentenceCase(experiments.map((name) => describe(name, runs[name]!)).join('; '))}.`,
       caption: spec.caption,
     }),
   });

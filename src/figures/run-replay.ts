@@ -52,6 +52,20 @@ export function unitActivity(hiddenUnits: number) {
 }
 
 /**
+ * True when every hidden unit of `params` is a copy of unit 0: the same nine input weights, the
+ * same bias and the same two output weights. Identical units get identical gradients, so once
+ * the units are copies they stay copies (the symmetry that random initial weights break).
+ */
+export function identicalUnits({ W1, b1, W2 }: Parameters): boolean {
+  for (let unit = 1; unit < W1.rows; unit++) {
+    if (b1.get(unit, 0) !== b1.get(0, 0)) return false;
+    for (let i = 0; i < W1.cols; i++) if (W1.get(unit, i) !== W1.get(0, i)) return false;
+    for (let k = 0; k < W2.rows; k++) if (W2.get(k, unit) !== W2.get(k, 0)) return false;
+  }
+  return true;
+}
+
+/**
  * The hidden units (0-based) that are active on no training image in any state of the run. Such
  * a unit passes no gradient back, so its weights and bias never change.
  */

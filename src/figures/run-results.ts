@@ -11,7 +11,7 @@ import {
   probe,
   traceExample,
 } from './run-checks.ts';
-import { replayRun, unitActivity } from './run-replay.ts';
+import { identicalUnits, replayRun, unitActivity } from './run-replay.ts';
 import { className } from './theme.ts';
 
 /** One validation set's outcome. */
@@ -49,6 +49,10 @@ export interface RunResults {
   /** Hidden units (0-based) active on no training image in any state, as text ("unit 3", "units 1 and 4"), or null if there are none. */
   neverActiveUnits: string | null;
   neverActiveCount: number;
+  /** Whether all hidden units are copies of one another in every state of the run (true after all-zero initial weights). */
+  identicalHiddenUnits: boolean;
+  /** How many of the parameters end the run with a value other than their initial one. */
+  changedParameters: number;
   /** How many hidden units the untrained network has that are active on no training image (dead from the start, for now). */
   initiallyInactiveCount: number;
   /** How many hidden units of the trained network are active on no training image (dead at the end, whenever they died). */
@@ -108,6 +112,17 @@ function inactiveUnits(record: RunRecord, params: RunRecord['initial']): number 
   return A1.toRows().filter((row) => row.every((a) => a === 0)).length;
 }
 
+/** How many entries of W1, b1, W2 and b2 differ between `before` and `after`. */
+function changedParameters(before: RunRecord['initial'], after: RunRecord['initial']): number {
+  let changed = 0;
+  for (const key of ['W1', 'b1', 'W2', 'b2'] as const) {
+    const a = before[key].data;
+    const b = after[key].data;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+  }
+  return changed;
+}
+
 /** "unit 3", "units 1 and 4", "units 0, 2 and 5"; null for none. */
 function unitsText(units: readonly number[]): string | null {
   if (units.length === 0) return null;
@@ -121,13 +136,18 @@ function unitsText(units: readonly number[]): string | null {
  */
 function replayed(
   record: RunRecord,
-): Pick<RunResults, 'neverActiveUnits' | 'neverActiveCount' | 'checkpoints'> {
+): Pick<
+  RunResults,
+  'neverActiveUnits' | 'neverActiveCount' | 'identicalHiddenUnits' | 'checkpoints'
+> {
   const labels = record.datasets.train.labels;
   const activity = unitActivity(record.settings.hiddenUnits);
+  let identical = true;
   const wanted = new Map<number, Checkpoint>();
   const at = [0, record.firstPerfectIteration, record.settings.iterations];
   replayRun(record, (state) => {
     activity.visit(state);
+    identical &&= identicalUnits(state.params);
     if (!at.includes(state.iteration)) return;
     const entry = record.history[state.iteration]!;
     const { A2 } = state.activations;
@@ -144,6 +164,7 @@ function replayed(
   return {
     neverActiveUnits: unitsText(units),
     neverActiveCount: units.length,
+    identicalHiddenUnits: identical,
     checkpoints: {
       initial: wanted.get(0)!,
       firstPerfect: first === null ? null : wanted.get(first)!,
@@ -166,6 +187,7 @@ function runResultsSettings(settings: Settings): Settings {
     dataSeed: settings.dataSeed,
     learningRate: settings.learningRate,
     hiddenUnits: settings.hiddenUnits,
+    init: settings.init,
     iterations: settings.iterations,
     frameEvery: settings.frameEvery,
   };
@@ -204,6 +226,8 @@ export function runResults(record: RunRecord): RunResults {
     updates: history.length - 1,
     neverActiveUnits: facts.neverActiveUnits,
     neverActiveCount: facts.neverActiveCount,
+    identicalHiddenUnits: facts.identicalHiddenUnits,
+    changedParameters: changedParameters(record.initial, record.final),
     initiallyInactiveCount: inactiveUnits(record, record.initial),
     finalInactiveCount: inactiveUnits(record, record.final),
     initialPredictions: initialPredictions(record),

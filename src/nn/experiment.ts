@@ -1,5 +1,5 @@
 /**
- * An experiment: a named training run, written as content/experiments/NAME.json. It gives all six
+ * An experiment: a named training run, written as content/experiments/NAME.json. It gives all seven
  * settings, and optionally CSV files to train and validate on instead of the generated images.
  * Pure: JSON in, an experiment or a SettingsError naming the file and the field out.
  */
@@ -41,7 +41,7 @@ export function validateExperiment(json: unknown, name: string, source: string):
     );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new SettingsError(source, '', 'expected an object with the six settings');
+    throw new SettingsError(source, '', 'expected an object with the seven settings');
   }
   const record = json as Record<string, unknown>;
   const known: readonly string[] = [...SETTING_KEYS, ...OTHER_KEYS];
@@ -52,7 +52,7 @@ export function validateExperiment(json: unknown, name: string, source: string):
   }
   for (const key of SETTING_KEYS) {
     if (!Object.hasOwn(record, key)) {
-      throw new SettingsError(source, key, 'is missing: an experiment gives all six settings');
+      throw new SettingsError(source, key, 'is missing: an experiment gives all seven settings');
     }
   }
   const settings = validateSettings(

@@ -6,27 +6,37 @@ import { relu, softmax } from './activations.ts';
 import { CLASSES, PIXELS } from './data-matrices.ts';
 import { Matrix } from './matrix.ts';
 import type { Rng } from './rng.ts';
-import type { Activations, Parameters } from './types.ts';
+import type { Activations, InitScheme, Parameters } from './types.ts';
 
 // #region init
 /**
- * Xavier initialisation of a 9-H-2 network: W1 (H x 9) and then W2 (2 x H), each filled
- * row by row with normal draws divided by sqrt(fan-in); the biases b1 (H x 1) and b2 (2 x 1) are 0.
+ * The first parameters of a 9-H-2 network: W1 (H x 9) and then W2 (2 x H), each filled row by
+ * row by the scheme `init`; the biases b1 (H x 1) and b2 (2 x 1) start at 0.
  */
-export function initParameters(hiddenUnits: number, rng: Rng): Parameters {
-  // The order of the draws matters: W1 first, then W2, as numpy fills
-  // rng.normal(size=(H, 9)) / sqrt(9) and then rng.normal(size=(2, H)) / sqrt(H).
-  const W1 = xavierMatrix(hiddenUnits, PIXELS, rng);
-  const W2 = xavierMatrix(CLASSES, hiddenUnits, rng);
+export function initParameters(hiddenUnits: number, rng: Rng, init: InitScheme): Parameters {
+  // The order of the draws matters: all of W1 first, then W2, as numpy fills
+  // rng.normal(size=(H, 9)) and then rng.normal(size=(2, H)).
+  const W1 = initialWeights(hiddenUnits, PIXELS, rng, init);
+  const W2 = initialWeights(CLASSES, hiddenUnits, rng, init);
   return { W1, b1: Matrix.zeros(hiddenUnits, 1), W2, b2: Matrix.zeros(CLASSES, 1) };
 }
 
-/** A rows x fanIn matrix of standard normal draws divided by sqrt(fanIn), filled row-major. */
-function xavierMatrix(rows: number, fanIn: number, rng: Rng): Matrix {
+/** A rows x fanIn weight matrix drawn by `init`, filled row-major. */
+function initialWeights(rows: number, fanIn: number, rng: Rng, init: InitScheme): Matrix {
   const W = new Matrix(rows, fanIn);
-  const scale = Math.sqrt(fanIn);
-  for (let i = 0; i < W.data.length; i++) W.data[i] = rng.normal() / scale;
+  if (init === 'zeros') return W; // np.zeros((rows, fanIn)): no draws
+  for (let i = 0; i < W.data.length; i++) W.data[i] = scaleDraw(rng.normal(), fanIn, init);
   return W;
+}
+
+/**
+ * One standard normal draw z scaled for a layer with fanIn inputs, written as the numpy
+ * expression it matches bit for bit: z / np.sqrt(n), z * np.sqrt(2 / n), z * (10 / np.sqrt(n)).
+ */
+function scaleDraw(z: number, fanIn: number, init: Exclude<InitScheme, 'zeros'>): number {
+  if (init === 'xavier') return z / Math.sqrt(fanIn); // variance 1/n
+  if (init === 'he') return z * Math.sqrt(2 / fanIn); // variance 2/n, for ReLU
+  return z * (10 / Math.sqrt(fanIn)); // ten times Xavier: too large on purpose
 }
 // #endregion init
 

@@ -21,13 +21,13 @@ import { update } from './update.ts';
  */
 export function train(settings: Settings, datasets: Datasets): RunRecord {
   // #region training-loop
-  const { seed, learningRate, hiddenUnits, iterations, frameEvery } = settings;
+  const { seed, learningRate, hiddenUnits, init, iterations, frameEvery } = settings;
   const history: HistoryEntry[] = [];
   const frames: Snapshot[] = [];
   const X = inputMatrix(datasets.train.images); // 9 x n, one image per column
   const labels = datasets.train.labels;
   const Y = oneHot(labels); // 2 x n
-  const initial = initParameters(hiddenUnits, createRng(seed));
+  const initial = initParameters(hiddenUnits, createRng(seed), init);
   let params = initial;
   for (let iteration = 0; iteration <= iterations; iteration++) {
     // State `iteration`: the network before its update number `iteration`.

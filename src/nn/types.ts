@@ -4,6 +4,13 @@
  */
 import type { Matrix } from './matrix.ts';
 
+/**
+ * How the first weights are drawn, each weight of a layer with n inputs: "xavier" (the tutorial's)
+ * a standard normal draw times 1/sqrt(n), "he" times sqrt(2/n), "large" times 10/sqrt(n), and
+ * "zeros" no draw at all.
+ */
+export type InitScheme = 'xavier' | 'he' | 'zeros' | 'large';
+
 /** The settings of a training run; content/experiments/tutorial.json holds the tutorial's. */
 export interface Settings {
   /** Seed of the generator that initialises the network's weights. */
@@ -13,6 +20,8 @@ export interface Settings {
   learningRate: number;
   /** H, the number of ReLU units in the hidden layer. */
   hiddenUnits: number;
+  /** How the first weights are drawn (the biases always start at 0). */
+  init: InitScheme;
   /** N, the number of gradient-descent updates (the run has N + 1 states). */
   iterations: number;
   /** A snapshot of parameters and activations is kept every frameEvery iterations (and at N). */

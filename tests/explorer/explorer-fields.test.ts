@@ -3,6 +3,7 @@ import {
   EXPLORER_FIELDS,
   type ExplorerField,
   type ExplorerKey,
+  type ExplorerValues,
   explorerValues,
   fieldHint,
   fieldText,
@@ -17,7 +18,7 @@ function field(key: ExplorerKey): ExplorerField {
 
 describe('readField', () => {
   // [field, text typed or found in the URL, the value expected, or null when it must be refused]
-  const cases: [ExplorerKey, string, number | null][] = [
+  const cases: [ExplorerKey, string, number | string | null][] = [
     ['learningRate', '0.01', 0.01], // the tutorial's rate
     ['learningRate', ' 0.05 ', 0.05], // spaces around are forgiven
     ['learningRate', '.5', 0.5], // no leading zero
@@ -45,6 +46,13 @@ describe('readField', () => {
     ['seed', '9007199254740992', null], // 2^53: a double cannot tell it from 2^53 + 1
     ['seed', '-1', null], // negative
     ['seed', '3.5', null], // not whole
+    ['init', 'xavier', 'xavier'], // the tutorial's scheme
+    ['init', 'he', 'he'],
+    ['init', 'zeros', 'zeros'],
+    ['init', ' Large ', 'large'], // a hand-typed URL: spaces and capitals forgiven
+    ['init', 'glorot', null], // not one of the four
+    ['init', '', null], // nothing chosen
+    ['init', '0', null], // not a number field
   ];
   it.each(cases)('%s "%s" -> %s', (key, text, expected) => {
     const reading = readField(field(key), text);
@@ -59,6 +67,13 @@ describe('readField', () => {
   it('says what range a whole-number field accepts', () => {
     const reading = readField(field('hiddenUnits'), '17');
     expect(reading.ok ? '' : reading.message).toContain('from 1 to 16');
+  });
+
+  it('names the schemes a choice accepts', () => {
+    const reading = readField(field('init'), 'glorot');
+    expect(reading.ok ? '' : reading.message).toBe(
+      '“glorot” is not one of xavier, he, zeros, large.',
+    );
   });
 
   it('quotes the text that is not a number, shortened when long', () => {
@@ -78,23 +93,31 @@ describe('fieldText', () => {
 });
 
 describe('explorerValues', () => {
-  it('picks the four settings the form offers', () => {
+  it('picks the five settings the form offers', () => {
     const values = explorerValues({
       seed: 3,
       dataSeed: 99,
       learningRate: 0.2,
       hiddenUnits: 4,
+      init: 'he',
       iterations: 50,
       frameEvery: 5,
     });
-    expect(values).toEqual({ learningRate: 0.2, hiddenUnits: 4, iterations: 50, seed: 3 });
+    expect(values).toEqual({
+      learningRate: 0.2,
+      hiddenUnits: 4,
+      init: 'he',
+      iterations: 50,
+      seed: 3,
+    });
   });
 });
 
 describe('fieldHint', () => {
   // Each case: a field's key, the tutorial's value, and the hint the form shows under the field.
-  const cases: [string, number, string][] = [
+  const cases: [string, ExplorerValues[ExplorerKey], string][] = [
     ['learningRate', 0.01, 'Above 0 (tutorial: 0.01)'],
+    ['init', 'xavier', 'Tutorial: Xavier'],
     ['hiddenUnits', 6, '1 to 16 (tutorial: 6)'],
     ['iterations', 200, '1 to 2000 (tutorial: 200)'],
     ['seed', 7, '0 to 2⁵³\u00a0−\u00a01 (tutorial: 7)'],

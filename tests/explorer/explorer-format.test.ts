@@ -38,18 +38,31 @@ describe('explorer text', () => {
   });
 
   it('describes settings, with singulars', () => {
-    expect(describeSettings({ learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 })).toBe(
-      'learning rate 0.05, 8 hidden units, 300 iterations, seed 3',
-    );
-    expect(describeSettings({ learningRate: 1, hiddenUnits: 1, iterations: 1, seed: 0 })).toBe(
-      'learning rate 1, 1 hidden unit, 1 iteration, seed 0',
-    );
+    expect(
+      describeSettings({
+        learningRate: 0.05,
+        hiddenUnits: 8,
+        init: 'he',
+        iterations: 300,
+        seed: 3,
+      }),
+    ).toBe('learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3');
+    expect(
+      describeSettings({ learningRate: 1, hiddenUnits: 1, init: 'zeros', iterations: 1, seed: 0 }),
+    ).toBe('learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, seed 0');
   });
 
   it('compares settings field by field', () => {
-    const a = { learningRate: 0.01, hiddenUnits: 6, iterations: 200, seed: 7 };
+    const a = {
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      init: 'xavier',
+      iterations: 200,
+      seed: 7,
+    } as const;
     expect(sameSettings(a, { ...a })).toBe(true);
     expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
+    expect(sameSettings(a, { ...a, init: 'he' })).toBe(false);
   });
 
   it('says that a run diverged and what to try', () => {

@@ -10,6 +10,7 @@ const datasets = generateDatasets(tutorial.dataSeed);
 const tutorialValues = {
   learningRate: tutorial.learningRate,
   hiddenUnits: tutorial.hiddenUnits,
+  init: tutorial.init,
   iterations: tutorial.iterations,
   seed: tutorial.seed,
 };
@@ -56,10 +57,10 @@ describe('runExplorer', () => {
     expect(run!.values).toEqual(tutorialValues);
   });
 
-  it('follows the four settings and keeps the data seed', () => {
+  it('follows the five settings and keeps the data seed', () => {
     const other = runExplorer(
       tutorial,
-      { learningRate: 0.05, hiddenUnits: 3, iterations: 20, seed: 1 },
+      { learningRate: 0.05, hiddenUnits: 3, init: 'he', iterations: 20, seed: 1 },
       datasets,
     );
     expect(other.ok).toBe(true);
@@ -68,6 +69,7 @@ describe('runExplorer', () => {
       ...tutorial,
       learningRate: 0.05,
       hiddenUnits: 3,
+      init: 'he',
       iterations: 20,
       seed: 1,
       frameEvery: 1,

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { queryWithSettings, settingsFromQuery } from '../../src/explorer/url-settings.ts';
 
-const tutorial = { learningRate: 0.01, hiddenUnits: 6, iterations: 200, seed: 7 };
+const tutorial = {
+  learningRate: 0.01,
+  hiddenUnits: 6,
+  init: 'xavier',
+  iterations: 200,
+  seed: 7,
+} as const;
 
 describe('settingsFromQuery', () => {
-  it('reads all four parameters', () => {
-    const read = settingsFromQuery('?lr=0.05&hidden=8&iterations=300&seed=3', tutorial);
-    expect(read.values).toEqual({ learningRate: 0.05, hiddenUnits: 8, iterations: 300, seed: 3 });
+  it('reads all five parameters', () => {
+    const read = settingsFromQuery('?lr=0.05&hidden=8&init=he&iterations=300&seed=3', tutorial);
+    expect(read.values).toEqual({
+      learningRate: 0.05,
+      hiddenUnits: 8,
+      init: 'he',
+      iterations: 300,
+      seed: 3,
+    });
     expect(read.texts).toEqual({
       learningRate: '0.05',
       hiddenUnits: '8',
+      init: 'he',
       iterations: '300',
       seed: '3',
     });
@@ -30,10 +43,11 @@ describe('settingsFromQuery', () => {
   });
 
   it('keeps a bad value as text, with a message, and the fallback as value', () => {
-    const read = settingsFromQuery('?lr=fast&hidden=99', tutorial);
+    const read = settingsFromQuery('?lr=fast&hidden=99&init=glorot', tutorial);
     expect(read.texts.learningRate).toBe('fast');
     expect(read.texts.hiddenUnits).toBe('99');
-    expect(Object.keys(read.problems).sort()).toEqual(['hiddenUnits', 'learningRate']);
+    expect(read.texts.init).toBe('glorot');
+    expect(Object.keys(read.problems).sort()).toEqual(['hiddenUnits', 'init', 'learningRate']);
     expect(read.values).toEqual(tutorial);
   });
 
@@ -47,10 +61,11 @@ describe('queryWithSettings', () => {
     const query = queryWithSettings('?ref=feed&lr=1', {
       learningRate: 0.05,
       hiddenUnits: 8,
+      init: 'zeros',
       iterations: 300,
       seed: 3,
     });
-    expect(query).toBe('?ref=feed&lr=0.05&hidden=8&iterations=300&seed=3');
+    expect(query).toBe('?ref=feed&lr=0.05&hidden=8&init=zeros&iterations=300&seed=3');
   });
 
   it('removes the parameters when given null', () => {
@@ -62,9 +77,10 @@ describe('queryWithSettings', () => {
     const values = {
       learningRate: 0.1 + 0.2,
       hiddenUnits: 16,
+      init: 'large',
       iterations: 2000,
       seed: 9007199254740991,
-    };
+    } as const;
     expect(settingsFromQuery(queryWithSettings('', values), tutorial).values).toEqual(values);
   });
 });

@@ -160,3 +160,34 @@ describe('the results a page quotes follow the run', () => {
     expect(runResults(other!).neverActiveCount).toBe(0);
   });
 });
+
+describe('identicalHiddenUnits and changedParameters', () => {
+  it('are false and at most 74 - 12 for the tutorial: its never-active unit keeps its 9 + 1 + 2 parameters', () => {
+    const results = runResults(record);
+    expect(results.identicalHiddenUnits).toBe(false);
+    // Counted here from the two parameter sets, entry by entry.
+    const all = (p: Parameters) => [...p.W1.data, ...p.b1.data, ...p.W2.data, ...p.b2.data];
+    const initial = all(record.initial);
+    const changed = all(record.final).filter((v, i) => v !== initial[i]).length;
+    expect(results.changedParameters).toBe(changed);
+    // Fewer still can change: a weight from a pixel that is dark on every image where its unit is
+    // active gets no gradient either.
+    expect(changed).toBeLessThanOrEqual(results.parameterCount - 12 * results.neverActiveCount);
+    expect(changed).toBeGreaterThan(results.parameterCount / 2);
+  });
+
+  it('are true and 0 after all-zero initial weights, at every state (not only the frames)', () => {
+    const zeros = train({ ...DEFAULT_SETTINGS, init: 'zeros' }, record.datasets);
+    const results = runResults(zeros);
+    expect(results.identicalHiddenUnits).toBe(true);
+    expect(results.changedParameters).toBe(0);
+    expect(results.neverActiveCount).toBe(H);
+  });
+
+  it('are false when one unit differs from the others, by its bias alone', () => {
+    const zeros = train({ ...DEFAULT_SETTINGS, init: 'zeros', iterations: 1 }, record.datasets);
+    const b1 = zeros.initial.b1.map((v, unit) => (unit === 2 ? 0.5 : v));
+    const tweaked = { ...zeros, initial: { ...zeros.initial, b1 } };
+    expect(runResults(tweaked).identicalHiddenUnits).toBe(false);
+  });
+});

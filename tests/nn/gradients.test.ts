@@ -13,7 +13,7 @@ const H = 1e-5;
 /** A random network and batch: Xavier weights, random (non-zero) biases, uniform pixels, random labels. */
 function randomProblem(seed: number, hiddenUnits: number, examples: number) {
   const rng = createRng(seed);
-  const init = initParameters(hiddenUnits, rng);
+  const init = initParameters(hiddenUnits, rng, 'xavier');
   const params: Parameters = {
     ...init,
     b1: init.b1.map(() => rng.normal(0, 0.5)),

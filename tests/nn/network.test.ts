@@ -56,7 +56,7 @@ describe('Xavier initialisation', () => {
       -0.23649888643520292, -0.08009667049333034,
     ],
   ];
-  const params = initParameters(6, createRng(7));
+  const params = initParameters(6, createRng(7), 'xavier');
 
   it('fills W1 row by row with normal draws divided by sqrt(9) = 3', () => {
     for (const [i, z] of firstNormals.entries()) expect(params.W1.data[i]).toBe(z / 3);
@@ -68,7 +68,7 @@ describe('Xavier initialisation', () => {
   });
 
   it('starts the biases at zero, with the shapes of a 9-H-2 network', () => {
-    const p = initParameters(4, createRng(1));
+    const p = initParameters(4, createRng(1), 'xavier');
     expect([
       p.W1.rows,
       p.W1.cols,
@@ -80,6 +80,62 @@ describe('Xavier initialisation', () => {
       p.b2.cols,
     ]).toEqual([4, 9, 4, 1, 2, 4, 2, 1]);
     expect([...p.b1.data, ...p.b2.data]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('the other initialisation schemes', () => {
+  // numpy 2.4.6: g = default_rng(3); W1 = g.normal(size=(4, 9)) * np.sqrt(2 / 9);
+  // W2 = g.normal(size=(2, 4)) * np.sqrt(2 / 4)
+  const numpyHe = {
+    W1row0: [
+      0.9620985003898354, -1.2047520493890589, 0.1970936864840488, -0.26764915909644954,
+      -0.21338092263372443, -0.10163347735023699, -0.9522305932151909, -0.10933397133928373,
+      -0.4078653556035232,
+    ],
+    W1row3: [
+      -0.12710024120613583, -0.11481466239578196, 0.4724951628917004, -0.4178812247060617,
+      -0.13751823637836247, 0.41603285903323567, 0.27357962127353824, 0.04314138765519227,
+      0.3158902222679028,
+    ],
+    W2: [
+      [-1.9998127454654142, 0.7221729763263582, -0.6785713171904726, -1.179892405964466],
+      [0.19547667118756445, 0.49536003895610625, -0.3144980839643839, -0.7611338688440837],
+    ],
+  };
+  // numpy 2.4.6: the same draws times (10 / np.sqrt(9)) and (10 / np.sqrt(4)).
+  const numpyLarge = {
+    W1row0: [
+      6.803063737950609, -8.51888343771394, 1.3936628224192629, -1.8925653537597662,
+      -1.5088309737014862, -0.7186572102992197, -6.733287097157503, -0.7731079254806316,
+      -2.884043587583139,
+    ],
+    W1row3: [
+      -0.898734424473045, -0.8118622635970152, 3.3410453375856375, -2.954866477201957,
+      -0.9724007747995467, 2.9417965581882797, 1.9345000539696637, 0.30505567760784064,
+      2.233681182761598,
+    ],
+    W2: [
+      [-14.140811534218813, 5.1065340875004, -4.798223799040708, -8.343099213279848],
+      [1.3822287976049983, 3.5027244267469504, -2.2238372784139204, -5.382029200504038],
+    ],
+  };
+
+  it.each([
+    ['he', numpyHe],
+    ['large', numpyLarge],
+  ] as const)('%s equals numpy for seed 3 and H = 4, bit for bit', (init, numpy) => {
+    const p = initParameters(4, createRng(3), init);
+    const rows = p.W1.toRows();
+    expect([rows[0], rows[3]]).toEqual([numpy.W1row0, numpy.W1row3]);
+    expect(p.W2.toRows()).toEqual(numpy.W2);
+    expect([...p.b1.data, ...p.b2.data]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('zeros draws nothing: every weight and bias is 0', () => {
+    const p = initParameters(5, createRng(3), 'zeros');
+    const all = [...p.W1.data, ...p.b1.data, ...p.W2.data, ...p.b2.data];
+    expect(all).toHaveLength(5 * 9 + 5 + 2 * 5 + 2);
+    expect(all.every((v) => v === 0)).toBe(true);
   });
 });
 

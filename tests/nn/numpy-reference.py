@@ -2,13 +2,18 @@
 
 The engine tests carry numbers printed by this program (numpy 2.4), so a reader can see
 where they come from and rerun it:  python3 tests/nn/numpy-reference.py
+With a scheme's name (he, zeros, large) it trains from that initialisation instead of Xavier's:
+python3 tests/nn/numpy-reference.py he
 The datasets follow the draw order documented in src/nn/datasets.ts; the network follows
 the equations of the tutorial. Matrix products go through BLAS, whose order of summation
 may differ from the engine's, so losses agree to about 1e-12 rather than bit for bit.
 """
+import sys
+
 import numpy as np
 
 DATA_SEED, SEED, LR, H, N = 2024, 7, 0.01, 6, 200
+INIT = sys.argv[1] if len(sys.argv) > 1 else "xavier"
 
 
 def line(label, position, values):
@@ -33,8 +38,17 @@ valid1_labels = np.repeat([0, 1], 9)
 valid2 = np.clip(train + rng.normal(0.0, 0.2, size=(24, 9)), 0.0, 1.0)
 
 g = np.random.default_rng(SEED)
-W1 = g.normal(size=(H, 9)) / np.sqrt(9)
-W2 = g.normal(size=(2, H)) / np.sqrt(H)
+if INIT == "xavier":
+    W1 = g.normal(size=(H, 9)) / np.sqrt(9)
+    W2 = g.normal(size=(2, H)) / np.sqrt(H)
+elif INIT == "he":
+    W1 = g.normal(size=(H, 9)) * np.sqrt(2 / 9)
+    W2 = g.normal(size=(2, H)) * np.sqrt(2 / H)
+elif INIT == "large":
+    W1 = g.normal(size=(H, 9)) * (10 / np.sqrt(9))
+    W2 = g.normal(size=(2, H)) * (10 / np.sqrt(H))
+else:
+    W1, W2 = np.zeros((H, 9)), np.zeros((2, H))
 b1, b2 = np.zeros((H, 1)), np.zeros((2, 1))
 X, Y = train.T, np.eye(2)[:, labels]
 

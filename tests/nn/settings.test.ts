@@ -9,6 +9,7 @@ describe('DEFAULT_SETTINGS', () => {
       dataSeed: 2024,
       learningRate: 0.01,
       hiddenUnits: 6,
+      init: 'xavier',
       iterations: 200,
       frameEvery: 5,
     });
@@ -22,6 +23,7 @@ describe('validateSettings', () => {
       dataSeed: 2,
       learningRate: 0.5,
       hiddenUnits: 1024,
+      init: 'zeros',
       iterations: 100000,
       frameEvery: 1,
     };
@@ -62,6 +64,13 @@ describe('validateSettings', () => {
     { input: { iterations: 100001 }, field: 'iterations', message: /from 1 to 100000/ },
     { input: { frameEvery: 0 }, field: 'frameEvery', message: /integer from 1/ },
     { input: { frameEvery: 2.5 }, field: 'frameEvery', message: /integer/ },
+    {
+      input: { init: 'glorot' },
+      field: 'init',
+      message: /must be one of "xavier", "he", "zeros", "large", got "glorot"/,
+    },
+    { input: { init: 'He' }, field: 'init', message: /got "He"/ }, // names are lower case in files
+    { input: { init: 0 }, field: 'init', message: /must be one of .*got 0$/ },
     { input: { learningrate: 0.1 }, field: 'learningrate', message: /is not a setting/ }, // a typo is an unknown key
     { input: [1, 2], field: '', message: /expected an object/ },
     { input: null, field: '', message: /expected an object/ },

@@ -143,3 +143,62 @@ describe('training with other settings', () => {
     expect((error as Error).message).toMatch(/smaller learning rate/);
   });
 });
+
+describe('training from the other initialisation schemes', () => {
+  // numpy 2.4.6: python3 tests/nn/numpy-reference.py he (then large): losses at 0, 1, 100, 200,
+  // the first iteration with accuracy 1 and the two validation accuracies.
+  const numpy = {
+    he: {
+      losses: [15.618803046583636, 15.187673456194199, 1.6233148263124166, 0.4911359110920185],
+      firstPerfect: 5,
+      validation: [1, 1],
+    },
+    large: {
+      losses: [47.91256810733747, 6.110366490272122, 0.09138624252837274, 0.04202310257471091],
+      firstPerfect: 7,
+      validation: [20 / 24, 23 / 24],
+    },
+  } as const;
+  for (const [init, expected] of Object.entries(numpy) as [
+    keyof typeof numpy,
+    (typeof numpy)['he'],
+  ][]) {
+    it(`${init} agrees with the same run in numpy`, () => {
+      const run = train({ ...DEFAULT_SETTINGS, init }, datasets);
+      [0, 1, 100, 200].forEach((k, i) => {
+        const loss = expected.losses[i]!;
+        expect(Math.abs(run.history[k]!.loss - loss) / loss, `loss at ${k}`).toBeLessThan(1e-12);
+      });
+      expect(run.firstPerfectIteration).toBe(expected.firstPerfect);
+      expect(run.validation.map((v) => v.accuracy)).toEqual(expected.validation);
+    });
+  }
+
+  describe('zeros', () => {
+    const run = train({ ...DEFAULT_SETTINGS, init: 'zeros', frameEvery: 1 }, datasets);
+
+    it('keeps every hidden unit identical to the others at every iteration', () => {
+      for (const { iteration, params } of run.frames) {
+        const { W1, b1, W2 } = params;
+        for (let h = 1; h < W1.rows; h++) {
+          for (let i = 0; i < W1.cols; i++)
+            expect(W1.get(h, i), `W1[${h}][${i}] at ${iteration}`).toBe(W1.get(0, i));
+          expect(b1.get(h, 0), `b1[${h}] at ${iteration}`).toBe(b1.get(0, 0));
+          for (let k = 0; k < W2.rows; k++)
+            expect(W2.get(k, h), `W2[${k}][${h}] at ${iteration}`).toBe(W2.get(k, 0));
+        }
+      }
+      expect(run.frames).toHaveLength(201);
+    });
+
+    it('never moves: every score is 0, so the loss is n ln 2 at every iteration', () => {
+      // By hand: Z1 = 0, so A1 = 0 and ReLU passes no gradient; both classes have 12 training
+      // images, so db2 = sum(A2 - Y) = 12 (1/2 - 1) + 12 (1/2) = 0 as well.
+      const n = datasets.train.labels.length;
+      expect(datasets.train.labels.filter((label) => label === 0)).toHaveLength(n / 2);
+      for (const { loss } of run.history) expect(loss).toBeCloseTo(n * Math.log(2), 12);
+      expect(run.final.b2.data).toEqual(new Float64Array([0, 0]));
+      expect(run.firstPerfectIteration).toBeNull();
+    });
+  });
+});

@@ -170,6 +170,15 @@ describe.concurrent('npm run train', () => {
     });
   });
 
+  it('draws the first weights by --init, as numpy does (He: the Xavier draws times sqrt(2))', async () => {
+    const { code, stdout } = await run(['--init', 'he', '--iterations', '1', '--json']);
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout);
+    expect(record.config.init).toBe('he');
+    // numpy 2.4: default_rng(7).normal() = 0.0012301533574825742, times np.sqrt(2 / 9).
+    expect(record.initial.W1[0][0]).toBe(0.0012301533574825742 * Math.sqrt(2 / 9));
+  });
+
   it('trains an experiment by name, with its own settings, and options overriding them', async () => {
     const tutorial = JSON.parse(
       readFileSync(join(PROJECT_ROOT, 'content/experiments/tutorial.json'), 'utf8'),
@@ -272,6 +281,11 @@ describe.concurrent('npm run train with bad arguments: exit code 2, a message on
       what: 'too many iterations',
       args: ['--iterations', '100001'],
       message: /--iterations \(iterations\) must be an integer from 1 to 100000/,
+    },
+    {
+      what: 'an initialisation that does not exist',
+      args: ['--init', 'glorot'],
+      message: /--init \(init\) must be one of "xavier", "he", "zeros", "large", got "glorot"/,
     },
     {
       what: 'a frame interval of 0',

@@ -23,6 +23,7 @@ const CHANGED: Settings = {
   dataSeed: 2025,
   learningRate: 0.02,
   hiddenUnits: 5,
+  init: 'he',
   iterations: 150,
   frameEvery: 7,
 };

@@ -46,6 +46,7 @@ const TUTORIAL = [
 const FROM_TRAINED_NETWORK = [
   'hidden-units',
   'hidden-weights',
+  'initialisation',
   'learning-rates',
   'seeds',
   'training-animation',

@@ -240,6 +240,8 @@ describe("the tutorial experiment's results", () => {
       'updates',
       'neverActiveUnits',
       'neverActiveCount',
+      'identicalHiddenUnits',
+      'changedParameters',
       'initiallyInactiveCount',
       'finalInactiveCount',
       'initialPredictions',
@@ -264,6 +266,7 @@ describe("the tutorial experiment's results", () => {
       dataSeed: DEFAULT_SETTINGS.dataSeed,
       learningRate: 0.01,
       hiddenUnits: 6,
+      init: 'xavier',
       iterations: 200,
       frameEvery: 5,
     });
