@@ -47,7 +47,9 @@ beforeAll(async () => {
 describe('the Experiments page, section Initialisation', () => {
   it('has a table with one row per scheme, named as the explorer lists them', () => {
     const rows = [
-      ...html.matchAll(/<tr data-experiment="(init-[a-z]+|tutorial)"[^>]*>\s*<th scope="row"[^>]*>([^<]*)</g),
+      ...html.matchAll(
+        /<tr data-experiment="(init-[a-z]+|tutorial)"[^>]*>\s*<th scope="row"[^>]*>([^<]*)</g,
+      ),
     ].map((match) => [match[1], decodeEntities(match[2]!)]);
     expect(rows).toContainEqual(['init-he', 'He (variance 2/n)']);
     expect(rows).toContainEqual(['init-zeros', 'Zeros (every weight 0)']);
