@@ -33,6 +33,8 @@ export interface RunResults {
   evenOddsLoss: number;
   initialLoss: number;
   finalLoss: number;
+  /** Whether the run ends with a larger loss than it started with (gradient descent went the wrong way). */
+  lossRose: boolean;
   initialAccuracy: number;
   finalAccuracy: number;
   firstPerfectIteration: number | null;
@@ -207,6 +209,7 @@ export function runResults(record: RunRecord): RunResults {
     evenOddsLoss: record.datasets.train.labels.length * Math.LN2,
     initialLoss: first.loss,
     finalLoss: last.loss,
+    lossRose: last.loss > first.loss,
     initialAccuracy: first.accuracy,
     finalAccuracy: last.accuracy,
     firstPerfectIteration: record.firstPerfectIteration,

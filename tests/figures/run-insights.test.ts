@@ -191,3 +191,13 @@ describe('identicalHiddenUnits and changedParameters', () => {
     expect(runResults(tweaked).identicalHiddenUnits).toBe(false);
   });
 });
+
+describe('lossRose', () => {
+  it('is true exactly when the last loss is above the first: learning rate 0.3 overshoots', () => {
+    const steep = train({ ...DEFAULT_SETTINGS, learningRate: 0.3 }, record.datasets);
+    const [first, last] = [steep.history[0]!.loss, steep.history.at(-1)!.loss];
+    expect(last).toBeGreaterThan(first);
+    expect(runResults(steep).lossRose).toBe(true);
+    expect(runResults(record).lossRose).toBe(false);
+  });
+});

@@ -229,6 +229,7 @@ describe("the tutorial experiment's results", () => {
       'evenOddsLoss',
       'initialLoss',
       'finalLoss',
+      'lossRose',
       'initialAccuracy',
       'finalAccuracy',
       'firstPerfectIteration',
@@ -276,6 +277,7 @@ describe("the tutorial experiment's results", () => {
     expect(results.history).toHaveLength(201);
     expect(results.initialLoss).toBe(results.history[0].loss);
     expect(results.finalLoss).toBe(results.history[200].loss);
+    expect(results.lossRose).toBe(false); // 16.1 down to 0.75
     expect(results.firstPerfectIteration).toBe(
       results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1),
     );
