@@ -13,5 +13,6 @@ export const PAGE_COMPONENTS = [
   'References',
   'Result',
   'Tally',
+  'TraceTable',
   'TrainingExplorer',
 ] as const;

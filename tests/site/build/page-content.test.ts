@@ -245,6 +245,16 @@ describe('the tutorial page', () => {
     expect(spaced).toEqual([]);
   });
 
+  it('traces example 0 through every hidden unit: one row of the trace table per unit', () => {
+    const units = [...html.matchAll(/data-result="trace\.Z1\.(\d+)"/g)].map((m) => Number(m[1]));
+    expect(units).toEqual(Array.from({ length: experiment.hiddenUnits! }, (_, h) => h));
+    const stated = statedResults(html);
+    for (const h of units)
+      expect(Number(stated.get(`trace.A1.${h}`))).toBe(
+        Math.max(0, Number(stated.get(`trace.Z1.${h}`))),
+      );
+  });
+
   it('states numbers that agree with the results and the settings', () => {
     const stated = statedResults(html);
     const H = experiment.hiddenUnits!;
