@@ -21,7 +21,7 @@ export function reluDerivative(Z: Matrix): Matrix {
 
 // #region softmax
 /**
- * Softmax of each column: exp(z_k) / sum_i exp(z_i), so every column of the result
+ * Softmax of each column: exp(z_k) / sum_m exp(z_m), so every column of the result
  * (2 x n for Z2) holds probabilities that add up to 1.
  */
 export function softmax(Z: Matrix): Matrix {
