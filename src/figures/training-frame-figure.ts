@@ -15,6 +15,7 @@ import { cellCentre, drawHeatmap } from './heatmap.ts';
 import { drawLineChart } from './line-chart.ts';
 import { drawPredictionMarker } from './markers.ts';
 import type { Rect } from './pixel-snap.ts';
+import { accuracySentence, plain } from './prose.ts';
 import { exampleTicks, formatNumber, niceCeil, ticksEvery } from './scales.ts';
 import {
   drawLabel,
@@ -45,6 +46,23 @@ export interface TrainingFrameInput {
   firstPerfectIteration: number | null;
   /** The colour scale's maximum |value| for W and b; the same for every frame so colours compare. */
   parameterScaleMax: number;
+}
+
+/**
+ * What every frame of the training animation shows, and how the run went, for alt texts: "Each
+ * frame shows heatmaps of W[1] (6 by 9), ... The loss falls from 16.10 to 0.746; ...".
+ */
+export function trainingFrameDescription(
+  run: Pick<RunRecord, 'settings' | 'datasets' | 'history' | 'firstPerfectIteration'>,
+): string {
+  const h = run.settings.hiddenUnits;
+  const n = run.datasets.train.labels.length;
+  const { history } = run;
+  return (
+    `Each frame shows heatmaps of W[1] (${h} by 9), b[1], A[1] (${h} by ${n}), W[2] (2 by ${h}), b[2] and A[2] (2 by ${n}) ` +
+    `with a green disc (correct) or red cross (wrong) on each example's true class, and the loss and accuracy curves so far. ` +
+    `The loss falls from ${plain(history[0]!.loss, 2)} to ${plain(history.at(-1)!.loss, 3)}; ${accuracySentence(run)}.`
+  );
 }
 
 /** The shared colour scale for W and b: the largest |value| in any snapshot, rounded up to a tidy number. */

@@ -25,7 +25,7 @@ afterAll(() => {
   for (const dir of [project, out, reference]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The tutorial's own outputs: its ten figures, its three downloads and its results. */
+/** The tutorial's own outputs: its eleven figures, its three downloads and its results. */
 const TUTORIAL = [
   'training-set',
   'data-matrices',
@@ -33,6 +33,7 @@ const TUTORIAL = [
   'himmelblau',
   'initial-parameters',
   'training-animation',
+  'training-animation-still',
   'loss-accuracy',
   'network-trained',
   'validation-1',
@@ -50,6 +51,7 @@ const FROM_TRAINED_NETWORK = [
   'learning-rates',
   'seeds',
   'training-animation',
+  'training-animation-still',
   'loss-accuracy',
   'network-trained',
   'validation-1',
@@ -144,10 +146,14 @@ describe('the figure cache', () => {
     expect(manifest(out).figures.network.alt).toContain('4 hidden nodes');
   }, 60_000);
 
-  it('redraws only the animation (and results) when frameEvery changes', async () => {
+  it('redraws only the animation, its still (the colour scale spans the frames) and results when frameEvery changes', async () => {
     setTutorial({ learningRate: 0.02, hiddenUnits: 4, frameEvery: 10 });
     const report = await build();
-    expect(made(report)).toEqual(['training-animation', 'tutorial/results']);
+    expect(made(report)).toEqual([
+      'training-animation',
+      'training-animation-still',
+      'tutorial/results',
+    ]);
   }, 60_000);
 
   it('redraws what reads a run, of every experiment, when the training code changes, and not the rest', async () => {

@@ -31,6 +31,7 @@ const FIGURE_IDS = [
   'network',
   'network-trained',
   'training-animation',
+  'training-animation-still',
   'data-matrices',
   'initial-parameters',
   'loss-accuracy',
@@ -130,6 +131,20 @@ describe('figures.json', () => {
     }
     const csv = manifest.downloads['tutorial/train-csv']!;
     expect(csv.bytes).toBe(statSync(join(rootA, 'public', csv.src)).size);
+  });
+
+  it('has a still of the animation: its last frame, the same shape, an alt text that says so', () => {
+    const { figures } = manifestOf(rootA);
+    const [gif, still] = [figures['training-animation']!, figures['training-animation-still']!];
+    expect(still.src).toMatch(/\.png$/);
+    // The same layout at another pixel ratio: 1.5 for the GIF, 2 for the PNG.
+    expect([still.width / 2, still.height / 2]).toEqual([gif.width / 1.5, gif.height / 1.5]);
+    expect(still.alt).toMatch(
+      new RegExp(
+        `^The last frame of the training animation, iteration ${record.settings.iterations}\\. Each frame shows`,
+      ),
+    );
+    expect(still.alt.endsWith(gif.alt.slice(gif.alt.indexOf('. ') + 2))).toBe(true);
   });
 
   it('says in the alt text of the curves where accuracy first reaches 1', () => {

@@ -235,6 +235,9 @@ describe.each([
   it('finds the tutorial when "softmax" is typed into the search, offline', async () => {
     const server = await serve(build);
     const { page, problems } = await openPage(server, '', 1280, 'light');
+    // A click before Starlight's search element is defined would open nothing (a busy machine
+    // can take that long to run the page's scripts), so wait for it first.
+    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
     await page.locator('site-search button[data-open-modal]').click();
     const input = page.locator('dialog[open] .pagefind-ui__search-input');
     await input.fill('softmax');

@@ -165,9 +165,11 @@ describe('the tutorial page', () => {
       expect(Number(img.attributes.height)).toBe(
         Math.round((entry.displayWidth * entry.height) / entry.width),
       );
-      // The caption, then a link to the file itself with its pixel size.
-      expect(visibleText(block![1]!)).toBe(
-        visibleText(`${entry.caption} Full size (${entry.width} × ${entry.height} px)`),
+      // The caption, then a link to the file itself with its pixel size (the animation's
+      // Pause button, and the sentence about its still, aside).
+      const paused = id === 'training-animation' ? ' Paused, it shows its last frame.' : '';
+      expect(visibleText(block![1]!.replace(/<button[\s\S]*?<\/button>/, ''))).toBe(
+        visibleText(`${entry.caption}${paused} Full size (${entry.width} × ${entry.height} px)`),
       );
       const fullSize = startTags(block![1]!).find((tag) => tag.name === 'a')!;
       expect(fullSize.attributes.href).toBe(`/${entry.src}`);

@@ -1,0 +1,110 @@
+/**
+ * The training animation in a real browser: it can be paused and played again by mouse, keyboard
+ * and touch; with reduced motion requested it starts as the still of its last frame; without
+ * JavaScript the GIF is still there, or the still when the reader asked for reduced motion.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
+import { PROJECT_ROOT } from '../../helpers/project-root.ts';
+import { type StaticServer, startStaticServer } from '../static-server.ts';
+
+const build = inject('siteBuilds').root;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: StaticServer;
+let animation = '';
+let still = '';
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath))
+    throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  server = await startStaticServer(build.dir, build.base);
+  const manifest: FigureManifest = JSON.parse(
+    await readFile(join(PROJECT_ROOT, 'src/generated/figures.json'), 'utf8'),
+  );
+  animation = manifest.figures['training-animation']!.src;
+  still = manifest.figures['training-animation-still']!.src;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The tutorial, scrolled to the animation, in a fresh context with `options`. */
+async function openAnimation(options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('#figure-training-animation').scrollIntoViewIfNeeded();
+  return page;
+}
+
+/** The file the animation's image shows now, and its button's text (null when hidden). */
+async function shown(page: Page): Promise<{ file: string; button: string | null }> {
+  return page.evaluate(() => {
+    const figure = document.getElementById('figure-training-animation')!;
+    const img = figure.querySelector('img')!;
+    const button = figure.querySelector('button');
+    return {
+      file: new URL(img.currentSrc || img.src).pathname.slice(1),
+      button: button === null || button.hidden ? null : button.textContent,
+    };
+  });
+}
+
+describe('the training animation', () => {
+  it('plays, then pauses on its last frame and plays again, by mouse and by keyboard', async () => {
+    const page = await openAnimation({});
+    await expect.poll(() => shown(page)).toEqual({ file: animation, button: 'Pause animation' });
+    const button = page.locator('#figure-training-animation button');
+    await button.click();
+    await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
+    const img = page.locator('#figure-training-animation img');
+    expect(await img.getAttribute('alt')).toMatch(/^The last frame of the training animation/);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown(page)).toEqual({ file: animation, button: 'Pause animation' });
+    expect(await img.getAttribute('alt')).toMatch(/^Animation of \d+ frames/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
+    await page.context().close();
+  });
+
+  it('pauses by touch', async () => {
+    const page = await openAnimation({
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 375, height: 800 },
+    });
+    await page.locator('#figure-training-animation button').tap();
+    await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
+    await page.context().close();
+  });
+
+  it('stays still when the reader asks for reduced motion, until they press Play', async () => {
+    const page = await openAnimation({ reducedMotion: 'reduce' });
+    await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
+    await page.locator('#figure-training-animation button').click();
+    await expect.poll(() => shown(page)).toEqual({ file: animation, button: 'Pause animation' });
+    await page.context().close();
+  });
+
+  it('is the GIF without JavaScript, or the still with reduced motion, and offers no dead button', async () => {
+    const moving = await openAnimation({ javaScriptEnabled: false });
+    expect(await shown(moving)).toEqual({ file: animation, button: null });
+    await moving.context().close();
+    const calm = await openAnimation({ javaScriptEnabled: false, reducedMotion: 'reduce' });
+    expect(await shown(calm)).toEqual({ file: still, button: null });
+    await calm.context().close();
+  });
+});
