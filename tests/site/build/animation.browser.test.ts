@@ -49,15 +49,17 @@ async function openAnimation(options: BrowserContextOptions): Promise<Page> {
   return page;
 }
 
-/** The file the animation's image shows now, and its button's text (null when hidden). */
+/** The file the animation's image shows now, and its button's text (null when not displayed). */
 async function shown(page: Page): Promise<{ file: string; button: string | null }> {
   return page.evaluate(() => {
     const figure = document.getElementById('figure-training-animation')!;
     const img = figure.querySelector('img')!;
     const button = figure.querySelector('button');
+    // What the reader sees: a button that is not displayed counts as none.
+    const seen = button !== null && getComputedStyle(button).display !== 'none';
     return {
       file: new URL(img.currentSrc || img.src).pathname.slice(1),
-      button: button === null || button.hidden ? null : button.textContent,
+      button: seen ? button.textContent : null,
     };
   });
 }
