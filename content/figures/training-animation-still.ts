@@ -9,22 +9,18 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import {
   drawTrainingFrame,
+  TRAINING_FRAME_READS,
   trainingFrameDescription,
   trainingFrameInputs,
+  trainingFrameSize,
 } from '../../src/figures/training-frame-figure.ts';
-import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
-import { SETTING_KEYS } from '../../src/nn/settings.ts';
 
 export default defineFigure({
   format: 'png',
   experiments: ['tutorial'],
-  reads: {
-    settings: SETTING_KEYS,
-    record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],
-  },
+  reads: TRAINING_FRAME_READS,
   displayWidth: CONTENT_WIDTH,
-  size: ({ run }) =>
-    trainingFrameLayout(run.settings.hiddenUnits, run.datasets.train.labels.length, CONTENT_WIDTH),
+  size: ({ run }) => trainingFrameSize(run),
   draw: (ctx, { run }) => drawTrainingFrame(ctx, trainingFrameInputs(run).at(-1)!, CONTENT_WIDTH),
   text: ({ run }) => ({
     alt: `The last frame of the training animation, iteration ${run.settings.iterations}. ${trainingFrameDescription(run)}`,

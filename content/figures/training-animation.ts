@@ -3,11 +3,11 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import {
   drawTrainingFrame,
+  TRAINING_FRAME_READS,
   trainingFrameDescription,
   trainingFrameInputs,
+  trainingFrameSize,
 } from '../../src/figures/training-frame-figure.ts';
-import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
-import { SETTING_KEYS } from '../../src/nn/settings.ts';
 
 /** How long each frame shows, and how long the last one is held. */
 const FRAME_DELAY_MS = 100;
@@ -16,13 +16,9 @@ const LAST_FRAME_DELAY_MS = 2000;
 export default defineFigure({
   format: 'gif',
   experiments: ['tutorial'],
-  reads: {
-    settings: SETTING_KEYS,
-    record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],
-  },
+  reads: TRAINING_FRAME_READS,
   displayWidth: CONTENT_WIDTH,
-  size: ({ run }) =>
-    trainingFrameLayout(run.settings.hiddenUnits, run.datasets.train.labels.length, CONTENT_WIDTH),
+  size: ({ run }) => trainingFrameSize(run),
   frames: ({ run }) => {
     const inputs = trainingFrameInputs(run);
     return inputs.map((input, k) => ({

@@ -7,10 +7,12 @@
  * and accuracy curves up to this iteration, on axes that span the whole run. Where each goes is
  * training-frame-layout.ts's business: side by side in the animation, stacked on a phone.
  */
+import { SETTING_KEYS } from '../nn/settings.ts';
 import type { HistoryEntry, RunRecord, Snapshot } from '../nn/types.ts';
 import { drawColourBar } from './colour-bar.ts';
 import { divergingAt, divergingColour, greyColour } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
+import type { FigureReads } from './figure-definition.ts';
 import { cellCentre, drawHeatmap } from './heatmap.ts';
 import { drawLineChart } from './line-chart.ts';
 import { drawPredictionMarker } from './markers.ts';
@@ -46,6 +48,24 @@ export interface TrainingFrameInput {
   firstPerfectIteration: number | null;
   /** The colour scale's maximum |value| for W and b; the same for every frame so colours compare. */
   parameterScaleMax: number;
+}
+
+/**
+ * What the training animation and its still read of a run: every setting (frameEvery too, since
+ * the colour scale spans every frame) and the parts the frames draw.
+ */
+export const TRAINING_FRAME_READS: FigureReads = {
+  settings: SETTING_KEYS,
+  record: ['datasets', 'frames', 'history', 'firstPerfectIteration'],
+};
+
+/** The size of a run's frames, in CSS px, at the page's content width. */
+export function trainingFrameSize(run: Pick<RunRecord, 'settings' | 'datasets'>) {
+  return trainingFrameLayout(
+    run.settings.hiddenUnits,
+    run.datasets.train.labels.length,
+    CONTENT_WIDTH,
+  );
 }
 
 /**

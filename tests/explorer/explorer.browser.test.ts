@@ -6,12 +6,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { train } from '../../src/nn/train.ts';
 import type { Settings } from '../../src/nn/types.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../site/static-server.ts';
 
@@ -39,11 +40,7 @@ beforeAll(async () => {
     readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'),
   ) as Results;
   server = await startStaticServer(dist, '/');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 900_000);
 

@@ -3,17 +3,16 @@
  * and touch; with reduced motion requested it starts as the still of its last frame; without
  * JavaScript the GIF is still there, or the still when the reader asked for reduced motion.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
+import { launchChromium } from '../../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 
 const build = inject('siteBuilds').root;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 let server: StaticServer;
@@ -21,12 +20,7 @@ let animation = '';
 let still = '';
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   server = await startStaticServer(build.dir, build.base);
   const manifest: FigureManifest = JSON.parse(
     await readFile(join(PROJECT_ROOT, 'src/generated/figures.json'), 'utf8'),

@@ -7,11 +7,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 import { run } from './build-site.ts';
@@ -108,10 +109,7 @@ describe('the Authoring guide, followed', () => {
     let browser: Browser;
     beforeAll(async () => {
       server = await startStaticServer(join(copy, 'dist'), '/');
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

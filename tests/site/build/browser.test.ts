@@ -6,12 +6,12 @@
  * Pagefind's search finds the tutorial, the table of contents stays in view and marks the current
  * section, and the pages read without JavaScript. Screenshots are kept in test-artifacts/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 import type { SiteBuild } from './global-setup.ts';
@@ -19,7 +19,6 @@ import { listFiles } from './html.ts';
 
 const artifacts = join(PROJECT_ROOT, 'test-artifacts');
 const builds = inject('siteBuilds');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Theme = 'light' | 'dark';
 
@@ -27,13 +26,8 @@ let browser: Browser;
 const servers = new Map<string, StaticServer>();
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
   await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,13 +3,12 @@
  * colours even for a reader in the dark scheme, and every figure short enough for one A4 page and
  * kept whole (break-inside: avoid), then printed to a PDF.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../helpers/chromium.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 
 const build = inject('siteBuilds').root;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A4 at 96 CSS px per inch: 210 x 297 mm, less Chromium's default margins of about 1 cm. */
 const A4_WIDTH_PX = 794;
@@ -20,12 +19,7 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`no browser at ${chromiumPath}: apt-get install -y chromium (as .ci/run does)`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   server = await startStaticServer(build.dir, build.base);
   const context = await browser.newContext({
     viewport: { width: A4_WIDTH_PX, height: 1100 },
