@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLED_FIGURE_MODULES, bundleFigureCommand } from './figures/command-bundle.mjs';
 
 /** Output file names, as scripts/figures/write-outputs.ts writes them. */
-const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv|py|ipynb)$/;
 
 /** @param {string} path */
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');

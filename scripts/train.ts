@@ -83,12 +83,26 @@ function formatTable(record: RunRecord, dataNote: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where the training set comes from, in words: "from mine.csv", "generated from dataSeed 2024". */
+function trainSource(file: string | null, settings: Settings): string {
+  return file === null ? `generated from dataSeed ${settings.dataSeed}` : `from ${file}`;
+}
+
 /** The settings and datasets the options ask for: an experiment's, or the defaults, with the options given overriding them. */
-function runInputs(options: ParsedOptions): { settings: Settings; datasets: Datasets } {
+function runInputs(options: ParsedOptions): {
+  settings: Settings;
+  datasets: Datasets;
+  source: string;
+} {
   const name = options.experiment;
+  const trainOption = typeof options.train === 'string' ? options.train : null;
   if (typeof name !== 'string') {
     const settings = settingsFromOptions(options);
-    return { settings, datasets: datasetsFromOptions(options, settings) };
+    return {
+      settings,
+      datasets: datasetsFromOptions(options, settings),
+      source: trainSource(trainOption, settings),
+    };
   }
   if (options.config !== undefined)
     throw new UsageError('--experiment and --config cannot go together');
@@ -102,6 +116,8 @@ function runInputs(options: ParsedOptions): { settings: Settings; datasets: Data
       train: options.train === undefined ? own.train : chosen.train,
       validation: options.valid === undefined ? own.validation : chosen.validation,
     },
+    // An experiment's own CSV file is named as its file names it, relative to content/.
+    source: trainSource(trainOption ?? loaded.experiment.train, settings),
   };
 }
 
@@ -113,16 +129,12 @@ function main(argv: readonly string[]): number {
       process.stdout.write(HELP);
       return 0;
     }
-    const { settings, datasets } = runInputs(options);
+    const { settings, datasets, source } = runInputs(options);
     const record = train(settings, datasets);
     if (options.json === true) {
       process.stdout.write(`${JSON.stringify(runRecordToJson(record))}\n`);
     } else {
-      const trainSource =
-        typeof options.train === 'string'
-          ? `from ${options.train}`
-          : `generated from dataSeed ${settings.dataSeed}`;
-      const dataNote = `Training set: ${datasets.train.images.length} images ${trainSource}; validation sets: ${datasets.validation
+      const dataNote = `Training set: ${datasets.train.images.length} images ${source}; validation sets: ${datasets.validation
         .map((d) => `${d.name} (${d.images.length})`)
         .join(', ')}`;
       process.stdout.write(formatTable(record, dataNote));

@@ -11,7 +11,7 @@ import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { CachedOutput } from './build-cache.ts';
 import type { PlannedOutput } from './build-plan.ts';
-import { datasetDownloads } from './dataset-downloads.ts';
+import { experimentDownloads } from './experiment-downloads.ts';
 import { type ExperimentRun, isDiverged } from './experiment-run.ts';
 import type { OutputKind } from './output-keys.ts';
 import type { Progress } from './progress.ts';
@@ -20,6 +20,7 @@ import type { RenderedFigure } from './render.ts';
 import { formatStatusLine, type RunSummary } from './report.ts';
 import {
   contentHash,
+  type DownloadFile,
   figureEntry,
   formatManifest,
   formatResults,
@@ -71,9 +72,17 @@ export interface AssembledOutputs {
   summary: RunSummary | null;
 }
 
-/** The download ids an experiment offers: its training set, then each validation set. */
+/** The download ids an experiment offers: its training set, each validation set, its numpy program and notebook. */
 export function downloadIds(project: ProjectInputs, experiment: string): string[] {
-  return datasetDownloads({ datasets: project.datasets.get(experiment)! }).map((d) => d.id);
+  return downloadsOf(project, experiment).map((d) => d.id);
+}
+
+/** The files experiment `name` offers for download. */
+function downloadsOf(project: ProjectInputs, name: string): DownloadFile[] {
+  return experimentDownloads(
+    project.experiments.get(name)!.experiment,
+    project.datasets.get(name)!,
+  );
 }
 
 /** The text of the file at `path`, or null. */
@@ -88,12 +97,7 @@ export function readText(path: string): string | null {
 /** The report line of an output this build did not make, from what the manifest and cache remember. */
 export function previousLine(p: PlannedOutput, manifest: FigureManifest | null): OutputReport {
   const entry = p.kind === 'figure' ? manifest?.figures[p.id] : undefined;
-  const format =
-    p.kind === 'figure'
-      ? (p.previous?.file.split('.').at(-1) ?? '')
-      : p.kind === 'download'
-        ? 'csv'
-        : 'json';
+  const format = p.kind === 'results' ? 'json' : (p.previous?.file.split('.').at(-1) ?? '');
   return {
     id: p.id,
     kind: p.kind,
@@ -191,17 +195,21 @@ function assembleDownload(
   }
   const start = performance.now();
   const experiment = experimentOf(p.id);
-  const download = datasetDownloads({ datasets: input.project.datasets.get(experiment)! }).find(
+  const download = downloadsOf(input.project, experiment).find(
     (d) => p.id === `${experiment}/${d.id}`,
   )!;
   const bytes = Buffer.from(download.text, 'utf8');
-  const path = `generated/data/${experiment}-${download.name}.${contentHash(bytes)}.csv`;
+  const dot = download.fileName.lastIndexOf('.');
+  const [stem, extension] = [download.fileName.slice(0, dot), download.fileName.slice(dot + 1)];
+  const path = `generated/data/${stem}.${contentHash(bytes)}.${extension}`;
   if (p.previous?.file !== path) out.files.push({ path, bytes });
-  out.manifest.downloads[p.id] = { src: path, label: download.label, bytes: bytes.length };
+  const { label, fileName, format } = download;
+  out.manifest.downloads[p.id] = { src: path, label, bytes: bytes.length, fileName, format };
   remember(p, out, path, bytes);
   return {
     ...previousLine(p, null),
     made: true,
+    format: extension,
     bytes: bytes.length,
     ms: performance.now() - start,
   };

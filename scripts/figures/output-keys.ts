@@ -79,6 +79,7 @@ const CODE = {
   engine: 'src/nn/train.ts',
   results: 'src/figures/run-results.ts',
   downloads: 'scripts/figures/dataset-downloads.ts',
+  python: 'scripts/figures/python-downloads.ts',
 } as const;
 
 /** What the keys are computed from. */
@@ -216,24 +217,37 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
 export async function createKeyBuilder(sources: KeySources) {
   const { closure, memo } = await closuresOf(sources);
   const ctx: KeyContext = { ...sources, closure };
-  /** An output made from one experiment (its downloads, its results) by the module `code`. */
-  const experimentOutput = (id: string, kind: OutputKind, reads: FigureReads, code: string) => {
+  /** An output made from one experiment (its downloads, its results) by the modules `code`. */
+  const experimentOutput = (
+    id: string,
+    kind: OutputKind,
+    reads: FigureReads,
+    code: readonly string[],
+  ) => {
     const name = id.slice(0, id.indexOf('/'));
     return outputInputs(ctx, {
       id,
       kind,
-      files: [...ctx.closure(code), ...ctx.closure(CODE.writer)],
+      files: [...code.flatMap(ctx.closure), ...ctx.closure(CODE.writer)],
       experiments: new Map([[name, experimentPart(ctx, name, reads)]]),
     });
   };
   const datasets: FigureReads = { settings: ['dataSeed'], record: ['datasets'] };
   const everything: FigureReads = { settings: SETTING_KEYS, record: ['history'] };
+  const pythonReads: FigureReads = { settings: SETTING_KEYS, record: ['datasets'] };
   return {
     figure: (figure: LoadedFigure) => figureInputs(ctx, figure),
     /** A CSV download of an experiment's datasets ("tutorial/train-csv"). */
-    download: (id: string) => experimentOutput(id, 'download', datasets, CODE.downloads),
+    download: (id: string) => experimentOutput(id, 'download', datasets, [CODE.downloads]),
+    /**
+     * An experiment's numpy program ("tutorial/python", "tutorial/notebook"): every setting, its
+     * data (a CSV experiment's program reads the CSV downloads), its generator, and the engine it
+     * redoes, so that a change to the engine writes it again.
+     */
+    python: (id: string) =>
+      experimentOutput(id, 'download', pythonReads, [CODE.python, CODE.downloads, CODE.engine]),
     /** An experiment's results ("tutorial/results"): every setting, its data, the engine and the code that summarises the run. */
-    results: (id: string) => experimentOutput(id, 'results', everything, CODE.results),
+    results: (id: string) => experimentOutput(id, 'results', everything, [CODE.results]),
     /** The key of an experiment's trained run (a stored run with this key is the same run). */
     run(name: string): string {
       const part = experimentPart(ctx, name, { settings: SETTING_KEYS, record: ['frames'] });

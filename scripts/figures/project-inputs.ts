@@ -13,7 +13,7 @@ import {
   type LoadedExperiment,
   loadExperiments,
 } from '../lib/experiment-file.ts';
-import { datasetDownloads } from './dataset-downloads.ts';
+import { experimentDownloads } from './experiment-downloads.ts';
 import {
   FIGURES_DIR,
   FigureModuleError,
@@ -69,8 +69,10 @@ export async function readProjectInputs(
     experiments: new Set(experiments.keys()),
     downloads: (name) =>
       new Set(
-        datasets.has(name)
-          ? datasetDownloads({ datasets: datasets.get(name)! }).map((d) => d.id)
+        experiments.has(name)
+          ? experimentDownloads(experiments.get(name)!.experiment, datasets.get(name)!).map(
+              (d) => d.id,
+            )
           : [],
       ),
   };

@@ -32,6 +32,7 @@ import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys
 import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
 import type { Progress } from './progress.ts';
 import { type ProjectInputs, readProjectInputs } from './project-inputs.ts';
+import { isPythonDownload } from './python-downloads.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
 import { formatStatusLine, type RunSummary } from './report.ts';
@@ -183,7 +184,9 @@ function outputList(
   keys: Awaited<ReturnType<typeof createKeyBuilder>>,
 ): OutputInputs[] {
   const perExperiment = [...project.experiments.keys()].flatMap((name) => [
-    ...downloadIds(project, name).map((id) => keys.download(`${name}/${id}`)),
+    ...downloadIds(project, name).map((id) =>
+      isPythonDownload(id) ? keys.python(`${name}/${id}`) : keys.download(`${name}/${id}`),
+    ),
     keys.results(`${name}/results`),
   ]);
   return [...project.figures.map((figure) => keys.figure(figure)), ...perExperiment];

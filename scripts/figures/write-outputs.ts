@@ -19,11 +19,13 @@ export interface OutputDirs {
   generatedDir: string;
 }
 
-/** A file offered for download (a dataset as CSV). */
+/** A file offered for download: a dataset as CSV, an experiment's numpy program or notebook. */
 export interface DownloadFile {
   id: string;
-  /** The file's base name before the hash, e.g. "train". */
-  name: string;
+  /** The name a browser saves it as, e.g. "tutorial-train.csv"; the build's file adds a hash before the extension. */
+  fileName: string;
+  /** What kind of file it is, in words: "CSV", "Python", "Jupyter notebook". */
+  format: string;
   label: string;
   text: string;
 }
@@ -46,7 +48,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
 }
 
 /** Files named like the build's outputs: id, 8 hex digits of hash, extension. */
-const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/;
+const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv|py|ipynb)$/;
 
 /** Temporary files of writeFileAtomic: `<name>.tmp-<pid>`. */
 const TEMPORARY_NAME = /\.tmp-(\d+)$/;

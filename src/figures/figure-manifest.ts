@@ -12,11 +12,15 @@ export interface FigureEntry {
   caption: string;
 }
 
-/** One generated file offered for download (a dataset as CSV). */
+/** One generated file offered for download (a dataset as CSV, an experiment's numpy program or notebook). */
 export interface DownloadEntry {
   src: string;
   label: string;
   bytes: number;
+  /** The name a browser saves it as ("tutorial-train.csv", "tutorial.py"). */
+  fileName: string;
+  /** What kind of file it is, in words: "CSV", "Python", "Jupyter notebook". */
+  format: string;
 }
 
 /** The manifest: figures and downloads by id. */

@@ -11,6 +11,7 @@ export const PAGE_COMPONENTS = [
   'Figure',
   'IfResult',
   'References',
+  'Reproduce',
   'Result',
   'Tally',
   'TraceTable',

@@ -24,15 +24,25 @@ export interface Datasets {
   validation: Dataset[];
 }
 
-/** Brightness range of the training set's varied lines. */
-const VARIED_LOW = 0.7;
-const VARIED_HIGH = 1;
-/** Lines per position that have varied brightness (each position also has one clean line). */
-const VARIED_PER_LINE = 3;
-/** The value of the dimmed pixel in validation set 1. */
-const DIMMED = 0.4;
-/** Standard deviation of the Gaussian noise of validation set 2. */
-const NOISE_SD = 0.2;
+/** The numbers the datasets are made with (the numpy program of each experiment states them too: src/python/). */
+export const DATA_RECIPE = {
+  /** Brightness range of the training set's varied lines. */
+  variedLow: 0.7,
+  variedHigh: 1,
+  /** Lines per position that have varied brightness (each position also has one clean line). */
+  variedPerLine: 3,
+  /** The value of the dimmed pixel in validation set 1. */
+  dimmed: 0.4,
+  /** Standard deviation of the Gaussian noise of validation set 2. */
+  noiseSd: 0.2,
+} as const;
+const {
+  variedLow: VARIED_LOW,
+  variedHigh: VARIED_HIGH,
+  variedPerLine: VARIED_PER_LINE,
+  dimmed: DIMMED,
+  noiseSd: NOISE_SD,
+} = DATA_RECIPE;
 
 /** The 3 pixel indices of a line: class 0 lights column `position`, class 1 lights row `position`. */
 function linePixels(label: number, position: number): number[] {

@@ -11,18 +11,22 @@ import { generateDatasets } from '../../src/nn/datasets.ts';
 import { runRecordToJson } from '../../src/nn/run-record-json.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
+import { copyProject } from '../helpers/project-copy.ts';
 import { PROJECT_ROOT } from '../helpers/project-root.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs scripts/train.ts with `args`; resolves with its exit code and output. */
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs scripts/train.ts with `args` in the project at `cwd`; resolves with its exit code and output. */
+function run(
+  args: string[],
+  cwd = PROJECT_ROOT,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/train.ts', ...args],
-      { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 },
+      { cwd, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         resolve({
           code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
@@ -194,6 +198,25 @@ describe.concurrent('npm run train', () => {
     expect(code).toBe(0);
     delete tutorial.title;
     expect(JSON.parse(stdout).config).toEqual({ ...tutorial, iterations: 3 });
+  });
+
+  it('says which file an experiment trains on when it names one', async () => {
+    const copy = copyProject('train-cli-experiment-');
+    try {
+      writeFileSync(join(copy, 'content/experiments/mine.csv'), `${HEADER}\n${GOOD_ROWS}`);
+      const tutorial = JSON.parse(
+        readFileSync(join(copy, 'content/experiments/tutorial.json'), 'utf8'),
+      );
+      writeFileSync(
+        join(copy, 'content/experiments/from-file.json'),
+        JSON.stringify({ ...tutorial, train: 'experiments/mine.csv', iterations: 3 }),
+      );
+      const { code, stdout } = await run(['--experiment', 'from-file'], copy);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Training set: 2 images from experiments/mine.csv;');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('names the file of an experiment that does not exist', async () => {

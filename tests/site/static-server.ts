@@ -23,6 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.csv': 'text/csv; charset=utf-8',
+  '.py': 'text/x-python; charset=utf-8',
+  '.ipynb': 'application/x-ipynb+json',
   '.txt': 'text/plain; charset=utf-8',
 };
 

@@ -25,7 +25,7 @@ afterAll(() => {
   for (const dir of [project, out, reference]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The tutorial's own outputs: its eleven figures, its three downloads and its results. */
+/** The tutorial's own outputs: its eleven figures, its five downloads and its results. */
 const TUTORIAL = [
   'training-set',
   'data-matrices',
@@ -41,8 +41,12 @@ const TUTORIAL = [
   'tutorial/train-csv',
   'tutorial/validation-1-csv',
   'tutorial/validation-2-csv',
+  'tutorial/python',
+  'tutorial/notebook',
   'tutorial/results',
 ];
+/** The tutorial's numpy program and notebook: they state every setting, so any setting's change writes them again. */
+const TUTORIAL_PROGRAMS = ['tutorial/notebook', 'tutorial/python'];
 /** Drawn from the tutorial's trained network: its loss history, final weights or predictions (not the snapshots' spacing); the comparison of learning rates shows its history too. */
 const FROM_TRAINED_NETWORK = [
   'hidden-units',
@@ -113,7 +117,7 @@ describe('the figure cache', () => {
   it('retrains the tutorial alone and redraws exactly what its trained network drew when its learning rate changes', async () => {
     setTutorial({ learningRate: 0.02 });
     const report = await build();
-    expect(made(report)).toEqual(sorted(FROM_TRAINED_NETWORK));
+    expect(made(report)).toEqual(sorted([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]));
     expect(report.trained).toEqual(['tutorial']);
     expect(status(report, 'loss-accuracy')).toMatchObject({
       status: 'stale',
@@ -141,19 +145,22 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.02, hiddenUnits: 4 });
     const report = await build();
     expect(made(report)).toEqual(
-      sorted(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK]),
+      sorted(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]),
     );
     expect(manifest(out).figures.network.alt).toContain('4 hidden nodes');
   }, 60_000);
 
-  it('redraws only the animation, its still (the colour scale spans the frames) and results when frameEvery changes', async () => {
+  it('redraws only the animation, its still (the colour scale spans the frames), results and programs when frameEvery changes', async () => {
     setTutorial({ learningRate: 0.02, hiddenUnits: 4, frameEvery: 10 });
     const report = await build();
-    expect(made(report)).toEqual([
-      'training-animation',
-      'training-animation-still',
-      'tutorial/results',
-    ]);
+    expect(made(report)).toEqual(
+      sorted([
+        'training-animation',
+        'training-animation-still',
+        'tutorial/results',
+        ...TUTORIAL_PROGRAMS,
+      ]),
+    );
   }, 60_000);
 
   it('redraws what reads a run, of every experiment, when the training code changes, and not the rest', async () => {
@@ -208,7 +215,7 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.03, hiddenUnits: 4, frameEvery: 10 });
     const hashes = hashTree(out);
     const report = await build({ mode: 'check' });
-    expect(report.notFresh).toBe(FROM_TRAINED_NETWORK.length);
+    expect(report.notFresh).toBe(FROM_TRAINED_NETWORK.length + TUTORIAL_PROGRAMS.length);
     expect(made(report)).toEqual([]);
     expect(hashTree(out)).toEqual(hashes);
   }, 60_000);
@@ -245,7 +252,13 @@ describe('the figure cache', () => {
     writeFileSync(extra, JSON.stringify({ ...tutorial, valid: ['experiments/data-one.csv'] }));
     const withExtra = await build();
     expect(withExtra.trained).toEqual(['extra']);
-    expect(made(withExtra)).toEqual(['extra/results', 'extra/train-csv', 'extra/validation-1-csv']);
+    expect(made(withExtra)).toEqual([
+      'extra/notebook',
+      'extra/python',
+      'extra/results',
+      'extra/train-csv',
+      'extra/validation-1-csv',
+    ]);
     expect(readCache(join(out, 'src', 'generated'))!.outputs['extra/results']).toBeDefined();
     rmSync(extra);
     const without = await build();

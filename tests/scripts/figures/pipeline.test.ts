@@ -103,7 +103,7 @@ describe('reruns', () => {
 });
 
 describe('figures.json', () => {
-  it('lists the ten figures and three downloads, each naming a file that exists, named by its content hash', () => {
+  it('lists the figures and the five downloads of each experiment, each naming a file that exists, named by its content hash', () => {
     const manifest = manifestOf(rootA);
     expect(Object.keys(manifest.figures)).toEqual(expect.arrayContaining(FIGURE_IDS));
     expect(Object.keys(manifest.downloads)).toEqual(
@@ -111,14 +111,18 @@ describe('figures.json', () => {
         'tutorial/train-csv',
         'tutorial/validation-1-csv',
         'tutorial/validation-2-csv',
+        'tutorial/python',
+        'tutorial/notebook',
       ]),
     );
+    const experiments = readdirSync(join(rootA, 'src', 'generated', 'results')).length;
+    expect(Object.keys(manifest.downloads)).toHaveLength(5 * experiments);
     for (const entry of [
       ...Object.values(manifest.figures),
       ...Object.values(manifest.downloads),
     ]) {
       expect(entry.src).toMatch(
-        /^generated\/(figures|data)\/[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv)$/,
+        /^generated\/(figures|data)\/[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv|py|ipynb)$/,
       );
       const bytes = readFileSync(join(rootA, 'public', entry.src));
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
@@ -131,6 +135,15 @@ describe('figures.json', () => {
     }
     const csv = manifest.downloads['tutorial/train-csv']!;
     expect(csv.bytes).toBe(statSync(join(rootA, 'public', csv.src)).size);
+    expect(csv).toMatchObject({ fileName: 'tutorial-train.csv', format: 'CSV' });
+    expect(manifest.downloads['tutorial/python']).toMatchObject({
+      fileName: 'tutorial.py',
+      format: 'Python',
+    });
+    expect(manifest.downloads['tutorial/notebook']).toMatchObject({
+      fileName: 'tutorial.ipynb',
+      format: 'Jupyter notebook',
+    });
   });
 
   it('has a still of the animation: its last frame, the same shape, an alt text that says so', () => {

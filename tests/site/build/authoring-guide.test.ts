@@ -131,7 +131,7 @@ describe('the Authoring guide, followed', () => {
     });
   });
 
-  it('redraws the figure, and nothing else, when the experiment changes', async () => {
+  it('redraws the figure and writes the experiment’s results and programs again, and nothing else, when the experiment changes', async () => {
     const path = join(copy, 'content/experiments/my-run.json');
     const experiment = JSON.parse(await readFile(path, 'utf8'));
     await writeFile(
@@ -143,7 +143,13 @@ describe('the Authoring guide, followed', () => {
       .split('\n')
       .filter((line) => /^(stale|missing) /.test(line))
       .map((line) => line.split(/\s+/)[1]);
-    expect(made.sort()).toEqual(['my-figure', 'my-run/results']);
+    // The numpy program and notebook state every setting, so they are written again too.
+    expect(made.sort()).toEqual([
+      'my-figure',
+      'my-run/notebook',
+      'my-run/python',
+      'my-run/results',
+    ]);
     expect(stdout).toMatch(/^trained my-run:/m);
   });
 });

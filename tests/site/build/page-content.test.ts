@@ -219,14 +219,19 @@ describe('the tutorial page', () => {
     }
   });
 
-  it('offers the three datasets as CSV downloads that exist in the build', () => {
+  it('offers the three datasets as CSV, then the numpy program and notebook, as downloads that exist in the build', () => {
     const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
+    const ids = ['train-csv', 'validation-1-csv', 'validation-2-csv', 'python', 'notebook'];
     expect(links.map((link) => link.attributes.href)).toEqual(
-      ['train-csv', 'validation-1-csv', 'validation-2-csv'].map(
-        (id) => `/${figures.downloads[`tutorial/${id}`]!.src}`,
-      ),
+      ids.map((id) => `/${figures.downloads[`tutorial/${id}`]!.src}`),
     );
-    for (const link of links) expect(link.attributes.href).toMatch(/\.csv$/);
+    expect(links.map((link) => link.attributes.download)).toEqual([
+      'tutorial-train.csv',
+      'tutorial-validation-1.csv',
+      'tutorial-validation-2.csv',
+      'tutorial.py',
+      'tutorial.ipynb',
+    ]);
   });
 
   it('lists the five references with links, each cited in the text', () => {
