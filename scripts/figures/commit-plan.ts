@@ -203,8 +203,15 @@ function assembleDownload(
   const [stem, extension] = [download.fileName.slice(0, dot), download.fileName.slice(dot + 1)];
   const path = `generated/data/${stem}.${contentHash(bytes)}.${extension}`;
   if (p.previous?.file !== path) out.files.push({ path, bytes });
-  const { label, fileName, format } = download;
-  out.manifest.downloads[p.id] = { src: path, label, bytes: bytes.length, fileName, format };
+  const { label, fileName, format, reads } = download;
+  out.manifest.downloads[p.id] = {
+    src: path,
+    label,
+    bytes: bytes.length,
+    fileName,
+    format,
+    ...(reads === undefined ? {} : { reads }),
+  };
   remember(p, out, path, bytes);
   return {
     ...previousLine(p, null),

@@ -31,10 +31,16 @@ function programInput(experiment: Experiment, datasets: Datasets): ProgramInput 
   };
 }
 
-/** The experiment's program as NAME.py and as NAME.ipynb. */
+/** The experiment's program as NAME.py and as NAME.ipynb, each with the CSV downloads it reads. */
 export function pythonDownloads(experiment: Experiment, datasets: Datasets): DownloadFile[] {
   const program = pythonProgram(programInput(experiment, datasets));
   const name = experiment.name;
+  const csv = datasetDownloads(name, datasets).map((d) => d.id);
+  const reads = [
+    ...(experiment.train === null ? [] : csv.slice(0, 1)),
+    ...(experiment.valid.length === 0 ? [] : csv.slice(1)),
+  ];
+  const needs = reads.length === 0 ? {} : { reads };
   return [
     {
       id: 'python',
@@ -42,6 +48,7 @@ export function pythonDownloads(experiment: Experiment, datasets: Datasets): Dow
       format: 'Python',
       label: `${name}.py`,
       text: pythonScript(program),
+      ...needs,
     },
     {
       id: 'notebook',
@@ -49,6 +56,7 @@ export function pythonDownloads(experiment: Experiment, datasets: Datasets): Dow
       format: 'Jupyter notebook',
       label: `${name}.ipynb`,
       text: pythonNotebook(program),
+      ...needs,
     },
   ];
 }

@@ -28,6 +28,8 @@ export interface DownloadFile {
   format: string;
   label: string;
   text: string;
+  /** The downloads of the same experiment it reads (a numpy program reads an experiment's own CSV files). */
+  reads?: string[];
 }
 
 /** The first 8 hex digits of the SHA-256 of `bytes`: changes whenever the content does. */

@@ -21,6 +21,8 @@ export interface DownloadEntry {
   fileName: string;
   /** What kind of file it is, in words: "CSV", "Python", "Jupyter notebook". */
   format: string;
+  /** The downloads of the same experiment it reads, by id, when it reads any (a program's CSV files). */
+  reads?: string[];
 }
 
 /** The manifest: figures and downloads by id. */

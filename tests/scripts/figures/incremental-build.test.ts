@@ -182,6 +182,8 @@ describe('the figure cache', () => {
       expect(status(report, id).status, id).toBe('fresh');
     }
     expect(status(report, 'tutorial/results').reason).toBe('source changed: src/nn/update.ts');
+    // The numpy programs redo the engine's algorithm: a change to it writes them again.
+    expect(made(report)).toEqual(expect.arrayContaining(TUTORIAL_PROGRAMS));
     expect(report.trained).toEqual([...new Set(report.trained)].sort());
   }, 60_000);
 
@@ -191,6 +193,15 @@ describe('the figure cache', () => {
     expect(made(report)).toEqual(
       everything.filter((id) => id !== 'network' && id !== 'himmelblau'),
     );
+  }, 60_000);
+
+  it('writes every experiment’s program and notebook again, and nothing else, when their writer changes', async () => {
+    appendFileSync(join(project, 'src', 'python', 'script.ts'), '\n// changed\n');
+    const report = await build();
+    const programs = everything.filter((id) => /\/(python|notebook)$/.test(id));
+    expect(programs.length).toBeGreaterThan(2);
+    expect(made(report)).toEqual(programs);
+    expect(report.trained).toEqual([]);
   }, 60_000);
 
   it('redraws one figure when its drawing module changes', async () => {
