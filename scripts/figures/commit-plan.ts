@@ -198,7 +198,7 @@ function assembleDownload(
   const download = downloadsOf(input.project, experiment).find(
     (d) => p.id === `${experiment}/${d.id}`,
   )!;
-  const bytes = Buffer.from(download.text, 'utf8');
+  const bytes = Buffer.from(download.text(), 'utf8');
   const dot = download.fileName.lastIndexOf('.');
   const [stem, extension] = [download.fileName.slice(0, dot), download.fileName.slice(dot + 1)];
   const path = `generated/data/${stem}.${contentHash(bytes)}.${extension}`;

@@ -33,7 +33,7 @@ function programInput(experiment: Experiment, datasets: Datasets): ProgramInput 
 
 /** The experiment's program as NAME.py and as NAME.ipynb, each with the CSV downloads it reads. */
 export function pythonDownloads(experiment: Experiment, datasets: Datasets): DownloadFile[] {
-  const program = pythonProgram(programInput(experiment, datasets));
+  const program = () => pythonProgram(programInput(experiment, datasets));
   const name = experiment.name;
   const csv = datasetDownloads(name, datasets).map((d) => d.id);
   const reads = [
@@ -47,7 +47,7 @@ export function pythonDownloads(experiment: Experiment, datasets: Datasets): Dow
       fileName: `${name}.py`,
       format: 'Python',
       label: `${name}.py`,
-      text: pythonScript(program),
+      text: () => pythonScript(program()),
       ...needs,
     },
     {
@@ -55,7 +55,7 @@ export function pythonDownloads(experiment: Experiment, datasets: Datasets): Dow
       fileName: `${name}.ipynb`,
       format: 'Jupyter notebook',
       label: `${name}.ipynb`,
-      text: pythonNotebook(program),
+      text: () => pythonNotebook(program()),
       ...needs,
     },
   ];

@@ -169,8 +169,8 @@ async function makeOutputs(
     commandCode: request.command?.entries.flatMap((entry) => keys.closure(resolve(entry))) ?? [],
   });
   const commit = commitOf(assembled, dirs, cacheText, request.onStep);
-  const removed = commitOutputs(dirs, commit, assembled.keep);
-  storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
+  const removed = await commitOutputs(dirs, commit, assembled.keep);
+  await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
   storeClosureMemo(dirs.generatedDir, keys.closureMemo);
   request.progress?.clear();

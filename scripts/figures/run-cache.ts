@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Matrix } from '../../src/nn/matrix.ts';
 import type { ExperimentRun } from './experiment-run.ts';
-import { writeFileAtomic } from './write-outputs.ts';
+import { writeFileAtomicAsync } from './write-outputs.ts';
 
 /** The folder of stored runs inside src/generated/ (a dot folder: the site never imports it). */
 const RUNS_DIR = '.runs';
@@ -56,17 +56,18 @@ export function storedRun(generatedDir: string, name: string, key: string): Expe
 }
 
 /** Stores the runs trained by this build, and removes the runs of experiments that no longer exist. */
-export function storeRuns(
+export async function storeRuns(
   generatedDir: string,
   runs: ReadonlyMap<string, { key: string; record: ExperimentRun }>,
   experiments: ReadonlySet<string>,
-): void {
+): Promise<void> {
   const dir = join(generatedDir, RUNS_DIR);
   mkdirSync(dir, { recursive: true });
-  for (const [name, { key, record }] of runs) {
+  const writes = [...runs].map(([name, { key, record }]) => {
     const json = mapMatrices(record, (v) => v instanceof Matrix, toJson);
-    writeFileAtomic(join(dir, `${name}.json`), JSON.stringify({ key, record: json }));
-  }
+    return writeFileAtomicAsync(join(dir, `${name}.json`), JSON.stringify({ key, record: json }));
+  });
+  await Promise.all(writes);
   for (const file of readdirSync(dir)) {
     if (file.endsWith('.json') && !experiments.has(file.slice(0, -'.json'.length)))
       rmSync(join(dir, file));

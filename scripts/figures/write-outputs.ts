@@ -5,6 +5,7 @@
  * changes nothing, and one killed at any point leaves a manifest that names files which exist.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FigureEntry, FigureManifest } from '../../src/figures/figure-manifest.ts';
 import type { DivergedResults, RunResults } from '../../src/figures/run-results.ts';
@@ -27,7 +28,8 @@ export interface DownloadFile {
   /** What kind of file it is, in words: "CSV", "Python", "Jupyter notebook". */
   format: string;
   label: string;
-  text: string;
+  /** Its text, made when asked for: a build lists every download but writes only the stale ones. */
+  text: () => string;
   /** The downloads of the same experiment it reads (a numpy program reads an experiment's own CSV files). */
   reads?: string[];
 }
@@ -45,6 +47,25 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * writeFileAtomic through Node's thread pool: many files written at once overlap their system
+ * calls (opening a file costs about a millisecond on slow disks) with each other and with the
+ * main thread.
+ */
+export async function writeFileAtomicAsync(
+  path: string,
+  bytes: Uint8Array | string,
+): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
     throw error;
   }
 }
@@ -129,19 +150,22 @@ export interface BuildCommit {
  * a rename; last, files the manifest no longer names are deleted. `keep` is the set of paths
  * (relative to publicDir) the manifest names. Returns the names of the files removed.
  */
-export function commitOutputs(
+export async function commitOutputs(
   dirs: OutputDirs,
   commit: BuildCommit,
   keep: ReadonlySet<string>,
-): string[] {
+): Promise<string[]> {
   const { figureDir, dataDir } = outputFolders(dirs);
   const resultsDir = join(dirs.generatedDir, RESULTS_DIR);
   for (const dir of [figureDir, dataDir, resultsDir]) mkdirSync(dir, { recursive: true });
-  for (const file of commit.files) writeFileAtomic(join(dirs.publicDir, file.path), file.bytes);
+  // Within a step the files are independent: they are written side by side.
+  await Promise.all(
+    commit.files.map((file) => writeFileAtomicAsync(join(dirs.publicDir, file.path), file.bytes)),
+  );
   commit.onStep?.('files');
-  for (const results of commit.results) {
-    writeFileAtomic(join(dirs.generatedDir, results.file), results.text);
-  }
+  await Promise.all(
+    commit.results.map((r) => writeFileAtomicAsync(join(dirs.generatedDir, r.file), r.text)),
+  );
   commit.onStep?.('results');
   if (commit.manifest !== null)
     writeFileAtomic(join(dirs.generatedDir, 'figures.json'), commit.manifest);

@@ -2,6 +2,8 @@
  * A small dense matrix over Float64Array, stored row-major, with just the operations
  * the tutorial's equations use. Every operation returns a new matrix; none mutates its inputs.
  */
+import { zeroFloats } from './float-blocks.ts';
+
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
@@ -17,7 +19,7 @@ export class Matrix {
     }
     this.rows = rows;
     this.cols = cols;
-    this.data = data ?? new Float64Array(rows * cols);
+    this.data = data ?? zeroFloats(rows * cols);
   }
 
   /** A matrix of zeros, rows x cols. */
@@ -81,9 +83,11 @@ export class Matrix {
     const n = this.cols;
     const m = other.cols;
     for (let r = 0; r < this.rows; r++) {
+      const row = r * m;
       for (let k = 0; k < n; k++) {
         const x = a[r * n + k]!;
-        for (let c = 0; c < m; c++) o[r * m + c]! += x * b[k * m + c]!;
+        const from = k * m;
+        for (let c = 0; c < m; c++) o[row + c]! += x * b[from + c]!;
       }
     }
     return out;
