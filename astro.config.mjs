@@ -11,6 +11,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { PAGE_COMPONENTS } from './src/lib/page-components.ts';
 import rehypeScrollable from './src/lib/rehype-scrollable.ts';
+import { SITE_TITLE } from './src/lib/site.ts';
 
 // No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
 // after loading this file; `npm run dev` also sets them for the dev server, which checks earlier.)
@@ -46,7 +47,7 @@ export default defineConfig({
       imports: PAGE_COMPONENTS.map((name) => projectFile(`./src/components/${name}.astro`)),
     }),
     starlight({
-      title: 'Neural network from scratch',
+      title: SITE_TITLE,
       description:
         'A tutorial that builds, trains and validates a small neural network image classifier from scratch, with every figure and number computed by its own code.',
       ...(editUrl === undefined ? {} : { editLink: { baseUrl: editUrl } }),
@@ -58,6 +59,8 @@ export default defineConfig({
         'katex/dist/katex.min.css',
         './src/styles/site.css',
       ],
+      // Each page's social card (og:image), drawn by the figure pipeline: src/social-card-route.ts.
+      routeMiddleware: './src/social-card-route.ts',
       components: {
         PageTitle: './src/components/starlight/PageTitle.astro',
         Banner: './src/components/starlight/Banner.astro',

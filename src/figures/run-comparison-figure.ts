@@ -29,7 +29,7 @@ function plotTop(count: number): number {
 }
 
 /** The figure's size in CSS pixels. */
-function runComparisonSize(
+export function runComparisonSize(
   count: number,
   width = CONTENT_WIDTH,
 ): { width: number; height: number } {
@@ -50,7 +50,7 @@ function lossDomain(runs: readonly ComparedRun[]): [number, number] {
 }
 
 /** Draws the comparison; the first run's curves are drawn last, on top. */
-function drawRunComparison(
+export function drawRunComparison(
   ctx: Context2D,
   runs: readonly ComparedRun[],
   width = CONTENT_WIDTH,

@@ -45,6 +45,12 @@ export function figureById(id: string): FigureEntry {
   return entryById<FigureEntry>('figures', id, `<Figure id="${id}">`);
 }
 
+/** The social card of the page whose content entry is `pageId` ("index", "guide"), else the tutorial's, else null. */
+export function socialCard(pageId: string): FigureEntry | null {
+  const figures = (manifest().figures ?? {}) as Record<string, FigureEntry | undefined>;
+  return figures[`card-${pageId}`] ?? figures['card-index'] ?? null;
+}
+
 /** The download `id` of experiment `experiment` from figures.json; throws naming both if there is none. */
 export function downloadById(id: string, experiment: string = TUTORIAL_EXPERIMENT): DownloadEntry {
   return entryById<DownloadEntry>(

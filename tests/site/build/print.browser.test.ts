@@ -76,6 +76,18 @@ describe('the tutorial, printed', () => {
     }
   });
 
+  it('prints the animation as its still, the last frame, not whichever frame was on screen', async () => {
+    const shown = await page.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>('#figure-training-animation img')!;
+      // Wait for the printed image to be chosen and loaded (the image is lazy: bring it into view).
+      img.scrollIntoView();
+      for (let tries = 0; tries < 50 && !(img.complete && img.currentSrc !== ''); tries++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      return img.currentSrc;
+    });
+    expect(shown).toMatch(/\/training-animation-still\.[0-9a-f]{8}\.png$/);
+  });
+
   it('prints to a PDF', async () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
