@@ -1,4 +1,8 @@
-/** The training animation: one frame every frameEvery iterations and the last, held for two seconds. */
+/**
+ * The training animation: one frame for each snapshot the run kept (every frameEvery iterations,
+ * or a wider spacing for a long run, plus the first iteration with accuracy 1 and the last, held
+ * for two seconds).
+ */
 import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import {
@@ -8,6 +12,7 @@ import {
   trainingFrameInputs,
   trainingFrameSize,
 } from '../../src/figures/training-frame-figure.ts';
+import { frameSpacing, MAX_FRAMES } from '../../src/nn/frame-schedule.ts';
 
 /** How long each frame shows, and how long the last one is held. */
 const FRAME_DELAY_MS = 100;
@@ -28,12 +33,23 @@ export default defineFigure({
   },
   text: ({ run }) => {
     const { settings, frames } = run;
+    const spacing = frameSpacing(settings.iterations, settings.frameEvery);
+    const perfect = run.firstPerfectIteration;
+    // Said only when it is a frame of its own, off the regular spacing.
+    const perfectFrame =
+      perfect !== null && perfect % spacing !== 0 && perfect !== settings.iterations
+        ? `, and iteration ${perfect}, the first with accuracy 1`
+        : '';
+    const widened =
+      spacing === settings.frameEvery
+        ? ''
+        : ` (a frame every ${settings.frameEvery} would make more than ${MAX_FRAMES})`;
     return {
       alt:
-        `Animation of ${frames.length} frames, iterations 0 to ${settings.iterations} every ${settings.frameEvery}, looping. ` +
+        `Animation of ${frames.length} frames, iterations 0 to ${settings.iterations} every ${spacing}${widened}${perfectFrame}, looping. ` +
         trainingFrameDescription(run),
       caption:
-        `Training, one frame every ${settings.frameEvery} iterations. Warm colours are positive parameters, cool colours negative; ` +
+        `Training, one frame every ${spacing} iterations. Warm colours are positive parameters, cool colours negative; ` +
         `activations run from black (0) to white (1). Green discs on A[2] mark correct predictions, red crosses wrong ones.`,
     };
   },

@@ -7,6 +7,7 @@
 import { parameterScaleMax } from '../figures/training-frame-figure.ts';
 import type { Datasets } from '../nn/datasets.ts';
 import { DivergenceError } from '../nn/errors.ts';
+import { frameSpacing, keepsFrame } from '../nn/frame-schedule.ts';
 import { validateSettings } from '../nn/settings.ts';
 import { train } from '../nn/train.ts';
 import type { RunRecord, Settings } from '../nn/types.ts';
@@ -42,7 +43,8 @@ export function runExplorer(
   const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');
   let record: RunRecord;
   try {
-    record = train(settings, datasets);
+    // Every iteration, however long the run: the explorer plays them all.
+    record = train(settings, datasets, Number.POSITIVE_INFINITY);
   } catch (error) {
     if (error instanceof DivergenceError)
       return {
@@ -52,8 +54,10 @@ export function runExplorer(
     throw error;
   }
   const last = settings.iterations;
-  const animationFrames = record.frames.filter(
-    (frame) => frame.iteration % tutorial.frameEvery === 0 || frame.iteration === last,
+  // The frames the build's animation of this run would keep (frame-schedule.ts).
+  const spacing = frameSpacing(last, tutorial.frameEvery);
+  const animationFrames = record.frames.filter((frame) =>
+    keepsFrame(frame.iteration, last, spacing, record.firstPerfectIteration),
   );
   const first = record.history[0]!.loss;
   const final = record.history[last]!.loss;

@@ -6,6 +6,7 @@ import { inputMatrix, oneHot } from './data-matrices.ts';
 import type { Datasets } from './datasets.ts';
 import { DivergenceError } from './errors.ts';
 import { evaluate } from './evaluate.ts';
+import { frameSpacing, keepsFrame, MAX_FRAMES } from './frame-schedule.ts';
 import { gradients } from './gradients.ts';
 import { accuracy, crossEntropy } from './loss.ts';
 import { forward, initParameters } from './network.ts';
@@ -16,14 +17,17 @@ import { update } from './update.ts';
 /**
  * Trains a 9-H-2 network on datasets.train with `settings` and returns the run record:
  * loss and accuracy for every state 0..N (state k is the network before the k-th update),
- * snapshots every frameEvery iterations and at N, and the final network's validation results.
+ * snapshots every frameEvery iterations, at the first iteration with accuracy 1 and at N (at
+ * most `maxFrames` of them: frame-schedule.ts), and the final network's validation results.
  * Throws DivergenceError when the loss stops being a finite number.
  */
-export function train(settings: Settings, datasets: Datasets): RunRecord {
+export function train(settings: Settings, datasets: Datasets, maxFrames = MAX_FRAMES): RunRecord {
   // #region training-loop
   const { seed, learningRate, hiddenUnits, init, iterations, frameEvery } = settings;
   const history: HistoryEntry[] = [];
   const frames: Snapshot[] = [];
+  const spacing = frameSpacing(iterations, frameEvery, maxFrames);
+  let firstPerfect: number | null = null;
   const X = inputMatrix(datasets.train.images); // 9 x n, one image per column
   const labels = datasets.train.labels;
   const Y = oneHot(labels); // 2 x n
@@ -36,7 +40,8 @@ export function train(settings: Settings, datasets: Datasets): RunRecord {
     if (!Number.isFinite(loss)) throw new DivergenceError(iteration, learningRate, loss, history);
     const entry = { iteration, loss, accuracy: accuracy(activations.A2, labels) };
     history.push(entry);
-    if (iteration % frameEvery === 0 || iteration === iterations) {
+    if (firstPerfect === null && entry.accuracy === 1) firstPerfect = iteration;
+    if (keepsFrame(iteration, iterations, spacing, firstPerfect)) {
       frames.push({ ...entry, params, A1: activations.A1, A2: activations.A2 });
     }
     // Full batch: one update per pass over all n examples (none after the last state).
@@ -44,7 +49,6 @@ export function train(settings: Settings, datasets: Datasets): RunRecord {
       params = update(params, gradients(params, X, Y, activations), learningRate);
   }
   // #endregion training-loop
-  const perfect = history.find((entry) => entry.accuracy === 1);
   return {
     settings: { ...settings },
     datasets,
@@ -52,7 +56,7 @@ export function train(settings: Settings, datasets: Datasets): RunRecord {
     final: params,
     history,
     frames,
-    firstPerfectIteration: perfect === undefined ? null : perfect.iteration,
+    firstPerfectIteration: firstPerfect,
     validation: datasets.validation.map((dataset) => evaluate(params, dataset)),
   };
 }

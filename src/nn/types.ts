@@ -79,7 +79,7 @@ export interface RunRecord {
   final: Parameters;
   /** N + 1 entries, iteration 0..N. */
   history: HistoryEntry[];
-  /** Snapshots at iterations 0, frameEvery, 2 frameEvery, ... and N, in increasing order. */
+  /** Snapshots at iterations 0, frameEvery, 2 frameEvery, ..., the first iteration with accuracy 1 and N, in increasing order; a long run keeps a wider spacing (frame-schedule.ts). */
   frames: Snapshot[];
   /** The first iteration whose training accuracy is 1, or null if none is. */
   firstPerfectIteration: number | null;

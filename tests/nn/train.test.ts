@@ -100,14 +100,18 @@ describe('training with the default settings', () => {
 });
 
 describe('training with other settings', () => {
-  it('always keeps the last state as a frame', () => {
+  it('always keeps the last state and the first with accuracy 1 as frames', () => {
     const run = train({ ...DEFAULT_SETTINGS, iterations: 50, frameEvery: 15 }, datasets);
-    expect(run.frames.map((f) => f.iteration)).toEqual([0, 15, 30, 45, 50]);
+    const perfect = run.firstPerfectIteration!;
+    expect(perfect % 15).not.toBe(0);
+    expect(run.frames.map((f) => f.iteration)).toEqual(
+      [0, 15, 30, 45, 50, perfect].sort((a, b) => a - b),
+    );
     expect(run.history).toHaveLength(51);
   });
 
-  it('keeps every state with frameEvery 1', () => {
-    const run = train({ ...DEFAULT_SETTINGS, frameEvery: 1 }, datasets);
+  it('keeps every state with frameEvery 1 when the frames are not bounded (the explorer’s case)', () => {
+    const run = train({ ...DEFAULT_SETTINGS, frameEvery: 1 }, datasets, Number.POSITIVE_INFINITY);
     expect(run.frames).toHaveLength(201);
     expect(run.history).toEqual(record.history);
   });
@@ -175,7 +179,11 @@ describe('training from the other initialisation schemes', () => {
   }
 
   describe('zeros', () => {
-    const run = train({ ...DEFAULT_SETTINGS, init: 'zeros', frameEvery: 1 }, datasets);
+    const run = train(
+      { ...DEFAULT_SETTINGS, init: 'zeros', frameEvery: 1 },
+      datasets,
+      Number.POSITIVE_INFINITY,
+    );
 
     it('keeps every hidden unit identical to the others at every iteration', () => {
       for (const { iteration, params } of run.frames) {
