@@ -1,9 +1,11 @@
 /** A line chart on fixed axes: grid, ticks, curves drawn up to a given x, an optional dashed marker; the y axis linear or logarithmic. */
+
 import type { Context2D } from './context-2d.ts';
 import type { Rect } from './pixel-snap.ts';
 import { formatTick, linearScale, niceStep } from './scales.ts';
 import { drawText, fontFor } from './text.ts';
 import { COLOURS, TEXT } from './theme.ts';
+import { thinToPixels } from './thin-points.ts';
 
 /** One chart: the plot area in CSS pixels, fixed domains, a curve and what to label. */
 export interface LineChartSpec {
@@ -146,7 +148,11 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
 
   const upTo = spec.upTo ?? Infinity;
   const curve = (points: LineChartSpec['points'], colour: string) => {
-    const shown = points.filter((p) => p.x <= upTo);
+    const shown = thinToPixels(
+      points.filter((p) => p.x <= upTo),
+      sx,
+      plot.width,
+    );
     if (shown.length === 0) return null;
     ctx.beginPath();
     for (const [i, p] of shown.entries()) {
