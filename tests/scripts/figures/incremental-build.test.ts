@@ -50,6 +50,7 @@ const TUTORIAL_PROGRAMS = ['tutorial/notebook', 'tutorial/python'];
 /** Drawn from the tutorial's trained network: its loss history, final weights or predictions (not the snapshots' spacing); the comparison of learning rates shows its history too. */
 const FROM_TRAINED_NETWORK = [
   'card-experiments',
+  'card-guide',
   'hidden-units',
   'hidden-weights',
   'initialisation',
