@@ -1,12 +1,12 @@
 /**
- * What `npm run dev` watches: every file the last complete figure build read (its stamp in
- * src/generated/.figure-cache.json: the command's code and the figures' modules as esbuild
+ * What `npm run dev` watches: every file the last complete figure build read (its stamp,
+ * src/generated/.figure-stamp.json: the command's code and the figures' modules as esbuild
  * follows them, the experiments, data files, pages and fonts), so nothing is listed by hand,
  * plus the code and content folders, so a new module, experiment or page, or a build that never
  * completed, is noticed too.
  */
 import { dirname, extname, resolve, sep } from 'node:path';
-import { readCache } from '../figures/build-cache.ts';
+import { readStamp } from '../figures/build-cache.ts';
 
 /** Folders watched even without a stamp: the engine, the drawing code, the build scripts, the figures. */
 const CODE_FOLDERS = [
@@ -29,7 +29,7 @@ export interface WatchList {
 
 /** The watch list of the project at `projectRoot`, from the stamp in `generatedDir` if there is one. */
 export function watchList(projectRoot: string, generatedDir: string): WatchList {
-  const files = new Set(Object.keys(readCache(generatedDir)?.stamp?.inputs ?? {}));
+  const files = new Set(Object.keys(readStamp(generatedDir)?.inputs ?? {}));
   const folders = new Set([
     ...[...CODE_FOLDERS, EXPERIMENTS_FOLDER, PAGES_FOLDER].map((folder) =>
       resolve(projectRoot, folder),

@@ -1,9 +1,9 @@
 /**
  * The figure build's memory of what it made: src/generated/.figure-cache.json holds, for every
  * output, the file it wrote, that file's SHA-256 and the key and fingerprints it was made from,
- * plus the build stamp that lets `npm run figures` answer "nothing changed" without loading the
- * TypeScript (scripts/run-figures.mjs). The leading dot keeps it out of the site's
- * `src/generated/*.json` import, so rewriting it never reloads the page.
+ * and src/generated/.figure-stamp.json the build stamp that lets `npm run figures` answer "nothing
+ * changed" without loading the TypeScript (scripts/run-figures.mjs). The leading dots keep both
+ * out of the site's `src/generated/*.json` import, so rewriting them never reloads the page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,12 @@ import type { Fingerprints } from './output-keys.ts';
 
 /** The cache file's name inside src/generated/. */
 export const CACHE_FILE = '.figure-cache.json';
+
+/**
+ * The stamp's file beside it: apart from the cache (a tenth of its size), so the check of an
+ * unchanged project reads and parses only what it needs.
+ */
+export const STAMP_FILE = '.figure-stamp.json';
 
 /** The cache's format; a file with another version is ignored (everything counts as missing). */
 export const CACHE_VERSION = 2;
@@ -51,7 +57,6 @@ export interface BuildStamp {
 export interface FigureCache {
   version: number;
   outputs: Record<string, CachedOutput>;
-  stamp: BuildStamp | null;
 }
 
 /** The cache in `generatedDir`, or null if there is none or it cannot be used (then every output counts as missing). */
@@ -68,7 +73,16 @@ export function readCache(generatedDir: string): FigureCache | null {
   }
 }
 
-/** The cache as file text (stable key order, so an unchanged cache is rewritten byte for byte the same). */
-export function formatCache(cache: FigureCache): string {
+/** The stamp in `generatedDir`, or null if there is none or it cannot be read. */
+export function readStamp(generatedDir: string): BuildStamp | null {
+  try {
+    return JSON.parse(readFileSync(join(generatedDir, STAMP_FILE), 'utf8')) as BuildStamp;
+  } catch {
+    return null;
+  }
+}
+
+/** The cache or the stamp as file text (stable key order, so an unchanged one is rewritten byte for byte the same). */
+export function formatCache(cache: FigureCache | BuildStamp): string {
   return `${JSON.stringify(cache, null, 1)}\n`;
 }

@@ -13,6 +13,7 @@ import {
   type FigureCache,
   formatCache,
   readCache,
+  STAMP_FILE,
 } from './build-cache.ts';
 import { withBuildLock } from './build-lock.ts';
 import { type PlannedOutput, planOutputs, readManifest } from './build-plan.ts';
@@ -159,7 +160,7 @@ async function makeOutputs(
   const assembled = assembleOutputs({ plan, project, runs, rendered, manifest, dirs, progress });
   request.onStep?.('drawn');
   const sources = keys.allSources();
-  const cacheText = newCacheText(request, {
+  const cacheTexts = newCacheTexts(request, {
     plan,
     assembled,
     project,
@@ -168,7 +169,7 @@ async function makeOutputs(
     hashes,
     commandCode: request.command?.entries.flatMap((entry) => keys.closure(resolve(entry))) ?? [],
   });
-  const commit = commitOf(assembled, dirs, cacheText, request.onStep);
+  const commit = commitOf(assembled, dirs, cacheTexts, request.onStep);
   const removed = await commitOutputs(dirs, commit, assembled.keep);
   await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
@@ -258,12 +259,18 @@ interface CacheInput {
   commandCode: readonly string[];
 }
 
+/** The texts of the cache and of the stamp (null: no stamp, the file is removed). */
+interface CacheTexts {
+  cache: string;
+  stamp: string | null;
+}
+
 /**
  * The cache's text: each output's entry, its key left empty when a source it is made from was
- * saved after this process loaded its code (so the next build makes it again), and the stamp
+ * saved after this process loaded its code (so the next build makes it again); and the stamp's,
  * when everything is fresh and was made by a command.
  */
-function newCacheText(request: BuildRequest, input: CacheInput): string {
+function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
   const { plan, assembled, project } = input;
   const loadedAt =
     request.codeLoadedAt !== undefined
@@ -280,29 +287,37 @@ function newCacheText(request: BuildRequest, input: CacheInput): string {
     );
   for (const p of plan)
     if (touched(p)) assembled.entries[p.id] = { ...assembled.entries[p.id]!, key: '' };
-  const cache: FigureCache = { version: CACHE_VERSION, outputs: assembled.entries, stamp: null };
-  if (request.command !== undefined && changed.size === 0) {
-    cache.stamp = buildStamp({ command: request.command, ...input });
-  }
-  return formatCache(cache);
+  const cache: FigureCache = { version: CACHE_VERSION, outputs: assembled.entries };
+  const stamp =
+    request.command !== undefined && changed.size === 0
+      ? formatCache(buildStamp({ command: request.command, ...input }))
+      : null;
+  return { cache: formatCache(cache), stamp };
 }
 
 /** What to write: only what differs from the files on disk. */
 function commitOf(
   assembled: AssembledOutputs,
   dirs: OutputDirs,
-  cacheText: string,
+  texts: CacheTexts,
   onStep: BuildRequest['onStep'],
 ): BuildCommit {
   const changed = (file: string, text: string) =>
     readText(join(dirs.generatedDir, file)) === text ? null : text;
-  const cache = changed(CACHE_FILE, cacheText);
+  const cache = changed(CACHE_FILE, texts.cache);
+  const stamp = texts.stamp === null ? null : changed(STAMP_FILE, texts.stamp);
   return {
     files: assembled.files,
     results: assembled.changedResults,
     keepResults: new Set(assembled.resultsTexts.keys()),
     manifest: changed('figures.json', assembled.manifestText),
     cache: cache === null ? null : { name: CACHE_FILE, text: cache },
+    stamp:
+      texts.stamp === null
+        ? { name: STAMP_FILE, text: null }
+        : stamp === null
+          ? null
+          : { name: STAMP_FILE, text: stamp },
     ...(onStep === undefined ? {} : { onStep }),
   };
 }

@@ -139,6 +139,8 @@ export interface BuildCommit {
   manifest: string | null;
   /** The cache's text, if it changed, and its file name in generatedDir. */
   cache: { name: string; text: string } | null;
+  /** The stamp's text, if it changed (text null: the file is removed), and its file name in generatedDir. */
+  stamp: { name: string; text: string | null } | null;
   /** Called between steps (tests use it to stop a build at a given point). */
   onStep?: (step: 'files' | 'results' | 'manifest' | 'cache') => void;
 }
@@ -146,7 +148,7 @@ export interface BuildCommit {
 /**
  * Commits a build in the order that keeps a killed build harmless: the new figure and data files
  * (under new names, so nothing the current manifest names is touched), then the results, then
- * figures.json (the switch to the new files), then the cache, each through a temporary file and
+ * figures.json (the switch to the new files), then the cache and the stamp, each through a temporary file and
  * a rename; last, files the manifest no longer names are deleted. `keep` is the set of paths
  * (relative to publicDir) the manifest names. Returns the names of the files removed.
  */
@@ -172,6 +174,11 @@ export async function commitOutputs(
   commit.onStep?.('manifest');
   if (commit.cache !== null)
     writeFileAtomic(join(dirs.generatedDir, commit.cache.name), commit.cache.text);
+  // The stamp last: it lists every file written before it.
+  if (commit.stamp?.text === null)
+    rmSync(join(dirs.generatedDir, commit.stamp.name), { force: true });
+  else if (commit.stamp !== null)
+    writeFileAtomic(join(dirs.generatedDir, commit.stamp.name), commit.stamp.text);
   commit.onStep?.('cache');
   removeStale(dirs.generatedDir, new Set());
   removeStale(resultsDir, new Set());

@@ -82,7 +82,11 @@ const manifest = (root: string) =>
   JSON.parse(readFileSync(join(root, 'src', 'generated', 'figures.json'), 'utf8'));
 /** The outputs without the cache file (its stamp differs between folders). */
 const outputsOf = (root: string) =>
-  new Map([...hashTree(root)].filter(([path]) => !path.endsWith('.figure-cache.json')));
+  new Map(
+    [...hashTree(root)].filter(
+      ([path]) => !path.endsWith('.figure-cache.json') && !path.endsWith('.figure-stamp.json'),
+    ),
+  );
 
 let everything: string[] = [];
 
