@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Datasets } from '../../src/nn/datasets.ts';
+import { type Datasets, generateDatasets } from '../../src/nn/datasets.ts';
 import {
   EXPERIMENTS_DIR,
   experimentDatasets,
@@ -50,8 +50,12 @@ export async function readProjectInputs(
   for (const name of experimentNames(root))
     hashes.hash(join(root, EXPERIMENTS_DIR, `${name}.json`));
   const experiments = loadExperiments(root);
+  // Generated once per data seed: experiments that share one (most do) share its datasets, which nothing modifies.
+  const generated = new Map<number, Datasets>();
+  const generate = (dataSeed: number) =>
+    generated.get(dataSeed) ?? generated.set(dataSeed, generateDatasets(dataSeed)).get(dataSeed)!;
   const datasets = new Map(
-    [...experiments].map(([name, loaded]) => [name, experimentDatasets(loaded)]),
+    [...experiments].map(([name, loaded]) => [name, experimentDatasets(loaded, generate)]),
   );
   const figures = await loadFigures(root);
   for (const figure of figures) {

@@ -72,8 +72,11 @@ export function loadExperiments(projectRoot: string): Map<string, LoadedExperime
 }
 
 /** The datasets of an experiment: generated from its dataSeed, with its CSV files replacing their part. */
-export function experimentDatasets(loaded: LoadedExperiment): Datasets {
-  const generated = generateDatasets(loaded.experiment.settings.dataSeed);
+export function experimentDatasets(
+  loaded: LoadedExperiment,
+  generate: (dataSeed: number) => Datasets = generateDatasets,
+): Datasets {
+  const generated = generate(loaded.experiment.settings.dataSeed);
   return {
     train: loaded.trainFile === null ? generated.train : loadDatasetFile(loaded.trainFile),
     validation:
