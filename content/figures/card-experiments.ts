@@ -12,6 +12,8 @@ const RUNS = ['lr-0.001', 'tutorial', 'lr-0.1', 'lr-0.3', 'lr-1'];
 
 export default defineFigure({
   format: 'png',
+  // Shown by other sites, which know nothing of the reader's colour scheme.
+  schemes: ['light'],
   experiments: RUNS,
   reads: { settings: TRAINED_RUN_SETTINGS, record: ['history'] },
   displayWidth: SOCIAL_CARD_SIZE.width,

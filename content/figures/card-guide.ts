@@ -11,6 +11,8 @@ const TITLE = 'Authoring guide';
 
 export default defineFigure({
   format: 'png',
+  // Shown by other sites, which know nothing of the reader's colour scheme.
+  schemes: ['light'],
   experiments: ['tutorial'],
   reads: { settings: TRAINED_RUN_SETTINGS, record: ['history', 'firstPerfectIteration'] },
   displayWidth: SOCIAL_CARD_SIZE.width,

@@ -9,6 +9,8 @@ const TITLE = 'Classifying images with a neural network from scratch';
 
 export default defineFigure({
   format: 'png',
+  // Shown by other sites, which know nothing of the reader's colour scheme.
+  schemes: ['light'],
   experiments: ['tutorial'],
   reads: { settings: ['dataSeed'], record: ['datasets'] },
   displayWidth: SOCIAL_CARD_SIZE.width,

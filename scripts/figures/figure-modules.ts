@@ -1,12 +1,15 @@
 /**
  * Finding the project's figures: every content/figures/ID.ts is one figure, whose id is its file
  * name and whose default export is its definition (src/figures/figure-definition.ts). No list to
- * edit: adding the file adds the figure.
+ * edit: adding the file adds the figure. Each is drawn once per colour scheme it has (light and
+ * dark unless it says otherwise), as two outputs.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SCHEMES, type SchemeName } from '../../src/figures/colour-scheme.ts';
 import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
+import { schemeFigureId } from '../../src/figures/figure-manifest.ts';
 
 /** Where figure modules live, relative to the project root. */
 export const FIGURES_DIR = 'content/figures';
@@ -22,12 +25,16 @@ export class FigureModuleError extends Error {
   }
 }
 
-/** One figure: its id, its module's path (absolute, and as shown in messages) and its definition. */
+/**
+ * One figure in one colour scheme: its id ("ID" in light, "ID.dark" in dark: schemeFigureId), its
+ * module's path (absolute, and as shown in messages), its definition and the scheme.
+ */
 export interface LoadedFigure {
   id: string;
   file: string;
   shown: string;
   definition: FigureDefinition;
+  scheme: SchemeName;
 }
 
 /**
@@ -54,7 +61,7 @@ function figureModuleFiles(projectRoot: string): string[] {
     .map((name) => join(projectRoot, FIGURES_DIR, name));
 }
 
-/** Loads every figure module and checks the shape of its definition. */
+/** Loads every figure module and checks the shape of its definition: one LoadedFigure per figure and scheme. */
 export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> {
   const figures: LoadedFigure[] = [];
   for (const file of figureModuleFiles(projectRoot)) {
@@ -75,7 +82,9 @@ export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> 
         `figure "${id}" cannot be loaded: ${(error as Error).message}`,
       );
     }
-    figures.push({ id, file, shown, definition: checkDefinition(module.default, shown, id) });
+    const definition = checkDefinition(module.default, shown, id);
+    for (const scheme of definition.schemes ?? SCHEMES)
+      figures.push({ id: schemeFigureId(id, scheme), file, shown, definition, scheme });
   }
   return figures;
 }
@@ -103,6 +112,15 @@ function checkDefinition(value: unknown, shown: string, id: string): FigureDefin
     fail('"reads" must give the "settings" and the "record" parts it reads, as lists');
   }
   if (typeof figure.displayWidth !== 'number') fail('"displayWidth" must be a number of CSS px');
+  const schemes = figure.schemes;
+  if (
+    schemes !== undefined &&
+    (!Array.isArray(schemes) ||
+      !schemes.includes('light') ||
+      schemes.some((s) => !SCHEMES.includes(s)))
+  ) {
+    fail('"schemes", when given, must list "light" (printed pages use it) and may add "dark"');
+  }
   for (const name of ['size', 'text', drawer!]) {
     if (typeof figure[name] !== 'function') fail(`"${name}" must be a function`);
   }

@@ -206,6 +206,8 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
   );
   const extra = {
     ...fonts,
+    // The light drawing's key is as it was before figures had schemes.
+    ...(figure.scheme === 'light' ? {} : { scheme: figure.scheme }),
     ...(format === 'svg' ? {} : packageVersion('@napi-rs/canvas')),
     ...(format === 'gif' ? packageVersion('gif-encoder-2') : {}),
   };

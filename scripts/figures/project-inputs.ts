@@ -69,7 +69,8 @@ export async function readProjectInputs(
     }
   }
   const known: KnownOutputs = {
-    figures: new Set(figures.map((f) => f.id)),
+    // Pages name a figure by its own id; its dark drawing comes with it.
+    figures: new Set(figures.filter((f) => f.scheme === 'light').map((f) => f.id)),
     experiments: new Set(experiments.keys()),
     downloads: (name) =>
       new Set(

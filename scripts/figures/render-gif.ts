@@ -1,4 +1,6 @@
 /** Draws an animation's frames with @napi-rs/canvas and encodes them as one GIF. */
+
+import { type SchemeName, schemeContext } from '../../src/figures/colour-scheme.ts';
 import {
   type FigureInput,
   GIF_PIXEL_RATIO,
@@ -29,10 +31,12 @@ function yieldToEventLoop(): Promise<void> {
 export async function renderGif(
   figure: GifFigure,
   input: FigureInput,
-  onFrame?: FrameProgress,
+  options: { scheme: SchemeName; onFrame?: FrameProgress },
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
+  const { scheme, onFrame } = options;
   const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
-  const palette = figurePalette();
+  const palette = figurePalette(scheme);
+  const painted = schemeContext(ctx, scheme);
   const toPatch = createFrameDiffer(canvas.width, canvas.height, createPaletteMapper(palette));
   const animation = figure.frames(input);
   const compressor = startLzwCompressor();
@@ -40,7 +44,7 @@ export async function renderGif(
     const frames: Promise<GifFrame>[] = [];
     for (const [k, frame] of animation.entries()) {
       prepareContext(ctx, GIF_PIXEL_RATIO);
-      frame.draw(ctx);
+      frame.draw(painted);
       const patch = toPatch(canvas.data());
       const compressed = compressor
         .compress(patch)

@@ -1,7 +1,8 @@
 /**
  * Turns figure definitions into file contents in memory: PNGs and GIF frames drawn with
- * @napi-rs/canvas, SVGs as text. No file is written here (see write-outputs.ts). Each figure sees
- * only what it declares (record-view.ts); one renderer module per format.
+ * @napi-rs/canvas, SVGs as text, each in its colour scheme (src/figures/colour-scheme.ts). No file
+ * is written here (see write-outputs.ts). Each figure sees only what it declares (record-view.ts);
+ * one renderer module per format.
  */
 import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
 import { FigureModuleError, type LoadedFigure } from './figure-modules.ts';
@@ -88,10 +89,11 @@ async function drawFigure(
 ): Promise<Drawn> {
   const input = figureInput(figure.id, figure.definition, sources);
   const { definition } = figure;
-  if (definition.format === 'png') return renderPng(definition, input);
-  if (definition.format === 'svg') return renderSvg(definition, input);
+  const { scheme } = figure;
+  if (definition.format === 'png') return renderPng(definition, input, scheme);
+  if (definition.format === 'svg') return renderSvg(definition, input, scheme);
   const onFrame = (done: number, total: number) => progress.onFrame?.(figure.id, done, total);
-  return renderGif(definition, input, onFrame);
+  return renderGif(definition, input, { scheme, onFrame });
 }
 
 /** An error thrown by a figure's own code, as a FigureModuleError naming its file and id. */

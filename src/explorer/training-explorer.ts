@@ -1,10 +1,11 @@
 /**
  * The training explorer's behaviour in the page: it trains with the engine, draws frames with the
- * figures' own drawing function, and wires the markup of src/components/TrainingExplorer.astro
+ * figures' own drawing function (in the page's colour scheme), and wires the markup of src/components/TrainingExplorer.astro
  * (found through data-* hooks) to the pure modules beside this file. Everything it keeps lives
  * in the closure of one startExplorer call, one per explorer on the page.
  */
 
+import { schemeContext } from '../figures/colour-scheme.ts';
 import { FONT_FAMILY } from '../figures/theme.ts';
 import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
@@ -32,6 +33,7 @@ import {
 } from './explorer-format.ts';
 import { type ExplorerRun, runExplorer } from './explorer-run.ts';
 import { frameLayoutWidth } from './frame-width.ts';
+import { pageScheme } from './page-scheme.ts';
 import { advance, createPlayback, type Playback, seek, step, togglePlay } from './playback.ts';
 import { queryWithSettings, settingsFromQuery } from './url-settings.ts';
 
@@ -91,7 +93,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     if (ctx === null) return;
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
     drawTrainingFrame(
-      ctx,
+      schemeContext(ctx, pageScheme()),
       {
         snapshot,
         history: record.history,
@@ -354,6 +356,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   // follows the width (stacked on a phone), the buffer follows both.
   new ResizeObserver(redrawSoon).observe(canvas);
   watchPixelRatio(redrawSoon);
+  // And in the page's colour scheme, when the reader (or the system, on auto) changes it.
+  new MutationObserver(redrawSoon).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
 
   // ---- Start -----------------------------------------------------------------------------------
 

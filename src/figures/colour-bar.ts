@@ -1,6 +1,6 @@
 /** A horizontal colour bar: the colour map's range as a strip with labelled ticks below it. */
 
-import { type Rgb, toHex } from './colour-maps.ts';
+import { dataColour, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { inDevicePixels, type Rect, strokeCrispFrame } from './pixel-snap.ts';
 import { drawText } from './text.ts';
@@ -22,7 +22,7 @@ export function drawColourBar(ctx: Context2D, spec: ColourBarSpec): void {
     const y0 = Math.round(sy * rect.y + oy);
     const y1 = Math.round(sy * (rect.y + rect.height) + oy);
     for (let px = x0; px < x1; px++) {
-      ctx.fillStyle = toHex(spec.colourAt((px - x0 + 0.5) / (x1 - x0)));
+      ctx.fillStyle = dataColour(spec.colourAt((px - x0 + 0.5) / (x1 - x0)));
       ctx.fillRect(px, y0, 1, y1 - y0);
     }
   });

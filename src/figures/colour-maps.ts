@@ -4,6 +4,10 @@
  * cool (purple) for negative, near-white for 0. Orange against purple stays distinguishable for
  * the common forms of colour blindness, unlike red against green. Activations and pixels use
  * grey scale: black for 0, white for 1.
+ *
+ * These colours are data: a figure drawn in the dark scheme (colour-scheme.ts) shows them as they
+ * are. Drawing code paints them with `dataColour`, whose "rgb(r, g, b)" form is never one of the
+ * theme's #rrggbb colours, which the dark scheme repaints.
  */
 
 /** A colour as [red, green, blue], each an integer 0..255. */
@@ -52,6 +56,12 @@ export function greyColour(value: number): Rgb {
 /** The CSS hex form of a colour, e.g. "#f7f7f7". */
 export function toHex(colour: Rgb): string {
   return `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A colour that is the same in every scheme (a data colour), as CSS: "rgb(r, g, b)"; a "#rrggbb" string is converted. */
+export function dataColour(colour: Rgb | string): string {
+  const [r, g, b] = typeof colour === 'string' ? fromHex(colour) : colour;
+  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** Parses "#rrggbb" into a colour. */

@@ -6,6 +6,7 @@
  */
 
 import type { RunRecord, Settings } from '../nn/types.ts';
+import type { SchemeName } from './colour-scheme.ts';
 import type { Context2D } from './context-2d.ts';
 
 /** A figure's alt text (what it shows) and caption (what to take from it). */
@@ -62,6 +63,11 @@ interface FigureBase {
   /** Its size in CSS px (a raster is this times its pixel ratio). */
   size: (input: FigureInput) => { width: number; height: number };
   text: (input: FigureInput) => FigureText;
+  /**
+   * The colour schemes it is drawn in (default: light and dark, and the page shows the reader's).
+   * A figure only other sites show, such as a social card, needs only light.
+   */
+  schemes?: readonly SchemeName[];
 }
 
 /** A PNG drawn on a Canvas 2D context in CSS px. */

@@ -1,5 +1,12 @@
 /** The shape of src/generated/figures.json: what `npm run figures` made, for the site to embed. */
 
+import type { SchemeName } from './colour-scheme.ts';
+
+/** The manifest id of figure `id` drawn in `scheme`: the light one is the figure's own id, the dark one "ID.dark". */
+export function schemeFigureId(id: string, scheme: SchemeName): string {
+  return scheme === 'light' ? id : `${id}.${scheme}`;
+}
+
 /** One figure; `src` is relative to the site root (the site joins it with the base path). */
 export interface FigureEntry {
   src: string;

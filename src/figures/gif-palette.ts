@@ -4,12 +4,13 @@
  * shift between frames, and each pixel takes its nearest palette colour (no dithering noise).
  */
 import { divergingAt, fromHex, mixColours, type Rgb } from './colour-maps.ts';
+import { inScheme, type SchemeName, schemeBackground } from './colour-scheme.ts';
 import { COLOURS } from './theme.ts';
 
 /** Palette index reserved for "unchanged since the previous frame" (transparent). */
 export const TRANSPARENT_INDEX = 255;
 
-/** Accent colours whose antialiased edges on white (and on black cells) need in-between shades. */
+/** Accent colours whose antialiased edges on the paper (and on black cells) need in-between shades. */
 const ACCENTS = [
   COLOURS.loss,
   COLOURS.accuracy,
@@ -21,27 +22,35 @@ const ACCENTS = [
 ];
 
 /**
- * The palette: 97 steps of the diverging map, 64 greys (black to white, for activations, pixels
- * and antialiased text), and each accent blended towards white and black. At most 255 colours:
- * index 255 stays free for transparency.
+ * The palette of `scheme`: 97 steps of the diverging map, 64 greys (black to white, for
+ * activations, pixels and antialiased text), and each of the scheme's accents blended towards its
+ * paper and black. On dark paper the text colours get in-between shades too (light text's edges
+ * are not grey). At most 255 colours: index 255 stays free for transparency.
  */
-export function figurePalette(): Rgb[] {
+export function figurePalette(scheme: SchemeName = 'light'): Rgb[] {
   const colours: Rgb[] = [];
   for (let k = 0; k <= 96; k++) colours.push(divergingAt(k / 96));
   for (let k = 0; k < 64; k++) {
     const level = Math.round((k * 255) / 63);
     colours.push([level, level, level]);
   }
-  const white: Rgb = [255, 255, 255];
+  const paper = fromHex(schemeBackground(scheme));
   const black: Rgb = [0, 0, 0];
+  const blends = [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88];
   for (const hex of ACCENTS) {
-    const accent = fromHex(hex);
-    for (const f of [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88])
-      colours.push(mixColours(accent, white, f));
+    const accent = fromHex(inScheme(hex, scheme));
+    for (const f of blends) colours.push(mixColours(accent, paper, f));
     for (const f of [0.35, 0.7]) colours.push(mixColours(accent, black, f));
   }
   for (const hex of [COLOURS.text, COLOURS.mutedText, COLOURS.grid, COLOURS.cellBorder])
-    colours.push(fromHex(hex));
+    colours.push(fromHex(inScheme(hex, scheme)));
+  colours.push(paper); // (white, in the light scheme, is one of the greys already)
+  if (scheme !== 'light') {
+    for (const hex of [COLOURS.text, COLOURS.mutedText, COLOURS.axis]) {
+      const ink = fromHex(inScheme(hex, scheme));
+      for (const f of blends) colours.push(mixColours(ink, paper, f));
+    }
+  }
   const unique = [...new Map(colours.map((c) => [(c[0] << 16) | (c[1] << 8) | c[2], c])).values()];
   if (unique.length > TRANSPARENT_INDEX)
     throw new Error(`figurePalette: ${unique.length} colours, at most ${TRANSPARENT_INDEX} fit`);

@@ -1,6 +1,6 @@
 /** Heatmaps: a matrix drawn as a grid of coloured cells with crisp edges, and optional values in the cells. */
 
-import { luminance, type Rgb, toHex } from './colour-maps.ts';
+import { dataColour, luminance, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { inDevicePixels, snappedEdges, strokeCrispFrame } from './pixel-snap.ts';
 import { drawText } from './text.ts';
@@ -35,7 +35,7 @@ export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpe
     const ys = snappedEdges(spec.y, spec.cellHeight, matrix.rows, sy, oy);
     for (let r = 0; r < matrix.rows; r++) {
       for (let c = 0; c < matrix.cols; c++) {
-        ctx.fillStyle = toHex(spec.colour(matrix.get(r, c)));
+        ctx.fillStyle = dataColour(spec.colour(matrix.get(r, c)));
         ctx.fillRect(xs[c]!, ys[r]!, xs[c + 1]! - xs[c]!, ys[r + 1]! - ys[r]!);
       }
     }
@@ -54,7 +54,8 @@ export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpe
           spec.y + (r + 0.5) * spec.cellHeight,
           {
             size: spec.valueSize ?? 12,
-            colour: dark ? COLOURS.text : '#ffffff',
+            // On the cell's own (data) colour: the same in both schemes.
+            colour: dataColour(dark ? COLOURS.text : '#ffffff'),
             align: 'center',
             baseline: 'middle',
           },

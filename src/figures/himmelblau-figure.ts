@@ -3,7 +3,7 @@
  * [-5, 5] x [-5, 5], descent paths from several starting points (coloured by the minimum they
  * reach), the four minima, and a key listing each path's start, end and number of steps.
  */
-import { fromHex, mixColours, type Rgb, toHex } from './colour-maps.ts';
+import { dataColour, fromHex, mixColours, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { DESCENT_STARTS, gradientDescentPath, himmelblau, type Point } from './himmelblau.ts';
 import { inDevicePixels, strokeCrispFrame } from './pixel-snap.ts';
@@ -19,8 +19,11 @@ export const HIMMELBLAU_MINIMA: readonly Point[] = [
   { x: 3.584428, y: -1.848126 },
 ];
 
-/** Path colours by minimum reached (Okabe-Ito: distinguishable with colour-blindness). */
-const MINIMUM_COLOURS = ['#e69f00', '#0072b2', '#009e73', '#cc79a7'];
+/**
+ * Path colours by minimum reached (Okabe-Ito: distinguishable with colour-blindness). They, the
+ * bands and the markers on them are the plot's data: the same in both schemes.
+ */
+const MINIMUM_COLOURS = ['#e69f00', '#0072b2', '#009e73', '#cc79a7'].map((hex) => dataColour(hex));
 
 /** Upper edges of the contour bands (f values); the last band is everything above. */
 const BAND_LEVELS: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 250, 400, 600];
@@ -81,7 +84,9 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
     const x1 = Math.round(a * (PLOT.x + PLOT.size) + ox);
     const y0 = Math.round(d * PLOT.y + oy);
     const y1 = Math.round(d * (PLOT.y + PLOT.size) + oy);
-    const colours = Array.from({ length: BAND_LEVELS.length + 1 }, (_, b) => toHex(bandColour(b)));
+    const colours = Array.from({ length: BAND_LEVELS.length + 1 }, (_, b) =>
+      dataColour(bandColour(b)),
+    );
     for (let py = y0; py < y1; py++) {
       const y = DOMAIN - ((py + 0.5 - y0) / (y1 - y0)) * 2 * DOMAIN;
       let runStart = x0;
@@ -166,7 +171,7 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
     const start = path[0]!;
     ctx.beginPath();
     ctx.arc(sx(start.x), sy(start.y), 5, 0, 2 * Math.PI);
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = dataColour('#ffffff');
     ctx.fill();
     ctx.lineWidth = 2;
     ctx.strokeStyle = colour;
@@ -220,7 +225,7 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
     for (let band = 0; band < bands; band++) {
       const top = Math.round(d * (y + band * bandHeight) + oy);
       const bottom = Math.round(d * (y + (band + 1) * bandHeight) + oy);
-      ctx.fillStyle = toHex(bandColour(band));
+      ctx.fillStyle = dataColour(bandColour(band));
       ctx.fillRect(Math.round(a * keyX + ox), top, Math.round(a * 16), bottom - top);
     }
   });
@@ -250,8 +255,8 @@ function drawStar(ctx: Context2D, x: number, y: number, r: number): void {
   }
   ctx.closePath();
   ctx.lineWidth = 2;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = dataColour('#ffffff');
   ctx.stroke();
-  ctx.fillStyle = COLOURS.text;
+  ctx.fillStyle = dataColour(COLOURS.text);
   ctx.fill();
 }

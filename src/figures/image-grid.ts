@@ -99,7 +99,7 @@ export function drawImageGrid(
         colour: k === 0 ? COLOURS.text : COLOURS.mutedText,
         align: 'center',
         baseline: 'top',
-        ...(item.wrong && k > 0 ? { colour: '#b3261e', weight: 600 as const } : {}),
+        ...(item.wrong && k > 0 ? { colour: COLOURS.wrongText, weight: 600 as const } : {}),
       });
     });
   });

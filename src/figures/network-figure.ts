@@ -5,7 +5,7 @@
  * cool negative) and sets its width and opacity by the weight's size, with node fills for biases.
  */
 import type { Parameters } from '../nn/types.ts';
-import { divergingAt, divergingColour, toHex } from './colour-maps.ts';
+import { dataColour, divergingColour } from './colour-maps.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { element, escapeXml, num } from './svg.ts';
 import { COLOURS, CONTENT_WIDTH, className, FONT_FAMILY } from './theme.ts';
@@ -57,7 +57,7 @@ export function networkDiagramSvg(hidden: number, options: DiagramOptions = {}):
   });
   const body = [
     `<g stroke="${COLOURS.axis}" stroke-width="1" stroke-opacity="0.55">${edges.join('')}</g>`,
-    nodes(layout, () => '#ffffff'),
+    nodes(layout, () => COLOURS.background),
     layerLabels(layout, hidden),
     inputAndOutputLabels(layout),
   ].join('\n');
@@ -72,8 +72,8 @@ export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = 
     Math.max(params.W1.maxAbs(), params.W2.maxAbs(), params.b1.maxAbs(), params.b2.maxAbs()),
     10,
   );
-  const positive = toHex(divergingAt(0.9));
-  const negative = toHex(divergingAt(0.1));
+  const positive = COLOURS.positive;
+  const negative = COLOURS.negative;
   // Stronger connections are drawn last, on top of the weaker ones.
   const edges: { weight: number; svg: string }[] = [];
   forEachEdge(layout, (from, to, layer, i, j) => {
@@ -96,8 +96,8 @@ export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = 
   edges.sort((a, b) => a.weight - b.weight);
   const fill = (layer: number, i: number) =>
     layer === 0
-      ? '#ffffff'
-      : toHex(divergingColour((layer === 1 ? params.b1 : params.b2).get(i, 0), max));
+      ? COLOURS.background
+      : dataColour(divergingColour((layer === 1 ? params.b1 : params.b2).get(i, 0), max));
   const body = [
     `<g stroke-linecap="round">${edges.map((e) => e.svg).join('')}</g>`,
     nodes(layout, fill),

@@ -1,7 +1,7 @@
 /**
  * The figures' shared look: the font family, text sizes and the few accent colours.
- * Figures are drawn on an opaque white background with dark text, so they stay legible on the
- * site's dark colour scheme too.
+ * These are the light scheme's colours: opaque white paper and dark text. colour-scheme.ts
+ * gives each its colour in the dark scheme, in which every figure is drawn a second time.
  */
 
 /**
@@ -37,6 +37,11 @@ export const COLOURS = {
   /** A wrong prediction: a red-orange cross, a different shape as well as a different hue. */
   wrong: '#ff5a36',
   wrongOutline: '#4a0d00',
+  /** The label under a wrongly classified image. */
+  wrongText: '#b3261e',
+  /** A connection of the network diagram with a positive weight, and one with a negative weight (the diverging map's ends). */
+  positive: '#b35806',
+  negative: '#542788',
 } as const;
 
 /** Colours of the curves of a comparison of runs, in order (Okabe and Ito's palette, told apart with any colour vision). */

@@ -4,7 +4,11 @@
  * written by `npm run figures`), imported through Vite so the dev server reloads when they change.
  */
 
-import type { DownloadEntry, FigureEntry } from '../figures/figure-manifest.ts';
+import {
+  type DownloadEntry,
+  type FigureEntry,
+  schemeFigureId,
+} from '../figures/figure-manifest.ts';
 import { TUTORIAL_EXPERIMENT } from '../nn/experiment.ts';
 
 export type { DownloadEntry, FigureEntry };
@@ -43,6 +47,12 @@ export function experimentResults(name: string = TUTORIAL_EXPERIMENT): unknown {
 /** The figure with id `id` from figures.json; throws naming the id if there is none. */
 export function figureById(id: string): FigureEntry {
   return entryById<FigureEntry>('figures', id, `<Figure id="${id}">`);
+}
+
+/** Figure `id` as drawn in the dark scheme, or null if it has no dark drawing (it is shown in light in both). */
+export function darkFigureById(id: string): FigureEntry | null {
+  const figures = (manifest().figures ?? {}) as Record<string, FigureEntry | undefined>;
+  return figures[schemeFigureId(id, 'dark')] ?? null;
 }
 
 /** The social card of the page whose content entry is `pageId` ("index", "guide"), else the tutorial's, else null. */

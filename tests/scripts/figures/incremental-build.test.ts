@@ -75,6 +75,9 @@ const made = (report: BuildReport) =>
     .sort();
 const status = (report: BuildReport, id: string) => report.outputs.find((o) => o.id === id)!;
 const sorted = (ids: string[]) => [...ids].sort();
+/** The ids with each figure's dark drawing added ("network" -> "network", "network.dark"); social cards have none. */
+const withDark = (ids: string[]) =>
+  ids.flatMap((id) => (id.includes('/') || id.startsWith('card-') ? [id] : [id, `${id}.dark`]));
 function setTutorial(changes: Record<string, number>): void {
   writeFileSync(tutorialFile, `${JSON.stringify({ ...tutorial, ...changes }, null, 2)}\n`);
 }
@@ -123,7 +126,7 @@ describe('the figure cache', () => {
   it('retrains the tutorial alone and redraws exactly what its trained network drew when its learning rate changes', async () => {
     setTutorial({ learningRate: 0.02 });
     const report = await build();
-    expect(made(report)).toEqual(sorted([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]));
+    expect(made(report)).toEqual(sorted(withDark([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS])));
     expect(report.trained).toEqual(['tutorial']);
     expect(status(report, 'loss-accuracy')).toMatchObject({
       status: 'stale',
@@ -151,7 +154,9 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.02, hiddenUnits: 4 });
     const report = await build();
     expect(made(report)).toEqual(
-      sorted(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]),
+      sorted(
+        withDark(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]),
+      ),
     );
     expect(manifest(out).figures.network.alt).toContain('4 hidden nodes');
   }, 60_000);
@@ -160,12 +165,14 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.02, hiddenUnits: 4, frameEvery: 10 });
     const report = await build();
     expect(made(report)).toEqual(
-      sorted([
-        'training-animation',
-        'training-animation-still',
-        'tutorial/results',
-        ...TUTORIAL_PROGRAMS,
-      ]),
+      sorted(
+        withDark([
+          'training-animation',
+          'training-animation-still',
+          'tutorial/results',
+          ...TUTORIAL_PROGRAMS,
+        ]),
+      ),
     );
   }, 60_000);
 
@@ -176,7 +183,7 @@ describe('the figure cache', () => {
     );
     const report = await build();
     expect(made(report)).toEqual(
-      expect.arrayContaining(['initial-parameters', ...FROM_TRAINED_NETWORK]),
+      expect.arrayContaining(withDark(['initial-parameters', ...FROM_TRAINED_NETWORK])),
     );
     for (const id of [
       'network',
@@ -197,7 +204,7 @@ describe('the figure cache', () => {
     appendFileSync(join(project, 'src', 'nn', 'datasets.ts'), '\n// changed\n');
     const report = await build();
     expect(made(report)).toEqual(
-      everything.filter((id) => id !== 'network' && id !== 'himmelblau'),
+      everything.filter((id) => !/^(network|himmelblau)(\.dark)?$/.test(id)),
     );
   }, 60_000);
 
@@ -213,7 +220,7 @@ describe('the figure cache', () => {
   it('redraws one figure when its drawing module changes', async () => {
     appendFileSync(join(project, 'src', 'figures', 'himmelblau-figure.ts'), '\n// changed\n');
     const report = await build();
-    expect(made(report)).toEqual(['himmelblau']);
+    expect(made(report)).toEqual(['himmelblau', 'himmelblau.dark']);
     expect(report.trained).toEqual([]);
   }, 60_000);
 
@@ -232,7 +239,7 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.03, hiddenUnits: 4, frameEvery: 10 });
     const hashes = hashTree(out);
     const report = await build({ mode: 'check' });
-    expect(report.notFresh).toBe(FROM_TRAINED_NETWORK.length + TUTORIAL_PROGRAMS.length);
+    expect(report.notFresh).toBe(withDark([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]).length);
     expect(made(report)).toEqual([]);
     expect(hashTree(out)).toEqual(hashes);
   }, 60_000);
@@ -252,9 +259,9 @@ describe('the figure cache', () => {
       '\n// saved during the build\n',
     );
     const first = await build({ codeLoadedAt: loadedAt });
-    expect(made(first)).toEqual(['network', 'network-trained']);
+    expect(made(first)).toEqual(withDark(['network', 'network-trained']).sort());
     const second = await build();
-    expect(made(second)).toEqual(['network', 'network-trained']);
+    expect(made(second)).toEqual(withDark(['network', 'network-trained']).sort());
     expect(status(second, 'network').reason).toBe('a source changed while it was being made');
     expect(made(await build())).toEqual([]);
   }, 60_000);

@@ -338,7 +338,10 @@ describe('writing', () => {
     const names = readdirSync(figureDir);
     expect(names).toContain('notes.txt');
     expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
-    expect(names.filter((n) => n.startsWith('training-set.'))).toHaveLength(1);
+    // The light drawing and the dark one.
+    expect(names.filter((n) => /^training-set\.(dark\.)?[0-9a-f]{8}\.png$/.test(n))).toHaveLength(
+      2,
+    );
   });
 });
 

@@ -18,6 +18,8 @@ let browser: Browser;
 let server: StaticServer;
 let animation = '';
 let still = '';
+let darkAnimation = '';
+let darkStill = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -27,6 +29,8 @@ beforeAll(async () => {
   );
   animation = manifest.figures['training-animation']!.src;
   still = manifest.figures['training-animation-still']!.src;
+  darkAnimation = manifest.figures['training-animation.dark']!.src;
+  darkStill = manifest.figures['training-animation-still.dark']!.src;
 });
 
 afterAll(async () => {
@@ -47,7 +51,8 @@ async function openAnimation(options: BrowserContextOptions): Promise<Page> {
 async function shown(page: Page): Promise<{ file: string; button: string | null }> {
   return page.evaluate(() => {
     const figure = document.getElementById('figure-training-animation')!;
-    const img = figure.querySelector('img')!;
+    // The drawing of the page's colour scheme (the other one is not displayed).
+    const img = [...figure.querySelectorAll('img')].find((image) => image.checkVisibility())!;
     const button = figure.querySelector('button');
     // What the reader sees: a button that is not displayed counts as none.
     const seen = button !== null && getComputedStyle(button).display !== 'none';
@@ -65,7 +70,7 @@ describe('the training animation', () => {
     const button = page.locator('#figure-training-animation button');
     await button.click();
     await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
-    const img = page.locator('#figure-training-animation img');
+    const img = page.locator('#figure-training-animation img >> visible=true');
     expect(await img.getAttribute('alt')).toMatch(/^The last frame of the training animation/);
     await button.focus();
     await page.keyboard.press('Enter');
@@ -96,11 +101,22 @@ describe('the training animation', () => {
   });
 
   it('is the GIF without JavaScript, or the still with reduced motion, and offers no dead button', async () => {
+    // Without JavaScript the page stays in Starlight's default scheme, dark, and so do the figures.
     const moving = await openAnimation({ javaScriptEnabled: false });
-    expect(await shown(moving)).toEqual({ file: animation, button: null });
+    expect(await shown(moving)).toEqual({ file: darkAnimation, button: null });
     await moving.context().close();
     const calm = await openAnimation({ javaScriptEnabled: false, reducedMotion: 'reduce' });
-    expect(await shown(calm)).toEqual({ file: still, button: null });
+    expect(await shown(calm)).toEqual({ file: darkStill, button: null });
     await calm.context().close();
+  });
+
+  it('pauses in the dark scheme too, on the dark drawing of its last frame', async () => {
+    const page = await openAnimation({ colorScheme: 'dark' });
+    await expect
+      .poll(() => shown(page))
+      .toEqual({ file: darkAnimation, button: 'Pause animation' });
+    await page.locator('#figure-training-animation button').click();
+    await expect.poll(() => shown(page)).toEqual({ file: darkStill, button: 'Play animation' });
+    await page.context().close();
   });
 });

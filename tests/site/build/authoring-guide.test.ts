@@ -143,9 +143,11 @@ describe('the Authoring guide, followed', () => {
       .split('\n')
       .filter((line) => /^(stale|missing) /.test(line))
       .map((line) => line.split(/\s+/)[1]);
-    // The numpy program and notebook state every setting, so they are written again too.
+    // The figure in both colour schemes; the numpy program and notebook state every setting,
+    // so they are written again too.
     expect(made.sort()).toEqual([
       'my-figure',
+      'my-figure.dark',
       'my-run/notebook',
       'my-run/python',
       'my-run/results',

@@ -89,14 +89,18 @@ async function openPage(
   return { page, problems };
 }
 
-/** Scrolls to the bottom in viewport steps so lazy images load, then waits for every image to decode. */
+/**
+ * Scrolls to the bottom in viewport steps so lazy images load, then waits for every displayed
+ * image to decode (a figure's drawing for the other colour scheme is not displayed, so never loads).
+ */
 async function loadEveryImage(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
       window.scrollTo(0, y);
       await new Promise((done) => setTimeout(done, 30));
     }
-    await Promise.all([...document.images].map((image) => image.decode()));
+    const shown = [...document.images].filter((image) => image.checkVisibility());
+    await Promise.all(shown.map((image) => image.decode()));
     window.scrollTo(0, 0);
   });
 }
@@ -179,11 +183,13 @@ describe.each([
           theme: document.documentElement.dataset.theme,
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           background: getComputedStyle(document.body).backgroundColor,
-          images: [...document.images].map((image) => ({
-            src: image.currentSrc,
-            complete: image.complete,
-            width: image.naturalWidth,
-          })),
+          images: [...document.images]
+            .filter((image) => image.checkVisibility())
+            .map((image) => ({
+              src: image.currentSrc,
+              complete: image.complete,
+              width: image.naturalWidth,
+            })),
         }));
         expect(state.theme, where).toBe(theme);
         // Nothing but the scrollable equations and listings may be wider than the screen.

@@ -134,7 +134,7 @@ describe('the tutorial page', () => {
       expect(text).not.toContain(raw);
   });
 
-  it('shows every figure once, at its display size, with its alt text, caption and a full-size link', () => {
+  it('shows every figure once, in both colour schemes, at its display size, with its alt text, caption and a full-size link', () => {
     const ids = [
       'training-set',
       'network',
@@ -149,35 +149,52 @@ describe('the tutorial page', () => {
       'hidden-weights',
     ];
     const images = startTags(html).filter((tag) => tag.name === 'img');
-    expect(images).toHaveLength(ids.length);
+    // Each figure's light drawing, then its dark one.
+    expect(images).toHaveLength(2 * ids.length);
     for (const id of ids) {
-      const entry = figures.figures[id]!;
-      expect(entry, `figures.json has no ${id}`).toBeDefined();
+      const light = figures.figures[id]!;
+      const dark = figures.figures[`${id}.dark`]!;
+      expect(light, `figures.json has no ${id}`).toBeDefined();
+      expect(dark, `figures.json has no ${id}.dark`).toBeDefined();
       const block = new RegExp(
         `<figure class="figure[^"]*" id="figure-${id}">([\\s\\S]*?)</figure>`,
       ).exec(html);
       expect(block, `no figure ${id} on the page`).not.toBeNull();
-      const img = startTags(block![1]!).find((tag) => tag.name === 'img')!;
-      expect(img.attributes.src).toBe(`/${entry.src}`);
-      expect(img.attributes.alt).toBe(entry.alt);
-      expect(img.attributes.alt!.length).toBeGreaterThan(20);
-      expect(Number(img.attributes.width)).toBe(entry.displayWidth);
-      expect(Number(img.attributes.height)).toBe(
-        Math.round((entry.displayWidth * entry.height) / entry.width),
-      );
-      // The caption, then a link to the file itself with its pixel size (the animation's
-      // Pause button, and the sentence about its still, aside).
+      const tags = startTags(block![1]!);
+      const pictures = tags.filter((tag) => tag.name === 'picture');
+      expect(pictures.map((tag) => tag.attributes['data-scheme'])).toEqual(['light', 'dark']);
+      const imgs = tags.filter((tag) => tag.name === 'img');
+      const links = tags.filter((tag) => tag.name === 'a');
+      [light, dark].forEach((entry, k) => {
+        const img = imgs[k]!;
+        expect(img.attributes.src).toBe(`/${entry.src}`);
+        expect(img.attributes.alt).toBe(entry.alt);
+        expect(img.attributes.alt!.length).toBeGreaterThan(20);
+        expect(Number(img.attributes.width)).toBe(light.displayWidth);
+        expect(Number(img.attributes.height)).toBe(
+          Math.round((light.displayWidth * light.height) / light.width),
+        );
+        // A link to the file itself: the page shows the one of the reader's scheme.
+        expect(links[k]!.attributes.href).toBe(`/${entry.src}`);
+        expect(links[k]!.attributes['data-scheme']).toBe(k === 0 ? 'light' : 'dark');
+      });
+      expect(dark.width).toBe(light.width);
+      expect(dark.height).toBe(light.height);
+      // The caption, then the link with the file's pixel size (the animation's Pause button, and
+      // the sentence about its still, aside); the link is there once per scheme.
       const paused = id === 'training-animation' ? ' Paused, it shows its last frame.' : '';
+      const fullSize = `Full size (${light.width} × ${light.height} px)`;
       expect(visibleText(block![1]!.replace(/<button[\s\S]*?<\/button>/, ''))).toBe(
-        visibleText(`${entry.caption}${paused} Full size (${entry.width} × ${entry.height} px)`),
+        visibleText(`${light.caption}${paused} ${fullSize} ${fullSize}`),
       );
-      const fullSize = startTags(block![1]!).find((tag) => tag.name === 'a')!;
-      expect(fullSize.attributes.href).toBe(`/${entry.src}`);
     }
-    // Only the first image loads at once; the others wait until the reader scrolls near them.
-    expect(images.map((img) => img.attributes.loading)).toEqual([
-      'eager',
-      ...ids.slice(1).map(() => 'lazy'),
+    // Every image waits until the reader scrolls near it (so the drawing of the other scheme,
+    // never displayed, is never fetched); the first figure's are fetched first.
+    expect(images.map((img) => img.attributes.loading)).toEqual(images.map(() => 'lazy'));
+    expect(images.map((img) => img.attributes.fetchpriority)).toEqual([
+      'high',
+      'high',
+      ...images.slice(2).map(() => undefined),
     ]);
   });
 
