@@ -9,6 +9,7 @@ import {
 import {
   createFrameDiffer,
   createPaletteMapper,
+  FRAME_TOLERANCE,
   figurePalette,
 } from '../../src/figures/gif-palette.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
@@ -37,7 +38,8 @@ export async function renderGif(
   const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
   const palette = figurePalette(scheme);
   const painted = schemeContext(ctx, scheme);
-  const toPatch = createFrameDiffer(canvas.width, canvas.height, createPaletteMapper(palette));
+  const mapper = createPaletteMapper(palette);
+  const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper, FRAME_TOLERANCE);
   const animation = figure.frames(input);
   const compressor = startLzwCompressor();
   try {
@@ -45,7 +47,8 @@ export async function renderGif(
     for (const [k, frame] of animation.entries()) {
       prepareContext(ctx, GIF_PIXEL_RATIO);
       frame.draw(painted);
-      const patch = toPatch(canvas.data());
+      // The last frame, held longest and shown paused as the still, is exact.
+      const patch = toPatch(canvas.data(), k === animation.length - 1);
       const compressed = compressor
         .compress(patch)
         .then((bytes) => ({ rect: patch.rect, compressed: bytes, delayMs: frame.delayMs }));

@@ -86,6 +86,7 @@ export function nearestIndex(palette: readonly Rgb[], r: number, g: number, b: n
 
 /** Maps colours to palette indices: one colour at a time, or a whole RGBA frame. */
 export interface PaletteMapper {
+  palette: readonly Rgb[];
   indexOf(r: number, g: number, b: number): number;
   map(rgba: Uint8Array | Uint8ClampedArray): Uint8Array;
 }
@@ -110,7 +111,7 @@ export function createPaletteMapper(palette: readonly Rgb[]): PaletteMapper {
       out[p] = indexOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
     return out;
   };
-  return { indexOf, map };
+  return { palette, indexOf, map };
 }
 
 /** A rectangle of a frame, in device pixels. */
@@ -128,23 +129,45 @@ export interface FramePatch {
 }
 
 /**
+ * How far, in each of red, green and blue (0..255), a pixel on show may be from the frame's own
+ * colour before it is painted again: two steps of the diverging map, about three of the greys.
+ * A weight that drifts slowly repaints its cell only every few frames, which keeps the animation
+ * under 300 KB; no frame is ever further than this from its state, and the last is exact.
+ */
+export const FRAME_TOLERANCE = 12;
+
+/**
  * A function that turns each successive frame (opaque RGBA, width x height) into the patch that
  * updates the previous one: the first frame whole; then the smallest rectangle holding every
- * pixel whose palette index changed, with the other pixels inside it TRANSPARENT_INDEX (they keep
- * showing the previous frame and compress to almost nothing); a single transparent pixel when
- * nothing changed. It keeps the indices on show between calls.
+ * pixel to paint again, with the other pixels inside it TRANSPARENT_INDEX (they keep showing the
+ * previous frame and compress to almost nothing); a single transparent pixel when nothing
+ * changed. A pixel is painted again when its palette colour differs from the one on show by more
+ * than `tolerance` in a channel, or at all in a frame passed with `exact`. It keeps the indices
+ * on show between calls.
  */
 export function createFrameDiffer(
   width: number,
   height: number,
   mapper: PaletteMapper,
-): (rgba: Uint8Array | Uint8ClampedArray) => FramePatch {
+  tolerance = 0,
+): (rgba: Uint8Array | Uint8ClampedArray, exact?: boolean) => FramePatch {
+  const { palette } = mapper;
+  /** Whether palette colours a and b are within the tolerance of each other. */
+  const close = (a: number, b: number): boolean => {
+    const ca = palette[a]!;
+    const cb = palette[b]!;
+    return (
+      Math.abs(ca[0] - cb[0]) <= tolerance &&
+      Math.abs(ca[1] - cb[1]) <= tolerance &&
+      Math.abs(ca[2] - cb[2]) <= tolerance
+    );
+  };
   const pixels = width * height;
   let shown: Uint8Array | null = null;
   // The colours on show, one 32-bit word a pixel, updated in place as pixels change.
   const previous = new Int32Array(pixels);
   const next = new Uint8Array(pixels);
-  return (rgba) => {
+  return (rgba, exact = false) => {
     const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, 4 * pixels);
     const current = new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
     if (shown === null) {
@@ -162,11 +185,13 @@ export function createFrameDiffer(
       for (let x = 0; x < width; x++) {
         const i = row + x;
         // Only pixels whose colour changed can change index; most of a frame stays as it was.
+        // (An exact frame looks at every pixel: one left within the tolerance may be due.)
         const colour = current[i]!;
-        if (colour === previous[i]) continue;
+        if (colour === previous[i] && !exact) continue;
         previous[i] = colour;
         const index = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
         if (index === shown[i]) continue;
+        if (!exact && tolerance > 0 && close(index, shown[i]!)) continue;
         shown[i] = index;
         next[i] = index;
         if (x < x0) x0 = x;

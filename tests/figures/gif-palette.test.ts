@@ -107,4 +107,33 @@ describe('createFrameDiffer', () => {
       height: 1,
     });
   });
+
+  it('with a tolerance, paints a pixel again only once it is further from what is on show, and every pixel in an exact frame', () => {
+    const mapper = createPaletteMapper(palette);
+    const diff = createFrameDiffer(width, height, mapper, 12);
+    // Three of the palette's 64 greys: b is 8 levels from a, c is 12 from b and 20 from a.
+    const grey = (k: number) =>
+      palette[
+        nearestIndex(
+          palette,
+          ...(Array(3).fill(Math.round((k * 255) / 63)) as [number, number, number]),
+        )
+      ]!;
+    const [a, b, c] = [grey(32), grey(34), grey(37)];
+    expect(b[0] - a[0]).toBeLessThanOrEqual(12);
+    expect(c[0] - a[0]).toBeGreaterThan(12);
+    expect(c[0] - b[0]).toBeLessThanOrEqual(12);
+    diff(frame(white, [[3, 1, a]]));
+    // Within the tolerance of what is on show: left as it is.
+    expect(diff(frame(white, [[3, 1, b]])).rect).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    // Beyond it (measured from the colour on show, a, not from the last frame's b): painted.
+    const far = diff(frame(white, [[3, 1, c]]));
+    expect(far.rect).toEqual({ x: 3, y: 1, width: 1, height: 1 });
+    expect(far.indices[0]).toBe(mapper.indexOf(c[0], c[1], c[2]));
+    // Back to b, within 12 of c: left; then an exact frame paints it, although b is unchanged.
+    expect(diff(frame(white, [[3, 1, b]])).rect).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    const exact = diff(frame(white, [[3, 1, b]]), true);
+    expect(exact.rect).toEqual({ x: 3, y: 1, width: 1, height: 1 });
+    expect(exact.indices[0]).toBe(mapper.indexOf(b[0], b[1], b[2]));
+  });
 });
