@@ -1,12 +1,14 @@
 /**
- * A tiny static file server for the browser tests: serves a built site (dist/) on loopback under
- * its base path, like GitHub Pages does, and answers 404 for anything outside it.
+ * A tiny static file server for the browser tests and benchmarks: serves a built site (dist/) on
+ * loopback under its base path, like GitHub Pages does, and answers 404 for anything outside it.
+ * With `gzip`, text files go out gzipped to a browser that accepts it, as GitHub Pages sends them.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +30,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The types sent gzipped with the `gzip` option: text, not the already compressed images and fonts. */
+const COMPRESSED_TYPES = /^(text\/|application\/(json|x-ipynb)|image\/svg)/;
+
 /** A running server: `url` is the site's root (origin + base path, ending in "/"). */
 export interface StaticServer {
   url: string;
@@ -35,10 +40,15 @@ export interface StaticServer {
 }
 
 /** Serves directory `root` at http://127.0.0.1:PORT/BASE/ on a free port. */
-export async function startStaticServer(root: string, basePath = '/'): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  basePath = '/',
+  options: { gzip?: boolean } = {},
+): Promise<StaticServer> {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server: Server = createServer((request, response) => {
-    void respond(root, base, request.url ?? '/', response);
+    const gzip = options.gzip === true && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    void respond({ root, base, gzip }, request.url ?? '/', response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -53,8 +63,7 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
 }
 
 async function respond(
-  root: string,
-  base: string,
+  { root, base, gzip }: { root: string; base: string; gzip: boolean },
   rawUrl: string,
   response: import('node:http').ServerResponse,
 ): Promise<void> {
@@ -81,10 +90,13 @@ async function respond(
     }
     if (!file.startsWith(root.endsWith(sep) ? root : root + sep) && file !== root)
       throw new Error('outside root');
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': info.size,
-    });
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (gzip && COMPRESSED_TYPES.test(type)) {
+      response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
+      createReadStream(file).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(200, { 'content-type': type, 'content-length': info.size });
     createReadStream(file).pipe(response);
   } catch {
     response.writeHead(404).end('not found');
