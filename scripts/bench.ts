@@ -210,6 +210,8 @@ function outputLines(cold: Timing[]): string[] {
 function targetLines(timings: Timings): string[] {
   const targets: [string, Timing[], number][] = [
     ['cold, the whole site', timings.cold, 1000],
+    // The same build, held to the limit for figures drawn in both colour schemes.
+    ['cold, both colour schemes', timings.cold, 1500],
     ['warm, nothing changed', timings.warm, 150],
     ["another experiment's setting changed", timings.other, 500],
   ];
