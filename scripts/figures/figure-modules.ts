@@ -117,6 +117,7 @@ function checkDefinition(value: unknown, shown: string, id: string): FigureDefin
     schemes !== undefined &&
     (!Array.isArray(schemes) ||
       !schemes.includes('light') ||
+      new Set(schemes).size !== schemes.length ||
       schemes.some((s) => !SCHEMES.includes(s)))
   ) {
     fail('"schemes", when given, must list "light" (printed pages use it) and may add "dark"');

@@ -206,7 +206,7 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
   );
   const extra = {
     ...fonts,
-    // The light drawing's key is as it was before figures had schemes.
+    // Which drawing: the dark one's key differs from the light one's by this alone.
     ...(figure.scheme === 'light' ? {} : { scheme: figure.scheme }),
     ...(format === 'svg' ? {} : packageVersion('@napi-rs/canvas')),
     ...(format === 'gif' ? packageVersion('gif-encoder-2') : {}),

@@ -29,7 +29,7 @@ const DARK_COLOURS: Record<keyof typeof COLOURS, string> = {
   mutedText: '#a4abb6',
   axis: '#7b8390',
   grid: '#2e323a',
-  cellBorder: '#454b55',
+  cellBorder: '#6e7681',
   loss: '#5aa9f0',
   accuracy: '#4cc26a',
   marker: '#ff6b6b',

@@ -64,7 +64,7 @@ function imageMatrix(pixels: readonly number[]): {
   return { rows: 3, cols: 3, get: (r, c) => pixels[r * 3 + c] ?? 0 };
 }
 
-/** Draws the images of `items` where `layout` places them, on a white background. */
+/** Draws the images of `items` where `layout` places them, on the figure's paper. */
 export function drawImageGrid(
   ctx: Context2D,
   items: readonly GridImage[],

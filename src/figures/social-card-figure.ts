@@ -4,6 +4,7 @@
  * size the large link previews of most sites use. The mark is the favicon's picture, a vertical
  * line in a 3 x 3 image (public/favicon.svg).
  */
+import { dataColour } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { drawText, fontFor } from './text.ts';
 import { COLOURS } from './theme.ts';
@@ -44,9 +45,10 @@ function wrapLines(ctx: Context2D, text: string, width: number): string[] {
  */
 function drawMark(ctx: Context2D, x: number, y: number, side: number): void {
   const inset = side / 15;
-  ctx.fillStyle = '#222222';
+  // The favicon's own colours, in every scheme.
+  ctx.fillStyle = dataColour('#222222');
   ctx.fillRect(x, y, side, side);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = dataColour('#ffffff');
   ctx.fillRect(x + side / 3, y + inset, side / 3, side - 2 * inset);
 }
 

@@ -39,7 +39,11 @@ export const COLOURS = {
   wrongOutline: '#4a0d00',
   /** The label under a wrongly classified image. */
   wrongText: '#b3261e',
-  /** A connection of the network diagram with a positive weight, and one with a negative weight (the diverging map's ends). */
+  /**
+   * A connection of the network diagram with a positive weight, and one with a negative weight:
+   * the diverging map's colours at 90% and 10% in light, lighter shades of them in dark (a
+   * connection is drawn on the paper, not in a cell).
+   */
   positive: '#b35806',
   negative: '#542788',
 } as const;

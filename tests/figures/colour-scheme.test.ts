@@ -32,21 +32,33 @@ describe('the dark scheme', () => {
   });
 
   it('keeps the curves and markers visible on the dark paper (3:1, as WCAG asks of graphics)', () => {
-    for (const name of ['axis', 'loss', 'accuracy', 'marker', 'positive', 'negative'] as const)
+    for (const name of [
+      'axis',
+      'cellBorder',
+      'loss',
+      'accuracy',
+      'marker',
+      'positive',
+      'negative',
+    ] as const)
       expect(contrast(inScheme(COLOURS[name], 'dark'), paper), name).toBeGreaterThan(3);
     for (const colour of SERIES_COLOURS)
       expect(contrast(inScheme(colour, 'dark'), paper), colour).toBeGreaterThan(3);
   });
 
-  it('repaints every theme colour, and the series stay as many distinct colours', () => {
-    for (const name of ['background', 'text', 'grid', 'loss', 'positive'] as const)
-      expect(inScheme(COLOURS[name], 'dark'), name).not.toBe(COLOURS[name]);
+  it('repaints every theme colour but the prediction markers (drawn with outlines of their own), and the series stay as many distinct colours', () => {
+    const markers = ['correct', 'correctOutline', 'wrong', 'wrongOutline'];
+    for (const name of Object.keys(COLOURS) as (keyof typeof COLOURS)[]) {
+      if (markers.includes(name)) expect(inScheme(COLOURS[name], 'dark'), name).toBe(COLOURS[name]);
+      else expect(inScheme(COLOURS[name], 'dark'), name).not.toBe(COLOURS[name]);
+    }
     const dark = SERIES_COLOURS.map((c) => inScheme(c, 'dark'));
     expect(new Set(dark).size).toBe(SERIES_COLOURS.length);
     expect(inScheme(COLOURS.text.toUpperCase(), 'dark')).toBe(inScheme(COLOURS.text, 'dark'));
   });
 
-  it('leaves data colours as they are, white included', () => {
+  it('leaves data colours as they are, white included, though the theme’s white paper is repainted', () => {
+    expect(inScheme('#ffffff', 'dark')).toBe(paper);
     for (const colour of [greyColour(1), greyColour(0), divergingAt(0.5), divergingAt(0.9)])
       expect(inScheme(dataColour(colour), 'dark')).toBe(dataColour(colour));
     expect(dataColour('#ffffff')).toBe('rgb(255, 255, 255)');
@@ -92,7 +104,12 @@ describe('the dark scheme', () => {
     expect(has(paper)).toBe(true);
     expect(has(inScheme(COLOURS.text, 'dark'))).toBe(true);
     expect(has('#ffffff') && has('#000000')).toBe(true);
-    // The light palette is the one the light animation has always had: white paper.
-    expect(figurePalette('light')).toEqual(figurePalette());
+    // The light palette is the one the light animation had before the dark scheme: 227 colours,
+    // the diverging map's first, white paper among the greys.
+    const light = figurePalette('light');
+    expect(light).toHaveLength(227);
+    expect(light[0]).toEqual(divergingAt(0));
+    expect(light.some((c) => c.join() === '255,255,255')).toBe(true);
+    expect(light.some((c) => c.join() === fromHex(paper).join())).toBe(false);
   });
 });

@@ -48,6 +48,7 @@ describe('the tutorial, printed', () => {
       'starlight-theme-select select',
       '.explorer',
       '.figure-animation-toggle',
+      '.figure-full-size',
     ]) {
       const found = page.locator(selector);
       expect(await found.count(), selector).toBeGreaterThan(0);
@@ -86,6 +87,28 @@ describe('the tutorial, printed', () => {
       return img.currentSrc;
     });
     expect(shown).toMatch(/\/training-animation-still\.[0-9a-f]{8}\.png$/);
+  });
+
+  it('prints the light drawing of every figure, loaded, although the reader was in the dark scheme', async () => {
+    const printed = await page.evaluate(async () => {
+      dispatchEvent(new Event('beforeprint'));
+      const shown = [...document.querySelectorAll<HTMLImageElement>('figure.figure img')].filter(
+        (img) => img.checkVisibility(),
+      );
+      for (const img of shown)
+        for (let tries = 0; tries < 100 && !(img.complete && img.naturalWidth > 0); tries++)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+      return shown.map((img) => ({
+        file: new URL(img.currentSrc || img.src).pathname,
+        loaded: img.complete && img.naturalWidth > 0,
+        scheme: img.closest('picture')?.dataset.scheme,
+      }));
+    });
+    expect(printed.length).toBeGreaterThan(10);
+    for (const img of printed) {
+      expect(img.scheme, img.file).toBe('light');
+      expect(img.loaded, img.file).toBe(true);
+    }
   });
 
   it('prints to a PDF', async () => {
