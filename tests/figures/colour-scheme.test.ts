@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   dataColour,
@@ -24,6 +25,14 @@ function contrast(a: string, b: string): number {
 
 describe('the dark scheme', () => {
   const paper = schemeBackground('dark');
+
+  it('has the papers the site’s CSS puts behind the figures and the explorer', () => {
+    const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
+    const paper = (scheme: string) =>
+      new RegExp(`--figure-paper-${scheme}: (#[0-9a-f]{6});`).exec(css)?.[1];
+    expect(paper('light')).toBe(schemeBackground('light'));
+    expect(paper('dark')).toBe(schemeBackground('dark'));
+  });
 
   it('paints the paper dark and every text colour legible on it (WCAG AA, 4.5:1)', () => {
     expect(luminance(fromHex(paper))).toBeLessThan(0.02);

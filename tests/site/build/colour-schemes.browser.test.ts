@@ -82,7 +82,8 @@ function shownFigures(page: Page): Promise<{ id: string; shown: number; luminanc
       const shown = [...figure.querySelectorAll<HTMLImageElement>('img')].filter((img) =>
         img.checkVisibility(),
       );
-      const img = shown[0]!;
+      const img = shown[0];
+      if (img === undefined) return { id: figure.id, shown: 0, luminance: Number.NaN };
       const canvas = document.createElement('canvas');
       canvas.width = 128;
       canvas.height = 128;
