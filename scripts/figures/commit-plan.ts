@@ -11,7 +11,7 @@ import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { CachedOutput } from './build-cache.ts';
 import type { PlannedOutput } from './build-plan.ts';
-import { experimentDownloads } from './experiment-downloads.ts';
+import { experimentDownloadIds, experimentDownloads } from './experiment-downloads.ts';
 import { type ExperimentRun, isDiverged } from './experiment-run.ts';
 import type { OutputKind } from './output-keys.ts';
 import type { Progress } from './progress.ts';
@@ -72,16 +72,24 @@ export interface AssembledOutputs {
   summary: RunSummary | null;
 }
 
-/** The download ids an experiment offers: its training set, each validation set, its numpy program and notebook. */
+/** The download ids an experiment offers: its training set, each validation set, its numpy program and notebook, its history. */
 export function downloadIds(project: ProjectInputs, experiment: string): string[] {
-  return downloadsOf(project, experiment).map((d) => d.id);
+  return experimentDownloadIds(
+    project.experiments.get(experiment)!.experiment,
+    project.datasets.get(experiment)!,
+  );
 }
 
-/** The files experiment `name` offers for download. */
-function downloadsOf(project: ProjectInputs, name: string): DownloadFile[] {
+/** The files experiment `name` offers for download (its history from its run in `runs`). */
+function downloadsOf(
+  project: ProjectInputs,
+  name: string,
+  runs: AssembleInput['runs'],
+): DownloadFile[] {
   return experimentDownloads(
     project.experiments.get(name)!.experiment,
     project.datasets.get(name)!,
+    () => runs.get(name)!.history,
   );
 }
 
@@ -195,7 +203,7 @@ function assembleDownload(
   }
   const start = performance.now();
   const experiment = experimentOf(p.id);
-  const download = downloadsOf(input.project, experiment).find(
+  const download = downloadsOf(input.project, experiment, input.runs).find(
     (d) => p.id === `${experiment}/${d.id}`,
   )!;
   const bytes = Buffer.from(download.text(), 'utf8');

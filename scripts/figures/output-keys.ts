@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FigureReads } from '../../src/figures/figure-definition.ts';
-import { SETTING_KEYS } from '../../src/nn/settings.ts';
+import { SETTING_KEYS, TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 import type { LoadedExperiment } from '../lib/experiment-file.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { LoadedFigure } from './figure-modules.ts';
@@ -80,6 +80,7 @@ const CODE = {
   results: 'src/figures/run-results.ts',
   downloads: 'scripts/figures/dataset-downloads.ts',
   python: 'scripts/figures/python-downloads.ts',
+  history: 'scripts/figures/history-download.ts',
 } as const;
 
 /** What the keys are computed from. */
@@ -237,6 +238,8 @@ export async function createKeyBuilder(sources: KeySources) {
   const datasets: FigureReads = { settings: ['dataSeed'], record: ['datasets'] };
   const everything: FigureReads = { settings: SETTING_KEYS, record: ['history'] };
   const pythonReads: FigureReads = { settings: SETTING_KEYS, record: ['datasets'] };
+  // frameEvery picks the snapshots and changes no state of the run.
+  const trainedHistory: FigureReads = { settings: TRAINED_RUN_SETTINGS, record: ['history'] };
   return {
     figure: (figure: LoadedFigure) => figureInputs(ctx, figure),
     /** A CSV download of an experiment's datasets ("tutorial/train-csv"). */
@@ -248,6 +251,8 @@ export async function createKeyBuilder(sources: KeySources) {
      */
     python: (id: string) =>
       experimentOutput(id, 'download', pythonReads, [CODE.python, CODE.downloads, CODE.engine]),
+    /** An experiment's history as CSV ("tutorial/history-csv"): made from its trained run, whatever the spacing of its snapshots. */
+    history: (id: string) => experimentOutput(id, 'download', trainedHistory, [CODE.history]),
     /** An experiment's results ("tutorial/results"): every setting, its data, the engine and the code that summarises the run. */
     results: (id: string) => experimentOutput(id, 'results', everything, [CODE.results]),
     /** The key of an experiment's trained run (a stored run with this key is the same run). */

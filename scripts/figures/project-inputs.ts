@@ -13,7 +13,7 @@ import {
   type LoadedExperiment,
   loadExperiments,
 } from '../lib/experiment-file.ts';
-import { experimentDownloads } from './experiment-downloads.ts';
+import { experimentDownloadIds } from './experiment-downloads.ts';
 import {
   FIGURES_DIR,
   FigureModuleError,
@@ -75,9 +75,7 @@ export async function readProjectInputs(
     downloads: (name) =>
       new Set(
         experiments.has(name)
-          ? experimentDownloads(experiments.get(name)!.experiment, datasets.get(name)!).map(
-              (d) => d.id,
-            )
+          ? experimentDownloadIds(experiments.get(name)!.experiment, datasets.get(name)!)
           : [],
       ),
   };

@@ -28,6 +28,7 @@ import {
 } from './commit-plan.ts';
 import { checkOutcome, type ExperimentRun, trainExperiment } from './experiment-run.ts';
 import { createFileHashes } from './file-hashes.ts';
+import { HISTORY_DOWNLOAD } from './history-download.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
 import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
@@ -185,12 +186,17 @@ function outputList(
   keys: Awaited<ReturnType<typeof createKeyBuilder>>,
 ): OutputInputs[] {
   const perExperiment = [...project.experiments.keys()].flatMap((name) => [
-    ...downloadIds(project, name).map((id) =>
-      isPythonDownload(id) ? keys.python(`${name}/${id}`) : keys.download(`${name}/${id}`),
-    ),
+    ...downloadIds(project, name).map((id) => downloadKey(keys, `${name}/${id}`)),
     keys.results(`${name}/results`),
   ]);
   return [...project.figures.map((figure) => keys.figure(figure)), ...perExperiment];
+}
+
+/** A download's key: the history is made from the trained run, a program from every setting, a dataset from the data alone. */
+function downloadKey(keys: Awaited<ReturnType<typeof createKeyBuilder>>, id: string): OutputInputs {
+  const download = id.slice(id.indexOf('/') + 1);
+  if (download === HISTORY_DOWNLOAD) return keys.history(id);
+  return isPythonDownload(download) ? keys.python(id) : keys.download(id);
 }
 
 /**

@@ -1,4 +1,8 @@
-/** The numbers the pages quote about a run, taken from its run record (the shape of src/generated/results/NAME.json). */
+/**
+ * The numbers the pages quote about a run, taken from its run record (the shape of
+ * src/generated/results/NAME.json). They do not grow with the number of iterations: the history of
+ * every state goes to the run's CSV download instead (scripts/figures/history-download.ts).
+ */
 import { CLASSES, inputMatrix, PIXELS } from '../nn/data-matrices.ts';
 import { forward } from '../nn/network.ts';
 import type { DivergedRun, RunRecord, Settings } from '../nn/types.ts';
@@ -69,7 +73,6 @@ export interface RunResults {
   gradientCheck: GradientCheck;
   /** The trained network on images it never saw. */
   probes: Probe[];
-  history: { iteration: number; loss: number; accuracy: number }[];
 }
 
 /** One state of the run in the per-example terms a reader can picture. */
@@ -238,7 +241,6 @@ export function runResults(record: RunRecord): RunResults {
     trace: traceExample(record.initial, record.datasets.train, 0),
     gradientCheck: checkGradients(record.initial, record.datasets.train),
     probes: probe(record.final),
-    history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
   };
 }
 
@@ -254,7 +256,6 @@ export interface DivergedResults {
   firstPerfectIteration: number | null;
   /** The iteration whose loss is not a finite number, and that loss as text ("Infinity", "NaN"). */
   divergence: { iteration: number; loss: string };
-  history: RunResults['history'];
 }
 
 /** The results of `run`, which diverged. */
@@ -269,6 +270,5 @@ export function divergedResults(run: DivergedRun): DivergedResults {
     lastFiniteLoss: history.at(-1)?.loss ?? Number.NaN,
     firstPerfectIteration: run.firstPerfectIteration,
     divergence: run.divergence,
-    history: history.map((h) => ({ iteration: h.iteration, loss: h.loss, accuracy: h.accuracy })),
   };
 }

@@ -9,7 +9,7 @@ export class ResultError extends Error {
 }
 
 /**
- * The value at a dotted path such as "finalLoss", "settings.learningRate", "history.100.loss" or
+ * The value at a dotted path such as "finalLoss", "settings.learningRate", "checkpoints.final.meanLoss" or
  * "validation.validation-1.accuracy" (an array is indexed by position or by an element's `name`).
  */
 export function lookupResult(results: unknown, path: string, experiment = 'tutorial'): unknown {

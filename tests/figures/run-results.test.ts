@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   parameterCount,
   perfectFromIteration,
+  runResults,
   validationTitle,
 } from '../../src/figures/run-results.ts';
+import { generateDatasets } from '../../src/nn/datasets.ts';
+import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
+import { train } from '../../src/nn/train.ts';
 
 /** A history whose accuracies are `accuracies`, state k at iteration k. */
 const historyOf = (accuracies: number[]) =>
@@ -37,5 +41,21 @@ describe('validationTitle', () => {
   it('names numbered validation sets and leaves other names alone', () => {
     expect(validationTitle('validation-2')).toBe('Validation set 2');
     expect(validationTitle('my-test-set')).toBe('my-test-set');
+  });
+});
+
+describe('the size of the results', () => {
+  const resultsOf = (iterations: number) => {
+    const settings = { ...DEFAULT_SETTINGS, iterations, frameEvery: 10 };
+    return JSON.stringify(runResults(train(settings, generateDatasets(settings.dataSeed))));
+  };
+
+  it('does not grow with the number of iterations: no history in them', () => {
+    const short = resultsOf(30);
+    const long = resultsOf(3000);
+    expect(Object.keys(JSON.parse(long))).toEqual(Object.keys(JSON.parse(short)));
+    expect(JSON.parse(long)).not.toHaveProperty('history');
+    // The same numbers in each, only their digits differ.
+    expect(Math.abs(long.length - short.length)).toBeLessThan(0.05 * short.length);
   });
 });

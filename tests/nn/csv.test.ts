@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { historyToCsv } from '../../scripts/figures/history-download.ts';
 import { parseCsv, toCsv } from '../../src/nn/csv.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DataError } from '../../src/nn/errors.ts';
+import { parseHistoryText } from '../helpers/history-file.ts';
 
 const HEADER = 'r0c0,r0c1,r0c2,r1c0,r1c1,r1c2,r2c0,r2c1,r2c2,class';
 
@@ -165,4 +167,19 @@ describe('parseCsv rejects, naming the file, line and column', () => {
       expect(m.startsWith(`bad.csv, line ${line}, column ${column}: `)).toBe(true);
     });
   }
+});
+
+describe('historyToCsv', () => {
+  it('writes one row per state with every digit, which reads back to the same numbers', () => {
+    const history = [
+      { iteration: 0, loss: 16.635532333438686, accuracy: 0.5 },
+      { iteration: 1, loss: 0.1 + 0.2, accuracy: 0.9583333333333334 },
+      { iteration: 2, loss: 1e-12, accuracy: 1 },
+    ];
+    const text = historyToCsv(history);
+    expect(text).toBe(
+      'iteration,loss,accuracy\n0,16.635532333438686,0.5\n1,0.30000000000000004,0.9583333333333334\n2,1e-12,1\n',
+    );
+    expect(parseHistoryText(text)).toEqual(history);
+  });
 });

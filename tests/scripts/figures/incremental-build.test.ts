@@ -25,7 +25,7 @@ afterAll(() => {
   for (const dir of [project, out, reference]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The tutorial's own outputs: its eleven figures, its five downloads and its results. */
+/** The tutorial's own outputs: its eleven figures, its six downloads and its results. */
 const TUTORIAL = [
   'training-set',
   'data-matrices',
@@ -43,6 +43,7 @@ const TUTORIAL = [
   'tutorial/validation-2-csv',
   'tutorial/python',
   'tutorial/notebook',
+  'tutorial/history-csv',
   'tutorial/results',
 ];
 /** The tutorial's numpy program and notebook: they state every setting, so any setting's change writes them again. */
@@ -62,6 +63,7 @@ const FROM_TRAINED_NETWORK = [
   'network-trained',
   'validation-1',
   'validation-2',
+  'tutorial/history-csv',
   'tutorial/results',
 ];
 
@@ -277,6 +279,7 @@ describe('the figure cache', () => {
     const withExtra = await build();
     expect(withExtra.trained).toEqual(['extra']);
     expect(made(withExtra)).toEqual([
+      'extra/history-csv',
       'extra/notebook',
       'extra/python',
       'extra/results',

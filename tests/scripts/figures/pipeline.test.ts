@@ -27,6 +27,7 @@ import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
 import type { RunRecord } from '../../../src/nn/types.ts';
 import { projectFigures, sourcesOf } from '../../helpers/figures.ts';
+import { readBuiltHistory } from '../../helpers/history-file.ts';
 import { hashTree } from '../../helpers/project-copy.ts';
 import { compositeFrames, readGif } from '../../helpers/read-gif.ts';
 
@@ -107,7 +108,7 @@ describe('reruns', () => {
 });
 
 describe('figures.json', () => {
-  it('lists the figures and the five downloads of each experiment, each naming a file that exists, named by its content hash', () => {
+  it('lists the figures and the six downloads of each experiment, each naming a file that exists, named by its content hash', () => {
     const manifest = manifestOf(rootA);
     expect(Object.keys(manifest.figures)).toEqual(expect.arrayContaining(FIGURE_IDS));
     expect(Object.keys(manifest.downloads)).toEqual(
@@ -117,10 +118,11 @@ describe('figures.json', () => {
         'tutorial/validation-2-csv',
         'tutorial/python',
         'tutorial/notebook',
+        'tutorial/history-csv',
       ]),
     );
     const experiments = readdirSync(join(rootA, 'src', 'generated', 'results')).length;
-    expect(Object.keys(manifest.downloads)).toHaveLength(5 * experiments);
+    expect(Object.keys(manifest.downloads)).toHaveLength(6 * experiments);
     for (const entry of [
       ...Object.values(manifest.figures),
       ...Object.values(manifest.downloads),
@@ -314,16 +316,16 @@ describe("the tutorial experiment's results", () => {
       'trace',
       'gradientCheck',
       'probes',
-      'history',
     ]);
-    expect(results.forwardPasses).toBe(results.history.length);
+    const history = readBuiltHistory(rootA, 'tutorial');
+    expect(results.forwardPasses).toBe(history.length);
     expect(results.updates).toBe(results.settings.iterations);
     // The gradient check, asserted from the results: backpropagation agrees with central differences.
     expect(results.gradientCheck.entries).toHaveLength(8);
     expect(results.gradientCheck.maxRelativeError).toBeLessThan(1e-6);
     // The checkpoints' mean losses are the history's summed losses over n.
-    expect(results.checkpoints.initial.meanLoss).toBe(results.history[0].loss / 24);
-    expect(results.checkpoints.final.meanLoss).toBe(results.history[200].loss / 24);
+    expect(results.checkpoints.initial.meanLoss).toBe(history[0]!.loss / 24);
+    expect(results.checkpoints.final.meanLoss).toBe(history[200]!.loss / 24);
     expect(results.checkpoints.firstPerfect.iteration).toBe(results.firstPerfectIteration);
     expect(results.initialPredictions.vertical + results.initialPredictions.horizontal).toBe(24);
     expect(results.settings).toEqual({
@@ -338,15 +340,14 @@ describe("the tutorial experiment's results", () => {
     expect(results.architecture).toEqual({ inputs: 9, hidden: 6, outputs: 2 });
     expect(results.parameterCount).toBe(6 * 9 + 6 + 2 * 6 + 2); // W1, b1, W2, b2 = 74
     expect(results.trainingExamples).toBe(24);
-    expect(results.history).toHaveLength(201);
-    expect(results.initialLoss).toBe(results.history[0].loss);
-    expect(results.finalLoss).toBe(results.history[200].loss);
+    expect(history).toHaveLength(201);
+    expect(history.map((h) => h.iteration)).toEqual([...Array(201).keys()]);
+    expect(results.initialLoss).toBe(history[0]!.loss);
+    expect(results.finalLoss).toBe(history[200]!.loss);
     expect(results.lossRose).toBe(false); // 16.1 down to 0.75
-    expect(results.firstPerfectIteration).toBe(
-      results.history.findIndex((h: { accuracy: number }) => h.accuracy === 1),
-    );
+    expect(results.firstPerfectIteration).toBe(history.findIndex((h) => h.accuracy === 1));
     // The last iteration below accuracy 1, plus one (the default run reaches 1 and keeps it).
-    const lastMiss = results.history.findLastIndex((h: { accuracy: number }) => h.accuracy < 1);
+    const lastMiss = history.findLastIndex((h) => h.accuracy < 1);
     expect(results.perfectFromIteration).toBe(lastMiss + 1);
     expect(
       results.validation.map((v: { name: string; title: string; total: number }) => [
@@ -398,8 +399,9 @@ describe('an experiment that expects divergence', () => {
     expect(thrown).toBeInstanceOf(DivergenceError);
     const error = thrown as DivergenceError;
     expect(results.divergence).toEqual({ iteration: error.iteration, loss: String(error.loss) });
-    expect(results.history).toHaveLength(error.iteration);
-    expect(results.lastFiniteLoss).toBe(results.history.at(-1).loss);
+    const history = readBuiltHistory(rootA, 'lr-1');
+    expect(history.map((h) => h.iteration)).toEqual([...Array(error.iteration).keys()]);
+    expect(results.lastFiniteLoss).toBe(history.at(-1)!.loss);
     expect(results).not.toHaveProperty('finalLoss');
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
 import type { RunResults } from '../../../src/figures/run-results.ts';
+import { readBuiltHistory } from '../../helpers/history-file.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { decodeEntities, startTags, visibleText } from './html.ts';
 
@@ -236,9 +237,16 @@ describe('the tutorial page', () => {
     }
   });
 
-  it('offers the three datasets as CSV, then the numpy program and notebook, as downloads that exist in the build', () => {
+  it('offers the three datasets as CSV, then the numpy program and notebook and the run’s history, as downloads that exist in the build', () => {
     const links = startTags(html).filter((tag) => tag.name === 'a' && 'download' in tag.attributes);
-    const ids = ['train-csv', 'validation-1-csv', 'validation-2-csv', 'python', 'notebook'];
+    const ids = [
+      'train-csv',
+      'validation-1-csv',
+      'validation-2-csv',
+      'python',
+      'notebook',
+      'history-csv',
+    ];
     expect(links.map((link) => link.attributes.href)).toEqual(
       ids.map((id) => `/${figures.downloads[`tutorial/${id}`]!.src}`),
     );
@@ -248,6 +256,7 @@ describe('the tutorial page', () => {
       'tutorial-validation-2.csv',
       'tutorial.py',
       'tutorial.ipynb',
+      'tutorial-history.csv',
     ]);
   });
 
@@ -291,8 +300,13 @@ describe('the tutorial page', () => {
     expect(stated.get('settings.frameEvery')).toBe(String(experiment.frameEvery));
     // The generated training set: 6 lines (3 vertical, 3 horizontal), each clean once and varied 3 times.
     expect(stated.get('trainingExamples')).toBe('24');
-    const history = results.history;
+    const history = readBuiltHistory(PROJECT_ROOT, 'tutorial');
     expect(history).toHaveLength(experiment.iterations! + 1);
+    // The history download and the results are of one run.
+    expect([history[0]!.loss, history.at(-1)!.loss]).toEqual([
+      results.initialLoss,
+      results.finalLoss,
+    ]);
     expect(Number(stated.get('initialLoss'))).toBeCloseTo(history[0]!.loss, 3);
     expect(Number(stated.get('finalLoss'))).toBeCloseTo(history.at(-1)!.loss, 3);
     expect(Number(stated.get('finalLoss'))).toBeLessThan(Number(stated.get('initialLoss')));

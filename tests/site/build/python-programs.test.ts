@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FigureManifest } from '../../../src/figures/figure-manifest.ts';
 import { TUTORIAL_SECTIONS } from '../../../src/python/program.ts';
+import { readBuiltHistory } from '../../helpers/history-file.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import {
   findPython,
@@ -35,7 +36,7 @@ interface ProgramRun {
   divergence: { iteration: number; loss: string } | null;
 }
 
-/** The parts of an experiment's results the programs reproduce. */
+/** The parts of an experiment's results (and its history download) the programs reproduce. */
 interface BuildResults {
   history: ProgramRun['history'];
   firstPerfectIteration: number | null;
@@ -97,10 +98,12 @@ function differences(actual: ProgramRun, results: BuildResults): string[] {
   return found;
 }
 
+/** The build's results of experiment `name`, with its whole history from its CSV download. */
 async function buildResults(name: string): Promise<BuildResults> {
-  return JSON.parse(
+  const results = JSON.parse(
     await readFile(join(PROJECT_ROOT, `src/generated/results/${name}.json`), 'utf8'),
   );
+  return { ...results, history: readBuiltHistory(PROJECT_ROOT, name) };
 }
 
 describe('the pages that offer the programs', () => {
