@@ -5,9 +5,10 @@ import {
   hiddenWeightsLayout,
   hiddenWeightsMax,
 } from '../../src/figures/hidden-weights-figure.ts';
-import { plain } from '../../src/figures/prose.ts';
+import { count, plain } from '../../src/figures/prose.ts';
 import { neverActiveUnits } from '../../src/figures/run-replay.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import { isPartial, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
 import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 
 export default defineFigure({
@@ -24,7 +25,11 @@ export default defineFigure({
     ),
   text: ({ run }) => {
     const h = run.settings.hiddenUnits;
-    const dead = neverActiveUnits(run);
+    const subset = unitSubset(h);
+    const allDead = neverActiveUnits(run);
+    // Only the units drawn can be framed; the others are counted.
+    const dead = allDead.filter((unit) => unit < subset.drawn);
+    const deadUndrawn = allDead.length - dead.length;
     const max = hiddenWeightsMax(run.initial.W1, run.final.W1);
     const moved = Array.from({ length: h }, (_, unit) =>
       Math.max(
@@ -34,14 +39,19 @@ export default defineFigure({
       ),
     );
     const deadText =
-      dead.length === 0
+      allDead.length === 0
         ? 'Every unit was active on some training image, and every tile changed.'
-        : `Framed in red and labelled "never active": ${dead.map((u) => `unit ${u}`).join(', ')}, whose tiles are identical before and after.`;
+        : dead.length === 0
+          ? `Every unit drawn was active on some training image, and every tile changed; ${count(deadUndrawn, 'unit')} not drawn never ${deadUndrawn === 1 ? 'was' : 'were'}.`
+          : `Framed in red and labelled "never active": ${dead.map((u) => `unit ${u}`).join(', ')}, whose tiles are identical before and after.` +
+            (deadUndrawn === 0
+              ? ''
+              : ` Of the units not drawn, ${deadUndrawn} never were active either.`);
     return {
       alt:
-        `Two rows of ${h} small 3 by 3 heatmaps, one per hidden unit: the unit's 9 input weights laid out as the pixels of an image, ` +
+        `Two rows of ${subset.drawn} small 3 by 3 heatmaps, one per hidden unit${isPartial(subset) ? ' drawn' : ''}: the unit's 9 input weights laid out as the pixels of an image, ` +
         `before training (top row) and after ${run.settings.iterations} updates (bottom row), on one colour scale from ${plain(-max, 1)} (purple) through 0 (white) to ${plain(max, 1)} (orange). ` +
-        `The largest change of a single weight is ${plain(Math.max(...moved), 2)}. ${deadText}`,
+        `The largest change of a single weight is ${plain(Math.max(...moved), 2)}. ${deadText}${subsetSentence(subset)}`,
       caption:
         'What each hidden unit responds to: a unit with positive weights along one column or row and negative ones elsewhere detects that line.',
     };

@@ -3,6 +3,7 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { networkLayout, trainedNetworkSvg } from '../../src/figures/network-figure.ts';
 import { plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH, className } from '../../src/figures/theme.ts';
+import { grouped, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
 import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 import type { Parameters } from '../../src/nn/types.ts';
 
@@ -13,14 +14,14 @@ function largestWeight({ W1, W2 }: Parameters): { value: number; text: string } 
     for (let i = 0; i < W1.cols; i++) {
       const v = W1.get(j, i);
       if (Math.abs(v) > Math.abs(best.value))
-        best = { value: v, text: `from pixel ${i + 1} to hidden unit ${j + 1}` };
+        best = { value: v, text: `from pixel ${i} to hidden unit ${j}` };
     }
   }
   for (let k = 0; k < W2.rows; k++) {
     for (let j = 0; j < W2.cols; j++) {
       const v = W2.get(k, j);
       if (Math.abs(v) > Math.abs(best.value))
-        best = { value: v, text: `from hidden unit ${j + 1} to the ${className(k)} output` };
+        best = { value: v, text: `from hidden unit ${j} to the ${className(k)} output` };
     }
   }
   return best;
@@ -44,7 +45,8 @@ export default defineFigure({
       alt:
         `The trained network drawn like the diagram above: each connection orange for a positive weight and purple for a negative one, ` +
         `thicker and more opaque the larger the weight; hidden and output nodes are filled with the colour of their bias. ` +
-        `${positive} of the ${weights.length} weights are positive; the largest in size is ${plain(best.value, 2)}, ${best.text}.`,
+        `${grouped(positive)} of the ${grouped(weights.length)} weights are positive; the largest in size is ${plain(best.value, 2)}, ${best.text}.` +
+        subsetSentence(unitSubset(run.settings.hiddenUnits)),
       caption: `The network after ${run.settings.iterations} iterations: warm connections excite, cool ones inhibit, and the thick ones matter most.`,
     };
   },

@@ -3,6 +3,7 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { networkDiagramSvg, networkLayout } from '../../src/figures/network-figure.ts';
 import { count } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
+import { grouped, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
 import { CLASSES, PIXELS } from '../../src/nn/data-matrices.ts';
 
 export default defineFigure({
@@ -17,10 +18,11 @@ export default defineFigure({
     const h = run.settings.hiddenUnits;
     return {
       alt:
-        `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${h} hidden nodes and 2 output nodes, ` +
-        `each node joined to every node of the next column (${PIXELS * h} + ${CLASSES * h} = ${(PIXELS + CLASSES) * h} connections). ` +
-        `The columns are labelled x[0] (9 input pixels), A[1] (${count(h, 'hidden unit')}, ReLU) and A[2] (2 outputs, softmax).`,
-      caption: `The 9-${h}-2 network: every input pixel feeds every hidden unit, and every hidden unit feeds both outputs.`,
+        `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${grouped(h)} hidden nodes and 2 output nodes, ` +
+        `each node joined to every node of the next column (${grouped(PIXELS * h)} + ${grouped(CLASSES * h)} = ${grouped((PIXELS + CLASSES) * h)} connections). ` +
+        `The columns are labelled x[0] (9 input pixels), A[1] (${count(h, 'hidden unit')}, ReLU) and A[2] (2 outputs, softmax).` +
+        subsetSentence(unitSubset(h)),
+      caption: `The 9-${grouped(h)}-2 network: every input pixel feeds every hidden unit, and every hidden unit feeds both outputs.`,
     };
   },
 });

@@ -13,6 +13,7 @@ import { strokeCrispFrame } from './pixel-snap.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { drawText } from './text.ts';
 import { COLOURS, CONTENT_WIDTH, TEXT } from './theme.ts';
+import { firstRows, isPartial, subsetMark, unitSubset } from './unit-subset.ts';
 
 const MARGIN = 16;
 /** Room at the left for the row labels "before" and "after". */
@@ -20,6 +21,7 @@ const LEFT = 70;
 const TOP = 34;
 const GAP = 14;
 const ROW_GAP = 30;
+const HEADER_LINE = 18;
 
 /** Where things go for H units in `width` CSS px. */
 export interface HiddenWeightsLayout {
@@ -33,12 +35,14 @@ export interface HiddenWeightsLayout {
   bar: { x: number; y: number; width: number; height: number };
 }
 
-/** Lays out two rows of H tiles; cells shrink (down to 4 px) to fit every unit into the width. */
+/** Lays out two rows of tiles, one per unit drawn; cells shrink to fit them into the width. */
 export function hiddenWeightsLayout(hidden: number, width = CONTENT_WIDTH): HiddenWeightsLayout {
-  const pitch = (width - LEFT - MARGIN) / hidden;
+  const subset = unitSubset(hidden);
+  const pitch = (width - LEFT - MARGIN) / subset.drawn;
   const cell = Math.max(4, Math.min(26, 2 * Math.floor((pitch - GAP) / 3 / 2)));
   const tile = 3 * cell;
-  const beforeY = TOP + 18;
+  // A second line of header says which units are drawn when not all are.
+  const beforeY = TOP + 18 + (isPartial(subset) ? HEADER_LINE : 0);
   const afterY = beforeY + tile + ROW_GAP;
   const barY = afterY + tile + 34;
   return {
@@ -72,10 +76,12 @@ export function drawHiddenWeights(
   weights: { before: MatrixLike; after: MatrixLike; neverActive: readonly number[] },
   width = CONTENT_WIDTH,
 ): void {
-  const { before, after, neverActive } = weights;
-  const hidden = before.rows;
-  const layout = hiddenWeightsLayout(hidden, width);
-  const max = hiddenWeightsMax(before, after);
+  const { neverActive } = weights;
+  const subset = unitSubset(weights.before.rows);
+  const hidden = subset.drawn;
+  const [before, after] = [firstRows(weights.before, hidden), firstRows(weights.after, hidden)];
+  const layout = hiddenWeightsLayout(subset.total, width);
+  const max = hiddenWeightsMax(weights.before, weights.after);
   const tile = 3 * layout.cell;
   ctx.save();
   ctx.fillStyle = COLOURS.background;
@@ -88,6 +94,11 @@ export function drawHiddenWeights(
     6,
     { ...muted, baseline: 'top' },
   );
+  if (isPartial(subset))
+    drawText(ctx, `showing ${subsetMark(subset, 'units')}`, LEFT, 6 + HEADER_LINE, {
+      ...muted,
+      baseline: 'top',
+    });
   for (const [label, y] of [
     ['before', layout.beforeY],
     ['after', layout.afterY],

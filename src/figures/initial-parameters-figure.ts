@@ -2,7 +2,7 @@
  * The network's parameters before training: W1, b1, W2 and b2 as heatmaps with their values
  * printed in the cells and one colour bar shared by all four.
  */
-import type { Parameters } from '../nn/types.ts';
+import type { InitScheme, Parameters } from '../nn/types.ts';
 import { drawColourBar } from './colour-bar.ts';
 import { divergingAt, divergingColour } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
@@ -17,6 +17,14 @@ import {
   measureLabel,
 } from './text.ts';
 import { COLOURS, CONTENT_WIDTH, className, TEXT } from './theme.ts';
+import {
+  firstColumns,
+  firstRows,
+  grouped,
+  isPartial,
+  subsetMark,
+  unitSubset,
+} from './unit-subset.ts';
 
 const MARGIN = 16;
 const LEFT = MARGIN + 84;
@@ -37,19 +45,19 @@ export interface InitialParametersLayout {
   bar: { x: number; y: number; width: number; height: number };
 }
 
-/** Lays out the parameters of a 9-H-2 network, `width` px wide. */
+/** Lays out the parameters of a 9-H-2 network (the units drawn of them), `width` px wide. */
 export function initialParametersLayout(
   hidden: number,
   width = CONTENT_WIDTH,
 ): InitialParametersLayout {
-  const columns = Math.max(9, hidden);
+  const columns = Math.max(9, unitSubset(hidden).drawn);
   const cellWidth = Math.max(
     8,
     Math.min(56, 2 * Math.floor((width - LEFT - MARGIN - GAP) / (columns + 1) / 2)),
   );
   const cellHeight = Math.max(8, Math.min(30, cellWidth));
   const row1 = MARGIN + TITLE_SPACE;
-  const row2 = row1 + hidden * cellHeight + BELOW + TITLE_SPACE;
+  const row2 = row1 + unitSubset(hidden).drawn * cellHeight + BELOW + TITLE_SPACE;
   const barTop = row2 + 2 * cellHeight + BELOW + 10;
   const bX = LEFT + columns * cellWidth + GAP;
   return {
@@ -65,6 +73,11 @@ export function initialParametersLayout(
   };
 }
 
+/** Whether the cells are large enough for their values: two decimals need about 30 px. */
+export function printsValues(layout: InitialParametersLayout): boolean {
+  return layout.cellWidth >= 34 && layout.cellHeight >= 16;
+}
+
 /** The colour scale's maximum for a set of parameters: the largest |value|, rounded up to a tidy number. */
 export function parametersMaxAbs(params: Parameters): number {
   return niceCeil(
@@ -73,14 +86,36 @@ export function parametersMaxAbs(params: Parameters): number {
   );
 }
 
-/** Draws W1, b1, W2, b2 of `params` with values in the cells and a shared colour bar. */
+/** How the weights of a layer with `fanIn` inputs were drawn, for the heatmap's title. */
+function weightNote(init: InitScheme, fanIn: number, withMean: boolean): string {
+  const sd = {
+    xavier: [`1/sqrt(${fanIn})`, 1 / Math.sqrt(fanIn)],
+    he: [`sqrt(2/${fanIn})`, Math.sqrt(2 / fanIn)],
+    large: [`10/sqrt(${fanIn})`, 10 / Math.sqrt(fanIn)],
+    zeros: null,
+  }[init];
+  if (sd === null) return 'all zero';
+  return `${withMean ? 'normal with mean 0 and sd' : 'sd'} ${sd[0]} = ${formatNumber(sd[1] as number, 3)}`;
+}
+
+/** Draws W1, b1, W2, b2 of `params` (drawn by `init`) with values in the cells and a shared colour bar. */
 export function drawInitialParameters(
   ctx: Context2D,
   params: Parameters,
   width = CONTENT_WIDTH,
+  init: InitScheme = 'xavier',
 ): void {
-  const hidden = params.W1.rows;
-  const layout = initialParametersLayout(hidden, width);
+  const subset = unitSubset(params.W1.rows);
+  const total = params.W1.rows;
+  // The units drawn: their rows of W1 and b1, their columns of W2.
+  const hidden = subset.drawn;
+  const shown = {
+    W1: firstRows(params.W1, hidden),
+    b1: firstRows(params.b1, hidden),
+    W2: firstColumns(params.W2, hidden),
+  };
+  const mark = (what: string) => (isPartial(subset) ? ` (${subsetMark(subset, what)})` : '');
+  const layout = initialParametersLayout(total, width);
   const max = parametersMaxAbs(params);
   const spec = (at: { x: number; y: number }) => ({
     ...at,
@@ -88,8 +123,7 @@ export function drawInitialParameters(
     cellHeight: layout.cellHeight,
     colour: (v: number) => divergingColour(v, max),
     frame: COLOURS.axis,
-    // Values only where they fit: two decimals need about 30 px.
-    ...(layout.cellWidth >= 34 && layout.cellHeight >= 16
+    ...(printsValues(layout)
       ? { valueText: (v: number) => formatNumber(v, 2), valueSize: TEXT.small }
       : {}),
   });
@@ -100,18 +134,18 @@ export function drawInitialParameters(
 
   block(
     ctx,
-    params.W1,
+    shown.W1,
     spec(layout.W1),
     layerSymbol('W', 1),
-    `${hidden} \u00d7 9, normal with mean 0 and sd 1/sqrt(9) = ${formatNumber(1 / 3, 3)}`,
+    `${grouped(total)} \u00d7 9${mark('rows')}, ${weightNote(init, 9, true)}`,
   );
-  block(ctx, params.b1, spec(layout.b1), layerSymbol('b', 1), '');
+  block(ctx, shown.b1, spec(layout.b1), layerSymbol('b', 1), '');
   block(
     ctx,
-    params.W2,
+    shown.W2,
     spec(layout.W2),
     layerSymbol('W', 2),
-    `2 \u00d7 ${hidden}, sd 1/sqrt(${hidden}) = ${formatNumber(1 / Math.sqrt(hidden), 3)}`,
+    `2 \u00d7 ${grouped(total)}${mark('columns')}, ${weightNote(init, total, false)}`,
   );
   block(ctx, params.b2, spec(layout.b2), layerSymbol('b', 2), '');
   drawText(

@@ -9,6 +9,7 @@ import { dataColour, divergingColour } from './colour-maps.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { element, escapeXml, num } from './svg.ts';
 import { COLOURS, CONTENT_WIDTH, className, FONT_FAMILY } from './theme.ts';
+import { grouped, isPartial, subsetMark, unitSubset } from './unit-subset.ts';
 
 /** Where the nodes go, in SVG user units (= CSS px at the displayed size). */
 export interface NetworkLayout {
@@ -23,9 +24,9 @@ const TOP = 44;
 const COLUMN_HEIGHT = 320;
 const LABEL_SPACE = 96;
 
-/** Places the nodes of a 9-H-2 network in a diagram `width` px wide. */
+/** Places the nodes of a 9-H-2 network (of the hidden units drawn) in a diagram `width` px wide. */
 export function networkLayout(hidden: number, width = CONTENT_WIDTH): NetworkLayout {
-  const sizes = [9, hidden, 2];
+  const sizes = [9, unitSubset(hidden).drawn, 2];
   const largest = Math.max(...sizes);
   // Nodes 36 px apart while they fit; closer (and smaller) for large H.
   const spacing = Math.min(36, COLUMN_HEIGHT / Math.max(1, largest - 1));
@@ -61,7 +62,7 @@ export function networkDiagramSvg(hidden: number, options: DiagramOptions = {}):
     layerLabels(layout, hidden),
     inputAndOutputLabels(layout),
   ].join('\n');
-  return wrap(layout, `A 9-${hidden}-2 neural network`, body, options);
+  return wrap(layout, `A 9-${grouped(hidden)}-2 neural network`, body, options);
 }
 
 /** The trained network: connection colour = sign of the weight, width and opacity = its size; node fill = bias. */
@@ -105,7 +106,7 @@ export function trainedNetworkSvg(params: Parameters, options: DiagramOptions = 
     inputAndOutputLabels(layout),
     trainedLegend(max, positive, negative),
   ].join('\n');
-  return wrap(layout, `The trained 9-${hidden}-2 network`, body, options);
+  return wrap(layout, `The trained 9-${grouped(hidden)}-2 network`, body, options);
 }
 
 /** Calls visit(from, to, layer, i, j) for the connection from node i of `layer` to node j of the next layer. */
@@ -150,11 +151,18 @@ function symbol(letter: string, layer: number, x: number, y: number): string {
   );
 }
 
+/** The hidden column's label: "6 hidden units", or which of them are drawn ("units 0 to 15 of 1,024 drawn"). */
+function hiddenLabel(hidden: number): string {
+  const subset = unitSubset(hidden);
+  if (isPartial(subset)) return `${subsetMark(subset, 'units')} drawn`;
+  return hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`;
+}
+
 function layerLabels(layout: NetworkLayout, hidden: number): string {
   const y = TOP + COLUMN_HEIGHT + 40;
   const lines: [string, number, string, string][] = [
     ['x', 0, '9 input pixels', ''],
-    ['A', 1, hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`, 'ReLU'],
+    ['A', 1, hiddenLabel(hidden), 'ReLU'],
     ['A', 2, '2 outputs', 'softmax'],
   ];
   return lines

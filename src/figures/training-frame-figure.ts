@@ -35,6 +35,14 @@ import {
   type TrainingFrameLayout,
   trainingFrameLayout,
 } from './training-frame-layout.ts';
+import {
+  firstColumns,
+  firstRows,
+  grouped,
+  isPartial,
+  subsetSentence,
+  unitSubset,
+} from './unit-subset.ts';
 
 /** Everything a frame shows. */
 export interface TrainingFrameInput {
@@ -79,8 +87,9 @@ export function trainingFrameDescription(
   const n = run.datasets.train.labels.length;
   const { history } = run;
   return (
-    `Each frame shows heatmaps of W[1] (${h} by 9), b[1], A[1] (${h} by ${n}), W[2] (2 by ${h}), b[2] and A[2] (2 by ${n}) ` +
-    `with a green disc (correct) or red cross (wrong) on each example's true class, and the loss and accuracy curves so far. ` +
+    `Each frame shows heatmaps of W[1] (${grouped(h)} by 9), b[1], A[1] (${grouped(h)} by ${n}), W[2] (2 by ${grouped(h)}), b[2] and A[2] (2 by ${n}) ` +
+    `with a green disc (correct) or red cross (wrong) on each example's true class, and the loss and accuracy curves so far.` +
+    `${subsetSentence(unitSubset(h))} ` +
     `The loss falls from ${plain(history[0]!.loss, 2)} to ${plain(history.at(-1)!.loss, 3)}; ${accuracySentence(run)}.`
   );
 }
@@ -119,8 +128,21 @@ export function drawTrainingFrame(
   width = CONTENT_WIDTH,
 ): void {
   const { snapshot, history, labels } = input;
-  const { params, A1, A2 } = snapshot;
-  const hidden = params.W1.rows;
+  const { params, A2 } = snapshot;
+  const subset = unitSubset(params.W1.rows);
+  // The units drawn: their rows of W1, b1 and A1 and their columns of W2.
+  const hidden = subset.drawn;
+  const W1 = firstRows(params.W1, hidden);
+  const b1 = firstRows(params.b1, hidden);
+  const A1 = firstRows(snapshot.A1, hidden);
+  const W2 = firstColumns(params.W2, hidden);
+  const total = grouped(subset.total);
+  // The axes of the hidden units say which are drawn: "16 of 1,024 hidden units", numbered 0 to 15.
+  const unitsText = isPartial(subset)
+    ? `${hidden} of ${total} hidden units`
+    : hidden === 1
+      ? '1 hidden unit'
+      : `${hidden} hidden units`;
   const n = labels.length;
   const layout = trainingFrameLayout(hidden, n, width);
   const max = input.parameterScaleMax;
@@ -156,16 +178,16 @@ export function drawTrainingFrame(
   drawLegend(ctx, layout, max);
 
   // Layer 1: W1 (H x 9), b1 (H x 1), A1 (H x n).
-  drawHeatmap(ctx, params.W1, { ...layout.W1, colour: parameterColour });
-  drawHeatmap(ctx, params.b1, { ...layout.b1, colour: parameterColour });
+  drawHeatmap(ctx, W1, { ...layout.W1, colour: parameterColour });
+  drawHeatmap(ctx, b1, { ...layout.b1, colour: parameterColour });
   drawHeatmap(ctx, A1, { ...layout.A1, colour: greyColour });
-  heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${hidden} \u00d7 9`);
+  heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${total} \u00d7 9`);
   heatmapTitle(ctx, layout.b1, layerSymbol('b', 1), '');
   heatmapTitle(
     ctx,
     layout.A1,
     layerSymbol('A', 1),
-    `hidden activations, ReLU: ${hidden} \u00d7 ${n}`,
+    `hidden activations, ReLU: ${total} \u00d7 ${n}`,
   );
   unitRowLabels(ctx, layout.W1, hidden);
   // Stacked, A1 has rows of its own to number; side by side it shares W1's.
@@ -174,7 +196,7 @@ export function drawTrainingFrame(
   if (hidden * layout.W1.cellHeight >= 96) {
     drawVerticalText(
       ctx,
-      `${hidden} hidden units`,
+      unitsText,
       margin + 6,
       layout.W1.y + (hidden * layout.W1.cellHeight) / 2,
       {
@@ -187,10 +209,10 @@ export function drawTrainingFrame(
   columnLabels(ctx, layout.A1, hidden, n, exampleTicks(n), `${n} training examples`);
 
   // Layer 2: W2 (2 x H), b2 (2 x 1), A2 (2 x n) with a marker on each example's true class.
-  drawHeatmap(ctx, params.W2, { ...layout.W2, colour: parameterColour });
+  drawHeatmap(ctx, W2, { ...layout.W2, colour: parameterColour });
   drawHeatmap(ctx, params.b2, { ...layout.b2, colour: parameterColour });
   drawHeatmap(ctx, A2, { ...layout.A2, colour: greyColour });
-  heatmapTitle(ctx, layout.W2, layerSymbol('W', 2), `2 \u00d7 ${hidden}`);
+  heatmapTitle(ctx, layout.W2, layerSymbol('W', 2), `2 \u00d7 ${total}`);
   heatmapTitle(ctx, layout.b2, layerSymbol('b', 2), '');
   heatmapTitle(ctx, layout.A2, layerSymbol('A', 2), `class probabilities, softmax: 2 \u00d7 ${n}`);
   const classNames = [className(0), className(1)];
@@ -212,7 +234,7 @@ export function drawTrainingFrame(
     hidden,
     // Every unit's number while they fit, else 0 and multiples of a tidy step.
     hidden <= 9 ? consecutive(hidden) : exampleTicks(hidden),
-    hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`,
+    unitsText,
   );
   columnLabels(ctx, layout.A2, 2, n, exampleTicks(n), `${n} training examples`);
   const predicted = A2.argmaxColumns();

@@ -11,6 +11,7 @@
 import type { HeatmapSpec } from './heatmap.ts';
 import type { Rect } from './pixel-snap.ts';
 import { CONTENT_WIDTH, TEXT } from './theme.ts';
+import { unitSubset } from './unit-subset.ts';
 
 /** A heatmap's position and cell size (the colour map is chosen when drawing). */
 export type HeatmapSpecBase = Pick<HeatmapSpec, 'x' | 'y' | 'cellWidth' | 'cellHeight'>;
@@ -75,15 +76,17 @@ const LABELLED_ROW = TEXT.small + 1;
 const PARAMETER_BAR = 170;
 const ACTIVATION_BAR = 100;
 
-/** Places the frame's parts for H hidden units and n training examples, `width` CSS pixels wide (default 720). */
+/** Places the frame's parts for H hidden units (the rows of those drawn) and n training examples, `width` CSS pixels wide (default 720). */
 export function trainingFrameLayout(
   hidden: number,
   examples: number,
   width = CONTENT_WIDTH,
 ): TrainingFrameLayout {
+  // Rows for the units drawn: at most MAX_DRAWN_UNITS of them.
+  const drawn = unitSubset(hidden).drawn;
   return width >= STACKED_BELOW
-    ? wideLayout(hidden, examples, width)
-    : stackedLayout(hidden, examples, width);
+    ? wideLayout(drawn, examples, width)
+    : stackedLayout(drawn, examples, width);
 }
 
 /** The animation's arrangement: three rows (layer 1, layer 2, the charts) under a one-line header. */

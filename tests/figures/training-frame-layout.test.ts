@@ -26,7 +26,8 @@ import {
 
 /** The task's phone and tablet widths, the narrowest wide frame (600) and the animation's 720. */
 const WIDTHS = [320, 360, 480, 600, 720];
-const HIDDEN = [1, 6, 16];
+/** Up to the most units a frame draws, and a layer larger than that (its first 16 drawn). */
+const HIDDEN = [1, 6, 16, 64];
 /** The training set has 24 examples; 18 and 40 are made by cycling its columns. */
 const EXAMPLES = [18, 24, 40];
 
@@ -154,11 +155,13 @@ describe('drawTrainingFrame at 320 to 720 px wide', () => {
     '%i px wide, H = %i, n = %i: heatmaps and charts lie inside the frame',
     (width, hidden, n) => {
       const layout = trainingFrameLayout(hidden, n, width);
+      // The drawn rows: at most 16 units.
+      const drawn = Math.min(hidden, 16);
       const shapes = {
-        W1: [hidden, 9],
-        b1: [hidden, 1],
-        A1: [hidden, n],
-        W2: [2, hidden],
+        W1: [drawn, 9],
+        b1: [drawn, 1],
+        A1: [drawn, n],
+        W2: [2, drawn],
         b2: [2, 1],
         A2: [2, n],
       } as const;
