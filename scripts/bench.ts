@@ -17,19 +17,10 @@
  * also timed as `npm run figures`. The last lines compare the wall times with the targets.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatBytes } from './figures/report.ts';
+import { copyProject, LAUNCHER, seconds, type Timing, timed } from './lib/bench-build.ts';
 import { median } from './lib/median.ts';
 import {
   formatHelp,
@@ -38,8 +29,6 @@ import {
   parseOptions,
   UsageError,
 } from './lib/options.ts';
-
-const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const OPTIONS: readonly OptionSpec[] = [
   {
@@ -52,61 +41,6 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'help', kind: 'flag', description: 'show this help' },
 ];
 
-/** What a figure build reports through FIGURES_REPORT (scripts/figures.ts, scripts/run-figures.mjs). */
-interface BuildReportFile {
-  fastPath: boolean;
-  totalMs: number;
-  processMs: number;
-  trained?: string[];
-  outputs: {
-    id: string;
-    made: boolean;
-    format: string;
-    bytes?: number;
-    ms?: number;
-    width?: number;
-    height?: number;
-  }[];
-}
-
-interface Timing {
-  wallMs: number;
-  report: BuildReportFile;
-}
-
-/** A temporary copy of the project to build in: sources, content and package.json, node_modules linked. */
-function copyProject(): string {
-  const copy = mkdtempSync(join(tmpdir(), 'bench-figures-'));
-  for (const entry of ['src', 'scripts', 'content', 'package.json', 'tsconfig.json']) {
-    cpSync(join(PROJECT_ROOT, entry), join(copy, entry), {
-      recursive: true,
-      filter: (source) => !source.startsWith(join(PROJECT_ROOT, 'src', 'generated')),
-    });
-  }
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
-
-/** Runs `node ...args` in `cwd`, timing it from spawn to exit; returns its FIGURES_REPORT. */
-function timed(cwd: string, args: string[], env: Record<string, string> = {}): Timing {
-  const reportFile = join(cwd, 'bench-report.json');
-  rmSync(reportFile, { force: true });
-  const start = performance.now();
-  const result = spawnSync(process.execPath, args, {
-    cwd,
-    env: { ...process.env, ...env, FIGURES_REPORT: reportFile },
-    encoding: 'utf8',
-  });
-  const wallMs = performance.now() - start;
-  if (result.status !== 0)
-    throw new Error(
-      `node ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
-    );
-  return { wallMs, report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReportFile };
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
 /** The timings of each kind of build, over all runs. */
 interface Timings {
   cold: Timing[];
@@ -118,8 +52,6 @@ interface Timings {
   /** `npm run figures` with nothing changed, spawn to exit. */
   npmWallMs: number[];
 }
-
-const LAUNCHER = ['scripts/run-figures.mjs'];
 
 /** Replaces the learning rate in an experiment file of the copy. */
 function setLearningRate(copy: string, experiment: string, value: number): void {

@@ -40,6 +40,9 @@ type Drawn = { bytes: Buffer; width: number; height: number };
  * of its drawing to its finished bytes. PNG encoding runs on worker threads while the main thread
  * draws the animations, so the two cores share the work.
  */
+/** How many PNG figures may be drawn and waiting for their encoding at once (the encoders run on libuv's 4 threads). */
+const PNG_IN_FLIGHT = 4;
+
 export async function renderFigures(
   figures: readonly LoadedFigure[],
   sources: ReadonlyMap<string, RecordSource>,
@@ -62,10 +65,13 @@ export async function renderFigures(
   };
   // PNGs and SVGs first (their encoding goes on in the background), then the animations.
   const results = new Map<string, Promise<RenderedFigure>>();
+  const encoding = new Set<Promise<unknown>>();
   const ordered = [...figures].sort(
     (a, b) => Number(a.definition.format === 'gif') - Number(b.definition.format === 'gif'),
   );
   for (const figure of ordered) {
+    // Each PNG holds its canvas until it is encoded: a few at a time keep the memory bounded.
+    while (encoding.size >= PNG_IN_FLIGHT) await Promise.race(encoding);
     const start = performance.now();
     const result = drawFigure(figure, sources, progress)
       .then((out) => finish(figure, start, out))
@@ -75,7 +81,11 @@ export async function renderFigures(
     // The animation draws on this thread: let it finish before the next figure starts.
     if (figure.definition.format === 'gif') await result.catch(() => undefined);
     // Rejections are collected by Promise.all below; until then they must not count as unhandled.
-    result.catch(() => undefined);
+    const settled = result.catch(() => undefined);
+    if (figure.definition.format === 'png') {
+      encoding.add(settled);
+      void settled.then(() => encoding.delete(settled));
+    }
     results.set(figure.id, result);
   }
   return Promise.all(figures.map((figure) => results.get(figure.id)!));

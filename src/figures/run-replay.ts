@@ -66,19 +66,47 @@ export function identicalUnits({ W1, b1, W2 }: Parameters): boolean {
 }
 
 /**
+ * The answers of neverActiveUnits so far, by the run's initial parameters. A replay of 100,000
+ * states takes seconds, and a figure asks for the same run's answer when it draws and when it
+ * writes its alt text, in each colour scheme. The answer depends only on the run (its initial
+ * parameters, training set, learning rate and length, all checked), so it is remembered; the
+ * entry goes when the run's parameters do.
+ */
+const NEVER_ACTIVE = new WeakMap<
+  Parameters,
+  {
+    train: RunRecord['datasets']['train'];
+    learningRate: number;
+    iterations: number;
+    units: number[];
+  }
+>();
+
+/** The hidden units (0-based) of the untrained network that are active on no training image. */
+export function initialInactiveUnits(record: Pick<RunRecord, 'datasets' | 'initial'>): number[] {
+  const { Z1 } = forward(record.initial, inputMatrix(record.datasets.train.images));
+  return Z1.toRows().flatMap((row, unit) => (row.some((z) => z > 0) ? [] : [unit]));
+}
+
+/**
  * The hidden units (0-based) that are active on no training image in any state of the run. Such
  * a unit passes no gradient back, so its weights and bias never change.
  */
 export function neverActiveUnits(
   record: Pick<RunRecord, 'settings' | 'datasets' | 'initial'>,
 ): number[] {
+  const { learningRate, iterations } = record.settings;
+  const train = record.datasets.train;
+  const known = NEVER_ACTIVE.get(record.initial);
+  if (
+    known?.train === train &&
+    known.learningRate === learningRate &&
+    known.iterations === iterations
+  )
+    return [...known.units];
   const activity = unitActivity(record.settings.hiddenUnits);
   replayRun(record, activity.visit);
-  return activity.neverActive();
-}
-
-/** The hidden units (0-based) of the untrained network that are active on no training image. */
-export function initialInactiveUnits(record: Pick<RunRecord, 'datasets' | 'initial'>): number[] {
-  const { Z1 } = forward(record.initial, inputMatrix(record.datasets.train.images));
-  return Z1.toRows().flatMap((row, unit) => (row.some((z) => z > 0) ? [] : [unit]));
+  const units = activity.neverActive();
+  NEVER_ACTIVE.set(record.initial, { train, learningRate, iterations, units });
+  return [...units];
 }

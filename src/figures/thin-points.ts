@@ -38,3 +38,40 @@ export function thinToPixels<P extends Point>(
   }
   return kept;
 }
+
+/** A run's loss and accuracy at each state, as the frames of the animation plot them. */
+interface HistoryPoint {
+  iteration: number;
+  loss: number;
+  accuracy: number;
+}
+
+/**
+ * `history` cut down to at most six states in each of `buckets` equal runs of iterations: the
+ * first and last of each and its lowest and highest loss and accuracy, so that both curves keep
+ * every turn a chart narrower than `buckets` pixel columns can show. The animation draws its
+ * curves in every frame; a history of 100,000 states would cost seconds per drawing. A shorter
+ * history is returned as it is.
+ */
+export function thinHistory<P extends HistoryPoint>(
+  history: readonly P[],
+  buckets: number,
+): readonly P[] {
+  if (history.length <= 6 * buckets) return history;
+  const size = Math.ceil(history.length / buckets);
+  const kept: P[] = [];
+  for (let start = 0; start < history.length; start += size) {
+    const end = Math.min(history.length, start + size) - 1;
+    const extremes = [start, start, start, start];
+    for (let k = start + 1; k <= end; k++) {
+      const { loss, accuracy } = history[k]!;
+      if (loss < history[extremes[0]!]!.loss) extremes[0] = k;
+      if (loss > history[extremes[1]!]!.loss) extremes[1] = k;
+      if (accuracy < history[extremes[2]!]!.accuracy) extremes[2] = k;
+      if (accuracy > history[extremes[3]!]!.accuracy) extremes[3] = k;
+    }
+    for (const k of [...new Set([start, ...extremes, end])].sort((a, b) => a - b))
+      kept.push(history[k]!);
+  }
+  return kept;
+}

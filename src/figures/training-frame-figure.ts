@@ -29,6 +29,7 @@ import {
   measureLabel,
 } from './text.ts';
 import { COLOURS, CONTENT_WIDTH, className, TEXT } from './theme.ts';
+import { thinHistory } from './thin-points.ts';
 import {
   type HeatmapPlace,
   type HeatmapSpecBase,
@@ -103,14 +104,19 @@ export function parameterScaleMax(snapshots: readonly Pick<Snapshot, 'params'>[]
   return niceCeil(max, 10);
 }
 
+/** Runs of iterations a long history is thinned to for the frames' charts: more than their pixel columns at any size. */
+const CURVE_BUCKETS = 2000;
+
 /** The frame inputs of a run's animation: one per snapshot, all on one colour scale. */
 export function trainingFrameInputs(
   record: Pick<RunRecord, 'frames' | 'history' | 'datasets' | 'firstPerfectIteration'>,
 ): TrainingFrameInput[] {
   const scaleMax = parameterScaleMax(record.frames);
+  // Every frame plots the curves: a long run's, thinned once, draws the same lines far faster.
+  const history = thinHistory(record.history, CURVE_BUCKETS);
   return record.frames.map((snapshot) => ({
     snapshot,
-    history: record.history,
+    history,
     labels: record.datasets.train.labels,
     firstPerfectIteration: record.firstPerfectIteration,
     parameterScaleMax: scaleMax,

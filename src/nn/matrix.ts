@@ -27,6 +27,22 @@ export class Matrix {
     return new Matrix(rows, cols);
   }
 
+  /**
+   * Copies of `matrices` in one new buffer of exactly their size. Matrices made in a training
+   * step share larger blocks of memory (float-blocks.ts); a copy kept for long, a snapshot's,
+   * then holds only its own values alive, not the block it was cut from.
+   */
+  static packed(matrices: readonly Matrix[]): Matrix[] {
+    const all = new Float64Array(matrices.reduce((n, m) => n + m.data.length, 0));
+    let offset = 0;
+    return matrices.map((m) => {
+      const data = all.subarray(offset, offset + m.data.length);
+      data.set(m.data);
+      offset += m.data.length;
+      return new Matrix(m.rows, m.cols, data);
+    });
+  }
+
   /** A matrix from nested arrays, one inner array per row. */
   static fromRows(rows: readonly (readonly number[])[]): Matrix {
     const cols = rows[0]?.length ?? 0;

@@ -9,9 +9,10 @@ import { evaluate } from './evaluate.ts';
 import { frameSpacing, keepsFrame, MAX_FRAMES } from './frame-schedule.ts';
 import { gradients } from './gradients.ts';
 import { accuracy, crossEntropy } from './loss.ts';
+import { Matrix } from './matrix.ts';
 import { forward, initParameters } from './network.ts';
 import { createRng } from './rng.ts';
-import type { HistoryEntry, RunRecord, Settings, Snapshot } from './types.ts';
+import type { HistoryEntry, Parameters, RunRecord, Settings, Snapshot } from './types.ts';
 import { update } from './update.ts';
 
 /**
@@ -52,11 +53,24 @@ export function train(settings: Settings, datasets: Datasets, maxFrames = MAX_FR
   return {
     settings: { ...settings },
     datasets,
-    initial,
-    final: params,
+    initial: packedParameters(initial),
+    final: packedParameters(params),
     history,
-    frames,
+    frames: frames.map(packedSnapshot),
     firstPerfectIteration: firstPerfect,
     validation: datasets.validation.map((dataset) => evaluate(params, dataset)),
   };
+}
+
+/** `params` in one buffer of their own (Matrix.packed), holding no block of the training's memory. */
+function packedParameters(params: Parameters): Parameters {
+  const [W1, b1, W2, b2] = Matrix.packed([params.W1, params.b1, params.W2, params.b2]);
+  return { W1: W1!, b1: b1!, W2: W2!, b2: b2! };
+}
+
+/** `snapshot` with its matrices in one buffer of their own: a run keeps a hundred of them. */
+function packedSnapshot(snapshot: Snapshot): Snapshot {
+  const { W1, b1, W2, b2 } = snapshot.params;
+  const [w1, c1, w2, c2, A1, A2] = Matrix.packed([W1, b1, W2, b2, snapshot.A1, snapshot.A2]);
+  return { ...snapshot, params: { W1: w1!, b1: c1!, W2: w2!, b2: c2! }, A1: A1!, A2: A2! };
 }

@@ -66,6 +66,22 @@ describe('neverActiveUnits', () => {
     }
   });
 
+  it('gives the answer of its own run when asked again, not that of a run sharing its first network', () => {
+    expect(neverActiveUnits(record)).toEqual(dead);
+    // The same initial parameters, replayed for 0 updates: every unit active at the start is active.
+    const untrained = { ...record, settings: { ...record.settings, iterations: 0 } };
+    const replayed: number[] = [];
+    replayRun(untrained, ({ activations: { Z1 } }) => {
+      for (let unit = 0; unit < H; unit++)
+        if (Z1.toRows()[unit]!.every((z) => z <= 0)) replayed.push(unit);
+    });
+    expect(neverActiveUnits(untrained)).toEqual(replayed);
+    // A different learning rate is a different run too.
+    const slower = { ...record, settings: { ...record.settings, learningRate: 1e-6 } };
+    const fresh = { ...slower, initial: { ...record.initial } };
+    expect(neverActiveUnits(slower)).toEqual(neverActiveUnits(fresh));
+  });
+
   it('agrees with the snapshots: a never-active unit is 0 on every image in every frame', () => {
     for (const frame of record.frames)
       for (const unit of dead) expect(frame.A1.toRows()[unit]!.every((a) => a === 0)).toBe(true);

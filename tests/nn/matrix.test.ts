@@ -147,3 +147,20 @@ describe('Matrix arithmetic', () => {
     expect(Array.from(a.data)).toEqual(before);
   });
 });
+
+describe('Matrix.packed', () => {
+  it('copies the matrices, values and shapes, into one buffer of exactly their size', () => {
+    const a = Matrix.fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = Matrix.fromRows([[5, 6, 7]]);
+    const [pa, pb] = Matrix.packed([a, b]);
+    expect([pa!.rows, pa!.cols, [...pa!.data]]).toEqual([2, 2, [1, 2, 3, 4]]);
+    expect([pb!.rows, pb!.cols, [...pb!.data]]).toEqual([1, 3, [5, 6, 7]]);
+    expect(pa!.data.buffer).toBe(pb!.data.buffer);
+    expect(pa!.data.buffer.byteLength).toBe(7 * 8);
+    // Copies: the originals' arrays are not shared.
+    expect(pa!.data.buffer).not.toBe(a.data.buffer);
+  });
+});

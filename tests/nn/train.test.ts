@@ -210,3 +210,23 @@ describe('training from the other initialisation schemes', () => {
     });
   });
 });
+
+describe('the memory a run record keeps', () => {
+  it('holds each snapshot in one buffer of its own size, not the blocks the training step cut its matrices from', () => {
+    const record = train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
+    for (const frame of record.frames) {
+      const { W1, b1, W2, b2 } = frame.params;
+      const matrices = [W1, b1, W2, b2, frame.A1, frame.A2];
+      const values = matrices.reduce((n, m) => n + m.data.length, 0);
+      for (const m of matrices) expect(m.data.buffer.byteLength).toBe(8 * values);
+    }
+    for (const params of [record.initial, record.final])
+      expect(params.W1.data.buffer.byteLength).toBe(
+        8 *
+          (params.W1.data.length +
+            params.b1.data.length +
+            params.W2.data.length +
+            params.b2.data.length),
+      );
+  });
+});
