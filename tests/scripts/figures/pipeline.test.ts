@@ -23,6 +23,7 @@ import {
 } from '../../../src/figures/training-frame-figure.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { DivergenceError } from '../../../src/nn/errors.ts';
+import { MAX_FRAMES } from '../../../src/nn/frame-schedule.ts';
 import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
 import type { RunRecord } from '../../../src/nn/types.ts';
@@ -270,6 +271,19 @@ describe('the training animation', () => {
     // Some pixels do lag (that is what keeps the file small), though not in the last frame (above).
     expect(off).toBeGreaterThan(0);
   });
+
+  it('encodes a long run’s animation in at most MAX_FRAMES frames, under 600 KB', async () => {
+    const settings = { ...DEFAULT_SETTINGS, iterations: 20_000 };
+    const long = train(settings, generateDatasets(settings.dataSeed));
+    const animation = (await projectFigures()).filter((f) => f.id === 'training-animation');
+    const [gif] = await renderFigures(animation, sourcesOf(long, animation));
+    const frames = readGif(gif!.bytes).frames;
+    expect(frames.length).toBeLessThanOrEqual(MAX_FRAMES);
+    expect(frames.length).toBe(long.frames.length);
+    // The last frame, iteration 20,000, is held; every other shows for 0.1 s.
+    expect(frames.at(-1)!.delayCs).toBe(200);
+    expect(gif!.bytes.length).toBeLessThan(600 * 1024);
+  }, 60_000);
 
   it('adds the final state when the iterations are not a multiple of frameEvery', async () => {
     const settings = { ...DEFAULT_SETTINGS, hiddenUnits: 3, iterations: 23 };
