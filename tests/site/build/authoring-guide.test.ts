@@ -131,7 +131,7 @@ describe('the Authoring guide, followed', () => {
     });
   });
 
-  it('redraws the figure and writes the experiment’s results and programs again, and nothing else, when the experiment changes', async () => {
+  it('redraws the figure and writes the experiment’s results, history and programs again, and nothing else, when the experiment changes', async () => {
     const path = join(copy, 'content/experiments/my-run.json');
     const experiment = JSON.parse(await readFile(path, 'utf8'));
     await writeFile(
@@ -144,10 +144,11 @@ describe('the Authoring guide, followed', () => {
       .filter((line) => /^(stale|missing) /.test(line))
       .map((line) => line.split(/\s+/)[1]);
     // The figure in both colour schemes; the numpy program and notebook state every setting,
-    // so they are written again too.
+    // so they are written again too, and the run's history is new.
     expect(made.sort()).toEqual([
       'my-figure',
       'my-figure.dark',
+      'my-run/history-csv',
       'my-run/notebook',
       'my-run/python',
       'my-run/results',
