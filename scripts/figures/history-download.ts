@@ -24,11 +24,12 @@ export function historyDownload(
   name: string,
   history: () => readonly HistoryEntry[],
 ): DownloadFile {
+  const fileName = `${name}-history.csv`;
   return {
     id: HISTORY_DOWNLOAD,
-    fileName: `${name}-history.csv`,
+    fileName,
     format: 'CSV',
-    label: 'Loss and accuracy at every iteration',
+    label: fileName,
     text: () => historyToCsv(history()),
   };
 }
