@@ -1,12 +1,12 @@
 /** Each hidden unit's input weights as a 3 x 3 tile, before and after training; never-active units marked. */
 import { defineFigure } from '../../src/figures/figure-definition.ts';
+import { neverActiveUnits } from '../../src/figures/hidden-unit-facts.ts';
 import {
   drawHiddenWeights,
   hiddenWeightsLayout,
   hiddenWeightsMax,
 } from '../../src/figures/hidden-weights-figure.ts';
 import { count, plain } from '../../src/figures/prose.ts';
-import { neverActiveUnits } from '../../src/figures/run-replay.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import { isPartial, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
 import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
@@ -46,7 +46,7 @@ export default defineFigure({
           : `Framed in red and labelled "never active": ${dead.map((u) => `unit ${u}`).join(', ')}, whose tiles are identical before and after.` +
             (deadUndrawn === 0
               ? ''
-              : ` Of the units not drawn, ${deadUndrawn} never were active either.`);
+              : ` Of the units not drawn, ${deadUndrawn} ${deadUndrawn === 1 ? 'was' : 'were'} never active either.`);
     return {
       alt:
         `Two rows of ${subset.drawn} small 3 by 3 heatmaps, one per hidden unit${isPartial(subset) ? ' drawn' : ''}: the unit's 9 input weights laid out as the pixels of an image, ` +

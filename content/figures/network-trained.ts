@@ -3,9 +3,17 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { networkLayout, trainedNetworkSvg } from '../../src/figures/network-figure.ts';
 import { plain } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH, className } from '../../src/figures/theme.ts';
-import { grouped, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
+import {
+  grouped,
+  MAX_DRAWN_UNITS,
+  subsetSentence,
+  unitSubset,
+} from '../../src/figures/unit-subset.ts';
 import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
 import type { Parameters } from '../../src/nn/types.ts';
+
+/** " (not drawn)" after a hidden unit the diagram leaves out. */
+const undrawn = (unit: number) => (unit >= MAX_DRAWN_UNITS ? ' (not drawn)' : '');
 
 /** The largest weight in size, and where it sits ("from pixel 5 to hidden unit 2"). */
 function largestWeight({ W1, W2 }: Parameters): { value: number; text: string } {
@@ -14,14 +22,17 @@ function largestWeight({ W1, W2 }: Parameters): { value: number; text: string } 
     for (let i = 0; i < W1.cols; i++) {
       const v = W1.get(j, i);
       if (Math.abs(v) > Math.abs(best.value))
-        best = { value: v, text: `from pixel ${i} to hidden unit ${j}` };
+        best = { value: v, text: `from pixel ${i} to hidden unit ${j}${undrawn(j)}` };
     }
   }
   for (let k = 0; k < W2.rows; k++) {
     for (let j = 0; j < W2.cols; j++) {
       const v = W2.get(k, j);
       if (Math.abs(v) > Math.abs(best.value))
-        best = { value: v, text: `from hidden unit ${j} to the ${className(k)} output` };
+        best = {
+          value: v,
+          text: `from hidden unit ${j}${undrawn(j)} to the ${className(k)} output`,
+        };
     }
   }
   return best;

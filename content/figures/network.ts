@@ -1,9 +1,13 @@
 /** The architecture: 9 inputs, H hidden units, 2 outputs, every connection drawn. */
 import { defineFigure } from '../../src/figures/figure-definition.ts';
-import { networkDiagramSvg, networkLayout } from '../../src/figures/network-figure.ts';
+import {
+  hiddenColumnLabel,
+  networkDiagramSvg,
+  networkLayout,
+} from '../../src/figures/network-figure.ts';
 import { count } from '../../src/figures/prose.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
-import { grouped, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
+import { grouped, isPartial, subsetSentence, unitSubset } from '../../src/figures/unit-subset.ts';
 import { CLASSES, PIXELS } from '../../src/nn/data-matrices.ts';
 
 export default defineFigure({
@@ -16,12 +20,16 @@ export default defineFigure({
     networkDiagramSvg(run.settings.hiddenUnits, { fontCss, width: CONTENT_WIDTH }),
   text: ({ run }) => {
     const h = run.settings.hiddenUnits;
+    const subset = unitSubset(h);
+    const hiddenNodes = isPartial(subset)
+      ? `${subset.drawn} of the ${grouped(h)} hidden nodes`
+      : count(h, 'hidden node');
     return {
       alt:
-        `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${grouped(h)} hidden nodes and 2 output nodes, ` +
-        `each node joined to every node of the next column (${grouped(PIXELS * h)} + ${grouped(CLASSES * h)} = ${grouped((PIXELS + CLASSES) * h)} connections). ` +
-        `The columns are labelled x[0] (9 input pixels), A[1] (${count(h, 'hidden unit')}, ReLU) and A[2] (2 outputs, softmax).` +
-        subsetSentence(unitSubset(h)),
+        `Diagram of the network: three columns of circles, 9 input nodes (one per pixel), ${hiddenNodes} and 2 output nodes, ` +
+        `each node joined to every node of the next column (${grouped(PIXELS * h)} + ${grouped(CLASSES * h)} = ${grouped((PIXELS + CLASSES) * h)} connections${isPartial(subset) ? ' in the network' : ''}). ` +
+        `The columns are labelled x[0] (9 input pixels), A[1] (${hiddenColumnLabel(h)}, ReLU) and A[2] (2 outputs, softmax).` +
+        subsetSentence(subset),
       caption: `The 9-${grouped(h)}-2 network: every input pixel feeds every hidden unit, and every hidden unit feeds both outputs.`,
     };
   },

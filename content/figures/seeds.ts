@@ -1,7 +1,7 @@
 /** The tutorial's settings over 20 seeds of the first weights: when each run first gets every image right. */
 import { defineFigure } from '../../src/figures/figure-definition.ts';
+import { initialInactiveUnits } from '../../src/figures/hidden-unit-facts.ts';
 import { count } from '../../src/figures/prose.ts';
-import { initialInactiveUnits } from '../../src/figures/run-replay.ts';
 import { drawSeedStudy, type SeedRun, seedStudySize } from '../../src/figures/seed-study-figure.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import { TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';

@@ -35,14 +35,14 @@ export interface RenderProgress {
 
 type Drawn = { bytes: Buffer; width: number; height: number };
 
+/** How many PNG figures may be drawn and waiting for their encoding at once (the encoders run on libuv's 4 threads). */
+const PNG_IN_FLIGHT = 4;
+
 /**
  * Renders `figures` from the runs in `sources` (by experiment name) and times each, from the start
  * of its drawing to its finished bytes. PNG encoding runs on worker threads while the main thread
  * draws the animations, so the two cores share the work.
  */
-/** How many PNG figures may be drawn and waiting for their encoding at once (the encoders run on libuv's 4 threads). */
-const PNG_IN_FLIGHT = 4;
-
 export async function renderFigures(
   figures: readonly LoadedFigure[],
   sources: ReadonlyMap<string, RecordSource>,

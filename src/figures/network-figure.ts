@@ -152,7 +152,7 @@ function symbol(letter: string, layer: number, x: number, y: number): string {
 }
 
 /** The hidden column's label: "6 hidden units", or which of them are drawn ("units 0 to 15 of 1,024 drawn"). */
-function hiddenLabel(hidden: number): string {
+export function hiddenColumnLabel(hidden: number): string {
   const subset = unitSubset(hidden);
   if (isPartial(subset)) return `${subsetMark(subset, 'units')} drawn`;
   return hidden === 1 ? '1 hidden unit' : `${hidden} hidden units`;
@@ -162,7 +162,7 @@ function layerLabels(layout: NetworkLayout, hidden: number): string {
   const y = TOP + COLUMN_HEIGHT + 40;
   const lines: [string, number, string, string][] = [
     ['x', 0, '9 input pixels', ''],
-    ['A', 1, hiddenLabel(hidden), 'ReLU'],
+    ['A', 1, hiddenColumnLabel(hidden), 'ReLU'],
     ['A', 2, '2 outputs', 'softmax'],
   ];
   return lines

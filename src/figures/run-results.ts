@@ -6,6 +6,7 @@
 import { CLASSES, inputMatrix, PIXELS } from '../nn/data-matrices.ts';
 import { forward } from '../nn/network.ts';
 import type { DivergedRun, RunRecord, Settings } from '../nn/types.ts';
+import { identicalUnits, neverActiveUnits } from './hidden-unit-facts.ts';
 import {
   checkGradients,
   type ExampleTrace,
@@ -15,7 +16,6 @@ import {
   probe,
   traceExample,
 } from './run-checks.ts';
-import { identicalUnits, replayRun, unitActivity } from './run-replay.ts';
 import { className } from './theme.ts';
 
 /** One validation set's outcome. */
@@ -136,44 +136,41 @@ function unitsText(units: readonly number[]): string | null {
 }
 
 /**
- * What only a replay of every state can tell (one replay for both): the hidden units never active,
- * and the checkpoints at iteration 0, the first perfect iteration and N.
+ * The never-active units, whether the units are all copies, and the checkpoints at iteration 0,
+ * the first perfect iteration and N, without replaying the run. A unit inactive on every image
+ * at the start gets no gradient and never changes, so the never-active units are those inactive
+ * at the start; units that start as copies get the same gradients and stay copies, so they are
+ * copies in every state when they are in the first; and the run keeps a snapshot at each
+ * checkpoint (frame-schedule.ts). A test checks all three against a replay of every state.
  */
-function replayed(
+function stateFacts(
   record: RunRecord,
 ): Pick<
   RunResults,
   'neverActiveUnits' | 'neverActiveCount' | 'identicalHiddenUnits' | 'checkpoints'
 > {
   const labels = record.datasets.train.labels;
-  const activity = unitActivity(record.settings.hiddenUnits);
-  let identical = true;
-  const wanted = new Map<number, Checkpoint>();
-  const at = [0, record.firstPerfectIteration, record.settings.iterations];
-  replayRun(record, (state) => {
-    activity.visit(state);
-    identical &&= identicalUnits(state.params);
-    if (!at.includes(state.iteration)) return;
-    const entry = record.history[state.iteration]!;
-    const { A2 } = state.activations;
-    const trueProbability = labels.reduce((sum, label, j) => sum + A2.get(label, j), 0);
-    wanted.set(state.iteration, {
-      iteration: state.iteration,
+  const checkpoint = (iteration: number): Checkpoint => {
+    const snapshot = record.frames.find((frame) => frame.iteration === iteration)!;
+    const entry = record.history[iteration]!;
+    const trueProbability = labels.reduce((sum, label, j) => sum + snapshot.A2.get(label, j), 0);
+    return {
+      iteration,
       meanLoss: entry.loss / labels.length,
       meanTrueProbability: trueProbability / labels.length,
       accuracy: entry.accuracy,
-    });
-  });
+    };
+  };
   const first = record.firstPerfectIteration;
-  const units = activity.neverActive();
+  const units = neverActiveUnits(record);
   return {
     neverActiveUnits: unitsText(units),
     neverActiveCount: units.length,
-    identicalHiddenUnits: identical,
+    identicalHiddenUnits: identicalUnits(record.initial),
     checkpoints: {
-      initial: wanted.get(0)!,
-      firstPerfect: first === null ? null : wanted.get(first)!,
-      final: wanted.get(record.settings.iterations)!,
+      initial: checkpoint(0),
+      firstPerfect: first === null ? null : checkpoint(first),
+      final: checkpoint(record.settings.iterations),
     },
   };
 }
@@ -200,7 +197,7 @@ function runResultsSettings(settings: Settings): Settings {
 
 /** The results of `record`, with settings in their fixed key order. */
 export function runResults(record: RunRecord): RunResults {
-  const facts = replayed(record);
+  const facts = stateFacts(record);
   const { settings, history } = record;
   const first = history[0]!;
   const last = history[history.length - 1]!;

@@ -49,17 +49,21 @@ interface HistoryPoint {
 /**
  * `history` cut down to at most six states in each of `buckets` equal runs of iterations: the
  * first and last of each and its lowest and highest loss and accuracy, so that both curves keep
- * every turn a chart narrower than `buckets` pixel columns can show. The animation draws its
- * curves in every frame; a history of 100,000 states would cost seconds per drawing. A shorter
- * history is returned as it is.
+ * close to every turn a chart narrower than `buckets` pixel columns can show; and the states at
+ * the indices in `keep` (the animation's frames, whose curves end there). The animation draws
+ * its curves in every frame; a history of 100,000 states would cost seconds per drawing. A
+ * shorter history is returned as it is.
  */
 export function thinHistory<P extends HistoryPoint>(
   history: readonly P[],
   buckets: number,
+  keep: readonly number[] = [],
 ): readonly P[] {
   if (history.length <= 6 * buckets) return history;
   const size = Math.ceil(history.length / buckets);
   const kept: P[] = [];
+  const wanted = [...keep].sort((a, b) => a - b);
+  let next = 0;
   for (let start = 0; start < history.length; start += size) {
     const end = Math.min(history.length, start + size) - 1;
     const extremes = [start, start, start, start];
@@ -70,7 +74,9 @@ export function thinHistory<P extends HistoryPoint>(
       if (accuracy < history[extremes[2]!]!.accuracy) extremes[2] = k;
       if (accuracy > history[extremes[3]!]!.accuracy) extremes[3] = k;
     }
-    for (const k of [...new Set([start, ...extremes, end])].sort((a, b) => a - b))
+    const inBucket: number[] = [];
+    while (next < wanted.length && wanted[next]! <= end) inBucket.push(wanted[next++]!);
+    for (const k of [...new Set([start, ...extremes, ...inBucket, end])].sort((a, b) => a - b))
       kept.push(history[k]!);
   }
   return kept;

@@ -113,7 +113,12 @@ export function trainingFrameInputs(
 ): TrainingFrameInput[] {
   const scaleMax = parameterScaleMax(record.frames);
   // Every frame plots the curves: a long run's, thinned once, draws the same lines far faster.
-  const history = thinHistory(record.history, CURVE_BUCKETS);
+  // A frame's own state is kept: its curves end there, at the dot the header's numbers describe.
+  const history = thinHistory(
+    record.history,
+    CURVE_BUCKETS,
+    record.frames.map((f) => f.iteration),
+  );
   return record.frames.map((snapshot) => ({
     snapshot,
     history,

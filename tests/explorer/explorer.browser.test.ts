@@ -2,7 +2,8 @@
  * The training explorer in a real browser: Debian's chromium, driven by playwright-core, on the
  * built site served over loopback (the site tests' global setup builds it once; this file runs
  * in the `site` project of vitest.config.ts). The numbers the page shows are checked against the
- * build's results of the tutorial experiment and against the engine run here in Node.
+ * build's results of the tutorial experiment (and its history download) and against the engine
+ * run here in Node.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { generateDatasets } from '../../src/nn/datasets.ts';
 import { train } from '../../src/nn/train.ts';
 import type { Settings } from '../../src/nn/types.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { readBuiltHistory } from '../helpers/history-file.ts';
 import { PROJECT_ROOT } from '../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../site/static-server.ts';
 
@@ -36,9 +38,13 @@ let pageErrors: string[] = [];
 
 beforeAll(async () => {
   const dist = inject('siteBuilds').root.dir;
-  results = JSON.parse(
-    readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'),
-  ) as Results;
+  // The results, with the whole history from the tutorial's history download.
+  results = {
+    ...JSON.parse(
+      readFileSync(join(PROJECT_ROOT, 'src', 'generated', 'results', 'tutorial.json'), 'utf8'),
+    ),
+    history: readBuiltHistory(PROJECT_ROOT, 'tutorial'),
+  } as Results;
   server = await startStaticServer(dist, '/');
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -5,13 +5,14 @@
  * loss written out here, the probes' probabilities against softmax by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { identicalUnits, neverActiveUnits } from '../../src/figures/hidden-unit-facts.ts';
 import { checkGradients, PROBE_IMAGES, probe, traceExample } from '../../src/figures/run-checks.ts';
-import { neverActiveUnits, replayRun } from '../../src/figures/run-replay.ts';
 import { runResults } from '../../src/figures/run-results.ts';
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 import { train } from '../../src/nn/train.ts';
 import type { Parameters } from '../../src/nn/types.ts';
+import { replayRun, unitActivity } from '../helpers/run-replay.ts';
 
 const record = train(DEFAULT_SETTINGS, generateDatasets(DEFAULT_SETTINGS.dataSeed));
 const H = DEFAULT_SETTINGS.hiddenUnits;
@@ -66,20 +67,18 @@ describe('neverActiveUnits', () => {
     }
   });
 
-  it('gives the answer of its own run when asked again, not that of a run sharing its first network', () => {
-    expect(neverActiveUnits(record)).toEqual(dead);
-    // The same initial parameters, replayed for 0 updates: every unit active at the start is active.
-    const untrained = { ...record, settings: { ...record.settings, iterations: 0 } };
-    const replayed: number[] = [];
-    replayRun(untrained, ({ activations: { Z1 } }) => {
-      for (let unit = 0; unit < H; unit++)
-        if (Z1.toRows()[unit]!.every((z) => z <= 0)) replayed.push(unit);
-    });
-    expect(neverActiveUnits(untrained)).toEqual(replayed);
-    // A different learning rate is a different run too.
-    const slower = { ...record, settings: { ...record.settings, learningRate: 1e-6 } };
-    const fresh = { ...slower, initial: { ...record.initial } };
-    expect(neverActiveUnits(slower)).toEqual(neverActiveUnits(fresh));
+  it('is what a replay of every state finds, for runs whose units die later too', () => {
+    for (const settings of [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, seed: 3, hiddenUnits: 12 },
+      // A large step: units that start active can die on the way.
+      { ...DEFAULT_SETTINGS, seed: 5, learningRate: 0.2, iterations: 100 },
+    ]) {
+      const run = train(settings, generateDatasets(settings.dataSeed));
+      const activity = unitActivity(settings.hiddenUnits);
+      replayRun(run, activity.visit);
+      expect(neverActiveUnits(run), JSON.stringify(settings)).toEqual(activity.neverActive());
+    }
   });
 
   it('agrees with the snapshots: a never-active unit is 0 on every image in every frame', () => {
@@ -174,6 +173,34 @@ describe('the results a page quotes follow the run', () => {
     expect(other).toBeDefined();
     expect(runResults(other!).neverActiveUnits).toBeNull();
     expect(runResults(other!).neverActiveCount).toBe(0);
+  });
+});
+
+describe('the facts the results take from the first state and the snapshots', () => {
+  it('are what a replay of every state finds', () => {
+    for (const settings of [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, init: 'zeros' as const },
+      { ...DEFAULT_SETTINGS, seed: 3, hiddenUnits: 12, learningRate: 0.05 },
+    ]) {
+      const run = train(settings, generateDatasets(settings.dataSeed));
+      const results = runResults(run);
+      const labels = run.datasets.train.labels;
+      let identical = true;
+      const meanTrue = new Map<number, number>();
+      replayRun(run, ({ iteration, params, activations: { A2 } }) => {
+        identical &&= identicalUnits(params);
+        const sum = labels.reduce((total, label, j) => total + A2.get(label, j), 0);
+        meanTrue.set(iteration, sum / labels.length);
+      });
+      const name = JSON.stringify(settings);
+      expect(results.identicalHiddenUnits, name).toBe(identical);
+      const { initial, firstPerfect, final } = results.checkpoints;
+      expect(initial.meanTrueProbability, name).toBe(meanTrue.get(0));
+      expect(final.meanTrueProbability, name).toBe(meanTrue.get(settings.iterations));
+      if (firstPerfect !== null)
+        expect(firstPerfect.meanTrueProbability, name).toBe(meanTrue.get(firstPerfect.iteration));
+    }
   });
 });
 

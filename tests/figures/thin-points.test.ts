@@ -51,11 +51,14 @@ describe('thinHistory', () => {
     expect(thinHistory(short, 100)).toBe(short);
   });
 
-  it('keeps, in each bucket, the first, the last and the extremes of both curves', () => {
+  it('keeps, in each bucket, the first, the last, the extremes of both curves and the states asked for', () => {
     const history = noisy(100_000);
     const buckets = 2000;
-    const kept = thinHistory(history, buckets);
-    expect(kept.length).toBeLessThanOrEqual(6 * buckets);
+    const frames = [0, 1234, 50_001, 77_777, 99_999];
+    const kept = thinHistory(history, buckets, frames);
+    expect(kept.length).toBeLessThanOrEqual(6 * buckets + frames.length);
+    // The states asked for are kept, each once.
+    for (const k of frames) expect(kept.filter((s) => s.iteration === k)).toHaveLength(1);
     expect(kept.length).toBeGreaterThan(2 * buckets);
     expect(kept[0]).toBe(history[0]);
     expect(kept.at(-1)).toBe(history.at(-1));

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neverActiveUnits } from '../../../src/figures/run-replay.ts';
+import { neverActiveUnits } from '../../../src/figures/hidden-unit-facts.ts';
 import { runResults } from '../../../src/figures/run-results.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS } from '../../../src/nn/settings.ts';
