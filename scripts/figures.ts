@@ -76,7 +76,8 @@ function closingLines(report: BuildReport, mode: BuildRequest['mode']): string[]
   const made = report.outputs.filter((o) => o.made).length;
   const lines: string[] = [];
   if (report.trained.length > 0) {
-    lines.push(`trained ${report.trained.join(', ')}: ${report.trainMs.toFixed(0)} ms`);
+    const threads = report.trainThreads > 1 ? ` on ${report.trainThreads} threads` : '';
+    lines.push(`trained ${report.trained.join(', ')}: ${report.trainMs.toFixed(0)} ms${threads}`);
   } else if (made > 0) lines.push('training skipped: nothing stale needs a trained network');
   if (report.run !== null) lines.push(formatRunSummary(report.run));
   if (report.removed.length > 0) {

@@ -100,13 +100,12 @@ if (report !== null) {
 } else {
   // The TypeScript build, bundled (figures/command-bundle.mjs), or through tsx if bundling fails.
   // Imported only here: loading it costs the unchanged check above about a tenth of its time.
-  const { BUNDLED_FIGURE_MODULES, bundleFigureCommand } = await import(
-    './figures/command-bundle.mjs'
-  );
+  const { BUNDLED_MODULES, bundleFigureCommand } = await import('./figures/command-bundle.mjs');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bundle = process.env.FIGURES_NO_BUNDLE ? null : await bundleFigureCommand(root);
   if (bundle !== null) {
-    Object.assign(globalThis, { [BUNDLED_FIGURE_MODULES]: bundle.figureModules });
+    const modules = new Map([...bundle.figureModules, ...bundle.workers]);
+    Object.assign(globalThis, { [BUNDLED_MODULES]: modules });
     await import(bundle.entry);
   } else {
     const { register } = await import('tsx/esm/api');

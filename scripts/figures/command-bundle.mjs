@@ -32,8 +32,14 @@ import {
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Where bundled modules are announced to scripts/figures/figure-modules.ts: source path -> file URL. */
-export const BUNDLED_FIGURE_MODULES = Symbol.for('nn-from-scratch.bundled-figure-modules');
+/**
+ * Where bundled modules are announced to the build (scripts/figures/bundled-modules.ts): source
+ * path -> file URL, for the figure modules and the worker threads' modules.
+ */
+export const BUNDLED_MODULES = Symbol.for('nn-from-scratch.bundled-modules');
+
+/** Modules the build starts as worker threads, relative to the project: bundled as entries of their own. */
+const WORKER_FILES = [join('scripts', 'figures', 'train-worker.ts')];
 
 const CACHE_DIR = join('node_modules', '.cache', 'nn-figures');
 const UNUSED_FOR_MS = 60 * 60 * 1000;
@@ -82,8 +88,8 @@ function pruneOld(/** @type {string} */ parent, /** @type {string} */ keep) {
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
- * @typedef {{ inputs: Record<string, string>; figureFiles: string[]; entry: string; figureModules: Record<string, string> }} BundleRecord
- * Paths in `inputs` and `figureFiles` are absolute; `entry` and `figureModules` values are file URLs.
+ * @typedef {{ inputs: Record<string, string>; figureFiles: string[]; entry: string; figureModules: Record<string, string>; workers: Record<string, string> }} BundleRecord
+ * Paths in `inputs` and `figureFiles` are absolute; `entry`, `figureModules` and `workers` values are file URLs.
  */
 
 /** The recorded bundle in `slot` if every source it was made from is unchanged, else null. */
@@ -135,8 +141,9 @@ async function bundleInto(
 ) {
   const { build } = await import('esbuild');
   const entry = join(root, 'scripts', 'figures.ts');
+  const workerFiles = WORKER_FILES.map((file) => join(root, file));
   const result = await build({
-    entryPoints: [entry, ...figureFiles],
+    entryPoints: [entry, ...workerFiles, ...figureFiles],
     absWorkingDir: root,
     outbase: root,
     outdir: 'out',
@@ -155,7 +162,7 @@ async function bundleInto(
   });
   const dir = writeBundle(root, slot, result.outputFiles);
   /** @type {BundleRecord} */
-  const record = { inputs: {}, figureFiles, entry: '', figureModules: {} };
+  const record = { inputs: {}, figureFiles, entry: '', figureModules: {}, workers: {} };
   // The bundle's sources, and this file: a change to how it bundles makes a new bundle.
   const sources = [...Object.keys(result.metafile.inputs), fileURLToPath(import.meta.url)];
   for (const input of sources) {
@@ -169,6 +176,7 @@ async function bundleInto(
     // (Modules the build imports lazily, as render.ts, are entries of their own too.)
     if (source === entry) record.entry = url;
     else if (figureFiles.includes(source)) record.figureModules[source] = url;
+    else if (workerFiles.includes(source)) record.workers[source] = url;
   }
   const recordFile = join(slot, 'bundle.json');
   writeFileSync(`${recordFile}.tmp-${process.pid}`, JSON.stringify(record));
@@ -180,9 +188,9 @@ async function bundleInto(
 
 /**
  * The build of the project at `root`, bundled: the URL of its entry (scripts/figures.ts) and each
- * figure module's bundled URL, or null if anything went wrong.
+ * figure module's and worker's bundled URL, or null if anything went wrong.
  * @param {string} root
- * @returns {Promise<{ entry: string; figureModules: Map<string, string> } | null>}
+ * @returns {Promise<{ entry: string; figureModules: Map<string, string>; workers: Map<string, string> } | null>}
  */
 export async function bundleFigureCommand(root) {
   try {
@@ -192,7 +200,11 @@ export async function bundleFigureCommand(root) {
     const dir = join(fileURLToPath(record.entry), '..', '..');
     // In use: not to be pruned.
     for (const used of [dir, slot]) utimesSync(used, new Date(), new Date());
-    return { entry: record.entry, figureModules: new Map(Object.entries(record.figureModules)) };
+    return {
+      entry: record.entry,
+      figureModules: new Map(Object.entries(record.figureModules)),
+      workers: new Map(Object.entries(record.workers)),
+    };
   } catch {
     return null;
   }

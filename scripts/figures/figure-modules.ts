@@ -6,10 +6,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SCHEMES, type SchemeName } from '../../src/figures/colour-scheme.ts';
 import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
 import { schemeFigureId } from '../../src/figures/figure-manifest.ts';
+import { moduleUrl } from './bundled-modules.ts';
 
 /** Where figure modules live, relative to the project root. */
 export const FIGURES_DIR = 'content/figures';
@@ -35,16 +35,6 @@ export interface LoadedFigure {
   shown: string;
   definition: FigureDefinition;
   scheme: SchemeName;
-}
-
-/**
- * The URL to import a figure module from: its bundled copy when scripts/run-figures.mjs runs the
- * build from an esbuild bundle (scripts/figures/command-bundle.mjs announces them), else the file.
- */
-function moduleUrl(file: string): string {
-  const key = Symbol.for('nn-from-scratch.bundled-figure-modules');
-  const bundled = (globalThis as { [key]?: Map<string, string> })[key];
-  return bundled?.get(file) ?? pathToFileURL(file).href;
 }
 
 /** The figure modules of the project: absolute paths, sorted by id. */

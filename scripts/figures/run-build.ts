@@ -26,7 +26,7 @@ import {
   previousLine,
   readText,
 } from './commit-plan.ts';
-import { checkOutcome, type ExperimentRun, trainExperiment } from './experiment-run.ts';
+import { checkOutcome, type ExperimentRun } from './experiment-run.ts';
 import { createFileHashes } from './file-hashes.ts';
 import { HISTORY_DOWNLOAD } from './history-download.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
@@ -39,6 +39,7 @@ import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
 import { formatStatusLine, type RunSummary } from './report.ts';
 import { storedRun, storeRuns } from './run-cache.ts';
+import { trainAll, trainingThreads } from './training-pool.ts';
 import { type BuildCommit, commitOutputs, type OutputDirs } from './write-outputs.ts';
 
 /** The steps of a build's commit, after its figures are drawn (tests stop builds there). */
@@ -72,6 +73,8 @@ export interface BuildReport {
   /** The experiments trained, in order. */
   trained: string[];
   trainMs: number;
+  /** How many threads trained them (1: the main thread alone). */
+  trainThreads: number;
   /** The tutorial experiment's closing numbers (from its training, or its results file). */
   run: RunSummary | null;
   removed: string[];
@@ -113,7 +116,7 @@ async function buildLocked(request: BuildRequest, dirs: OutputDirs): Promise<Bui
   const started = performance.now();
   const planned = await planBuild(request, dirs);
   const notFresh = planned.plan.filter((p) => p.status !== 'fresh').length;
-  const empty = { outputs: [], trained: [], trainMs: 0, run: null, removed: [] };
+  const empty = { outputs: [], trained: [], trainMs: 0, trainThreads: 1, run: null, removed: [] };
   const made =
     request.mode === 'check'
       ? checkOnly(request, planned)
@@ -154,7 +157,12 @@ async function makeOutputs(
   { project, keys, hashes, manifest, plan, pageMemo }: PlannedBuild,
 ): Promise<Partial<BuildReport>> {
   const trainStart = performance.now();
-  const { runs, trained } = trainExperiments(plan, project, (name) => keys.run(name), dirs);
+  const { runs, trained, threads } = await trainExperiments(
+    plan,
+    project,
+    (name) => keys.run(name),
+    dirs,
+  );
   const trainMs = performance.now() - trainStart;
   const rendered = await renderStale(plan, project, runs, request.progress);
   const { progress } = request;
@@ -177,7 +185,14 @@ async function makeOutputs(
   storeClosureMemo(dirs.generatedDir, keys.closureMemo);
   request.progress?.clear();
   const run = assembled.summary;
-  return { outputs: assembled.report, trained: [...trained.keys()], trainMs, run, removed };
+  return {
+    outputs: assembled.report,
+    trained: [...trained.keys()],
+    trainMs,
+    trainThreads: threads,
+    run,
+    removed,
+  };
 }
 
 /** Every output of the project: its figures, then each experiment's downloads and results. */
@@ -201,9 +216,10 @@ function downloadKey(keys: Awaited<ReturnType<typeof createKeyBuilder>>, id: str
 
 /**
  * The runs that stale outputs need: each taken from the runs stored by earlier builds when its
- * key still matches, else trained (once); a diverging run names its experiment's file.
+ * key still matches, else trained (once, on worker threads when there are many long runs:
+ * training-pool.ts); a diverging run names its experiment's file.
  */
-function trainExperiments(
+async function trainExperiments(
   plan: readonly PlannedOutput[],
   project: ProjectInputs,
   runKey: (name: string) => string,
@@ -212,18 +228,27 @@ function trainExperiments(
   const needed = [
     ...new Set(plan.filter((p) => p.status !== 'fresh').flatMap((p) => p.training)),
   ].sort();
+  const stored = new Map(
+    needed.map((name) => [name, storedRun(dirs.generatedDir, name, runKey(name))]),
+  );
+  const jobs = needed
+    .filter((name) => stored.get(name) === null)
+    .map((name) => ({
+      name,
+      settings: project.experiments.get(name)!.experiment.settings,
+      datasets: project.datasets.get(name)!,
+    }));
+  const threads = trainingThreads(jobs);
+  const fresh = await trainAll(jobs, threads);
   const runs = new Map<string, ExperimentRun>();
   const trained = new Map<string, { key: string; record: ExperimentRun }>();
   for (const name of needed) {
-    const key = runKey(name);
-    const { experiment } = project.experiments.get(name)!;
-    const stored = storedRun(dirs.generatedDir, name, key);
-    const run = stored ?? trainExperiment(experiment.settings, project.datasets.get(name)!);
-    checkOutcome(name, experiment, run);
+    const run = stored.get(name) ?? fresh.get(name)!;
+    checkOutcome(name, project.experiments.get(name)!.experiment, run);
     runs.set(name, run);
-    if (stored === null) trained.set(name, { key, record: run });
+    if (fresh.has(name)) trained.set(name, { key: runKey(name), record: run });
   }
-  return { runs, trained };
+  return { runs, trained, threads };
 }
 
 /** Draws the stale figures, each seeing the runs (or, untrained, the settings and datasets) of its experiments. */

@@ -21,7 +21,8 @@ const toJson = (m: Matrix): MatrixJson => ({
   cols: m.cols,
   data: Array.from(m.data),
 });
-const fromJson = (m: MatrixJson): Matrix => new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+const fromJson = (m: MatrixJson | { rows: number; cols: number; data: Float64Array }): Matrix =>
+  new Matrix(m.rows, m.cols, Float64Array.from(m.data));
 
 /** Replaces every matrix in `value` by `convert(matrix)`, keeping everything else. */
 function mapMatrices(
@@ -37,6 +38,16 @@ function mapMatrices(
   );
 }
 
+/**
+ * A run whose matrices became plain { rows, cols, data } objects (read back from JSON, or copied
+ * from a worker thread), with Matrix objects again.
+ */
+export function revivedRun(record: unknown): ExperimentRun {
+  const isPlain = (v: object) =>
+    'rows' in v && 'cols' in v && 'data' in v && !(v instanceof Matrix);
+  return mapMatrices(record, isPlain, fromJson) as ExperimentRun;
+}
+
 /** The stored run of experiment `name` if it was trained from `key`, else null. */
 export function storedRun(generatedDir: string, name: string, key: string): ExperimentRun | null {
   try {
@@ -47,9 +58,7 @@ export function storedRun(generatedDir: string, name: string, key: string): Expe
       record: unknown;
     };
     if (stored.key !== key) return null;
-    const isStored = (v: object) =>
-      'rows' in v && 'cols' in v && 'data' in v && !(v instanceof Matrix);
-    return mapMatrices(stored.record, isStored, fromJson) as ExperimentRun;
+    return revivedRun(stored.record);
   } catch {
     return null;
   }

@@ -1,10 +1,11 @@
 /**
  * The figure command bundled by esbuild (scripts/figures/command-bundle.mjs): reused while its
  * sources are unchanged, made again when one changes, each file keeping its own import.meta.url,
- * and giving the same outputs as the TypeScript run through tsx.
+ * and giving the same outputs as the TypeScript run through tsx (trained on two threads, the
+ * worker bundled too, or on one).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,9 @@ describe('the bundled figure command', () => {
     const figureFiles = [...first!.figureModules.keys()].sort();
     expect(figureFiles.length).toBeGreaterThan(0);
     for (const file of figureFiles) expect(file).toContain(join(project, 'content', 'figures'));
+    const worker = join(project, 'scripts', 'figures', 'train-worker.ts');
+    expect([...first!.workers.keys()]).toEqual([worker]);
+    expect(existsSync(fileURLToPath(first!.workers.get(worker)!))).toBe(true);
     const record = join(fileURLToPath(first!.entry), '..', '..', '..', 'bundle.json');
     const written = statSync(record).mtimeMs;
     const again = await bundle(project);
@@ -62,6 +66,7 @@ describe('the bundled figure command', () => {
   });
 
   it('keeps each file its own import.meta.url, and builds the same bytes as the TypeScript through tsx', () => {
+    // The bundled build also trains on two threads (its worker bundled too), the other on one.
     const bundled = copy();
     const throughTsx = copy();
     for (const project of [bundled, throughTsx]) {
@@ -75,8 +80,10 @@ describe('the bundled figure command', () => {
         ),
       );
     }
-    figures(bundled);
-    figures(throughTsx, { FIGURES_NO_BUNDLE: '1' });
+    const threaded = figures(bundled, { FIGURES_TRAINING_THREADS: '2' });
+    expect(threaded).toMatch(/^trained .*: \d+ ms on 2 threads$/m);
+    const single = figures(throughTsx, { FIGURES_NO_BUNDLE: '1', FIGURES_TRAINING_THREADS: '1' });
+    expect(single).toMatch(/^trained .*: \d+ ms$/m);
     const manifest = JSON.parse(
       readFileSync(join(bundled, 'src', 'generated', 'figures.json'), 'utf8'),
     ) as { figures: Record<string, { caption: string }> };

@@ -1,0 +1,122 @@
+/**
+ * Training several experiments at once, one worker thread per core (train-worker.ts), when there
+ * is enough to train for the threads to pay for themselves. Each thread loads the build's code
+ * and warms up its own compiler before its first run is fast, and two threads on two cores each
+ * run about 1.2 times slower than one alone (measured with `npm run bench:scale`), so short
+ * runs stay on the main thread, one after another. Either way every run is the one
+ * trainExperiment() gives, bit for bit: the thread runs the same code on the same numbers.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Datasets } from '../../src/nn/datasets.ts';
+import type { Settings } from '../../src/nn/types.ts';
+import { bundledUrl } from './bundled-modules.ts';
+import { type ExperimentRun, trainExperiment } from './experiment-run.ts';
+import { revivedRun } from './run-cache.ts';
+
+/** One experiment to train. */
+export interface TrainingJob {
+  name: string;
+  settings: Settings;
+  datasets: Datasets;
+}
+
+/**
+ * About how long a run takes, in units of one iteration of a network with no hidden units: the
+ * cost of an iteration grows with the hidden layer (about 43 µs at 6 hidden units, 5 ms at 1,024,
+ * on this machine), plus a part that does not.
+ */
+export function trainingWork(settings: Settings): number {
+  return settings.iterations * (settings.hiddenUnits + 3);
+}
+
+/**
+ * Threads are started only when the runs besides the longest come to at least this much work:
+ * 20,000 iterations of the tutorial's network (100 experiments of 200 iterations train in
+ * about 1.1 s one after another, and hardly faster on two threads; 100 of 2,000 in 8.7 s
+ * one after another and 5.4 s on two).
+ */
+export const THREADS_FROM_WORK =
+  20_000 * trainingWork({ iterations: 1, hiddenUnits: 6 } as Settings);
+
+/**
+ * How many threads to train `jobs` on: 1 (the main thread) unless there is work enough for more.
+ * `asked` (FIGURES_TRAINING_THREADS, for the benchmark and the tests) overrides the choice.
+ */
+export function trainingThreads(
+  jobs: readonly TrainingJob[],
+  cores = availableParallelism(),
+  asked = process.env.FIGURES_TRAINING_THREADS,
+): number {
+  if (asked !== undefined && /^[1-9][0-9]*$/.test(asked))
+    return Math.min(Number(asked), Math.max(1, jobs.length));
+  const work = jobs.map((job) => trainingWork(job.settings)).sort((a, b) => b - a);
+  const besidesLongest = work.slice(1).reduce((sum, w) => sum + w, 0);
+  if (cores < 2 || besidesLongest < THREADS_FROM_WORK) return 1;
+  return Math.min(cores, jobs.length);
+}
+
+/**
+ * `jobs` in `threads` shares of about equal work: longest first, each to the share with the
+ * least so far. Shares, not a queue: a thread then needs one message each way, and never waits
+ * for the main thread (busy training its own share) to hand it the next job.
+ */
+export function shareWork(jobs: readonly TrainingJob[], threads: number): TrainingJob[][] {
+  const shares = Array.from({ length: threads }, () => ({ work: 0, jobs: [] as TrainingJob[] }));
+  const longestFirst = [...jobs].sort(
+    (a, b) => trainingWork(b.settings) - trainingWork(a.settings),
+  );
+  for (const job of longestFirst) {
+    const least = shares.reduce((a, b) => (b.work < a.work ? b : a));
+    least.jobs.push(job);
+    least.work += trainingWork(job.settings);
+  }
+  return shares.map((share) => share.jobs);
+}
+
+/** The runs of `jobs`, by name, trained on `threads` threads: the main one and `threads - 1` workers. */
+export async function trainAll(
+  jobs: readonly TrainingJob[],
+  threads: number,
+): Promise<Map<string, ExperimentRun>> {
+  const [mine = [], ...theirs] = shareWork(jobs, Math.max(1, threads));
+  const workers = theirs.map((share) => trainOnWorker(share));
+  // Until they are awaited below, a failure must not count as unhandled.
+  for (const worker of workers) worker.catch(() => undefined);
+  const runs = new Map<string, ExperimentRun>();
+  const trainHere = (share: readonly TrainingJob[]) => {
+    for (const job of share) runs.set(job.name, trainExperiment(job.settings, job.datasets));
+  };
+  trainHere(mine);
+  for (const [k, worker] of workers.entries()) {
+    const trained = await worker.catch(() => null);
+    // A share its thread could not train is trained here, where its error shows as it is.
+    if (trained === null) trainHere(theirs[k]!);
+    else for (const [name, run] of trained) runs.set(name, run);
+  }
+  return new Map(jobs.map((job) => [job.name, runs.get(job.name)!]));
+}
+
+/** Trains `share` on a new worker thread running train-worker.ts (bundled, or through tsx). */
+export async function trainOnWorker(
+  share: readonly TrainingJob[],
+): Promise<Map<string, ExperimentRun>> {
+  const source = fileURLToPath(new URL('./train-worker.ts', import.meta.url));
+  const bundled = bundledUrl(source);
+  const worker = new Worker(new URL('./worker-start.mjs', import.meta.url), {
+    workerData: { module: bundled ?? pathToFileURL(source).href, typescript: bundled === null },
+  });
+  try {
+    const reply = await new Promise<{ runs?: unknown[]; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the training thread stopped (${code})`)));
+      worker.postMessage(share.map(({ settings, datasets }) => ({ settings, datasets })));
+    });
+    if (reply.runs === undefined) throw new Error(reply.error);
+    return new Map(share.map((job, k) => [job.name, revivedRun(reply.runs![k])]));
+  } finally {
+    await worker.terminate();
+  }
+}
