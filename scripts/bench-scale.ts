@@ -9,7 +9,9 @@
  *   the results the pages import and the history download;
  * - experiments 1, 10 and 100: a project of the tutorial's own figures and a one-figure page,
  *   with the tutorial and 0, 9 or 99 more experiments (the tutorial's settings, other seeds),
- *   cold and warm, and what one more experiment costs.
+ *   cold and warm, and what one more experiment costs;
+ * - 100 experiments of 2,000 iterations each, cold, trained on the main thread alone and as the
+ *   build chooses (on worker threads: scripts/figures/training-pool.ts).
  *
  * The last lines compare the results with the targets: peak memory at most 400 MB, the GIF
  * under 600 KB, at most 100 frames, and a warm build of 100 experiments at most 0.3 s.
@@ -33,7 +35,8 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'quick',
     kind: 'flag',
-    description: 'only the smaller cases (iterations up to 2,000, H up to 64, 10 experiments)',
+    description:
+      'only the smaller cases (iterations up to 2,000, H up to 64, 10 experiments, 20 long runs)',
   },
   { name: 'help', kind: 'flag', description: 'show this help' },
 ];
@@ -170,6 +173,46 @@ function countLines(rows: readonly CountRow[]): string[] {
   return lines;
 }
 
+/** A cold build of many long runs, trained on the main thread alone or as the build chooses (threads). */
+interface ThreadRow {
+  label: string;
+  cold: Timing;
+}
+
+/** `count` experiments of `iterations` each (the tutorial's figures, one page), built cold twice. */
+function threadRows(count: number, iterations: number): ThreadRow[] {
+  const copy = experimentsProject(count);
+  try {
+    const dir = join(copy, 'content', 'experiments');
+    for (const name of readdirSync(dir)) {
+      const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, name), JSON.stringify({ ...json, iterations }));
+    }
+    const build = (label: string, env: Record<string, string>) => {
+      removeOutputs(copy);
+      return { label, cold: timed(copy, LAUNCHER, env) };
+    };
+    return [
+      build('main thread only', { FIGURES_TRAINING_THREADS: '1' }),
+      build('as the build chooses', {}),
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function threadLines(title: string, rows: readonly ThreadRow[]): string[] {
+  return [
+    '',
+    `${title.padEnd(24)}${'cold'.padStart(9)}${'peak'.padStart(9)}${'training'.padStart(10)}  threads`,
+    ...rows.map(
+      (r) =>
+        `${r.label.padEnd(24)}${seconds(r.cold.wallMs).padStart(9)}${megabytes(r.cold.peakBytes).padStart(9)}` +
+        `${seconds(r.cold.report.trainMs ?? 0).padStart(10)}  ${r.cold.report.trainThreads ?? 1}`,
+    ),
+  ];
+}
+
 function targetLines(settings: readonly SettingRow[], counts: readonly CountRow[]): string[] {
   const worst = (values: number[]) => Math.max(...values);
   const peak = worst([
@@ -237,6 +280,11 @@ function main(argv: readonly string[]): number {
       );
       return row;
     });
+    const longRuns = quick ? 20 : 100;
+    const byThreads = threadRows(longRuns, 2_000);
+    say(
+      `${longRuns} experiments of 2,000 iterations: ${byThreads.map((r) => seconds(r.cold.wallMs)).join(' and ')}`,
+    );
     const byCount = counts.map((count) => {
       const row = countRow(count);
       say(
@@ -251,6 +299,7 @@ function main(argv: readonly string[]): number {
         ...settingLines('iterations (H = 6)', byIterations),
         ...settingLines('hidden units (N = 200)', byHidden),
         ...countLines(byCount),
+        ...threadLines(`${longRuns} runs of 2,000`, byThreads),
         ...targetLines([...byIterations, ...byHidden], byCount),
       ].join('\n'),
     );

@@ -22,7 +22,7 @@ const toJson = (m: Matrix): MatrixJson => ({
   data: Array.from(m.data),
 });
 const fromJson = (m: MatrixJson | { rows: number; cols: number; data: Float64Array }): Matrix =>
-  new Matrix(m.rows, m.cols, Float64Array.from(m.data));
+  new Matrix(m.rows, m.cols, m.data instanceof Float64Array ? m.data : Float64Array.from(m.data));
 
 /** Replaces every matrix in `value` by `convert(matrix)`, keeping everything else. */
 function mapMatrices(

@@ -102,20 +102,24 @@ export async function trainAll(
 export async function trainOnWorker(
   share: readonly TrainingJob[],
 ): Promise<Map<string, ExperimentRun>> {
+  if (share.length === 0) return new Map();
   const source = fileURLToPath(new URL('./train-worker.ts', import.meta.url));
   const bundled = bundledUrl(source);
   const worker = new Worker(new URL('./worker-start.mjs', import.meta.url), {
     workerData: { module: bundled ?? pathToFileURL(source).href, typescript: bundled === null },
   });
   try {
-    const reply = await new Promise<{ runs?: unknown[]; error?: string }>((resolve, reject) => {
-      worker.once('message', resolve);
+    const runs: ExperimentRun[] = [];
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: { run?: unknown; error?: string }) => {
+        if (message.run === undefined) reject(new Error(message.error));
+        else if (runs.push(revivedRun(message.run)) === share.length) resolve();
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the training thread stopped (${code})`)));
       worker.postMessage(share.map(({ settings, datasets }) => ({ settings, datasets })));
     });
-    if (reply.runs === undefined) throw new Error(reply.error);
-    return new Map(share.map((job, k) => [job.name, revivedRun(reply.runs![k])]));
+    return new Map(share.map((job, k) => [job.name, runs[k]!]));
   } finally {
     await worker.terminate();
   }

@@ -17,6 +17,8 @@ interface BuildReportFile {
   totalMs: number;
   processMs: number;
   trained?: string[];
+  trainMs?: number;
+  trainThreads?: number;
   outputs: {
     id: string;
     made: boolean;

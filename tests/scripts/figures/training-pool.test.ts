@@ -93,6 +93,14 @@ describe('training on a worker thread', () => {
     expect('divergence' in threaded.get('diverges')!).toBe(true);
   }, 60_000);
 
+  it('asked for more threads than jobs, leaves the extra share empty and starts no thread for it', async () => {
+    const one = job('one', { iterations: 20 });
+    expect(shareWork([one], 2)).toEqual([[one], []]);
+    expect(await trainOnWorker([])).toEqual(new Map());
+    const runs = await trainAll([one], 2);
+    expect(runs.get('one')).toStrictEqual(trainExperiment(one.settings, datasets));
+  });
+
   it('fails a share its thread could not train with the error the main thread throws', async () => {
     const broken = {
       train: { name: 'train', images: [[0, 1]], labels: [0] },
