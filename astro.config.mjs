@@ -12,6 +12,7 @@ import remarkMath from 'remark-math';
 import { PAGE_COMPONENTS } from './src/lib/page-components.ts';
 import rehypeScrollable from './src/lib/rehype-scrollable.ts';
 import { SITE_TITLE } from './src/lib/site.ts';
+import { validHtmlIntegration } from './src/lib/valid-html-integration.ts';
 
 // No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
 // after loading this file; `npm run dev` also sets them for the dev server, which checks earlier.)
@@ -65,11 +66,7 @@ export default defineConfig({
         PageTitle: './src/components/starlight/PageTitle.astro',
         Banner: './src/components/starlight/Banner.astro',
       },
-      // Every token colour of the "-default" GitHub themes reaches 4.5:1 on their background.
-      expressiveCode: {
-        themes: ['github-dark-default', 'github-light-default'],
-        useStarlightUiThemeColors: true,
-      },
+      // Expressive Code's options (the code blocks' themes and plugins) are in ec.config.mjs.
       // Every page under content/, in the order of its frontmatter's sidebar.order. Starlight
       // strips only src/content/docs/ from a page's path, so the folder is named here.
       sidebar: [{ label: 'Pages', autogenerate: { directory: 'content' } }],
@@ -80,6 +77,8 @@ export default defineConfig({
       lastUpdated: false,
     }),
     mdx(),
+    // Last: the HTML that Starlight and Expressive Code write, made valid (src/lib/valid-html.ts).
+    validHtmlIntegration(),
   ],
   devToolbar: { enabled: false },
   // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.

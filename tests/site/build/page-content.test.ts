@@ -202,9 +202,9 @@ describe('the tutorial page', () => {
   it("lists the engine's own code for every step, as titled code blocks with a copy button", async () => {
     const listings = [
       ...html.matchAll(
-        /<div class="listing[^"]*" data-file="([^"]+)" data-region="[^"]+">([\s\S]*?)<\/figure>/g,
+        /<div class="listing[^"]*" data-file="([^"]+)" data-region="([^"]+)">([\s\S]*?)<\/figure>/g,
       ),
-    ].map((match) => ({ file: match[1]!, block: match[2]! }));
+    ].map((match) => ({ file: match[1]!, region: match[2]!, block: match[3]! }));
     expect(listings).toHaveLength(8);
     for (const [file, fragment] of [
       ['src/nn/activations.ts', 'export function relu('],
@@ -219,17 +219,21 @@ describe('the tutorial page', () => {
       const listing = listings.find(({ block }) => codeText(block).includes(fragment));
       expect(listing, `no listing contains ${fragment}`).toBeDefined();
       expect(listing!.file).toBe(file);
-      const { block } = listing!;
-      // Expressive Code's frame: the file's path as its title, highlighted TypeScript, a copy button.
+      const { block, region } = listing!;
+      // Expressive Code's frame: the file's path as its title, highlighted TypeScript named after
+      // its region and file (src/lib/code-block-labels.mjs), a copy button.
       expect(block).toContain(`<span class="title">${file}</span>`);
-      expect(block).toContain('<pre data-language="ts">');
+      expect(block).toContain(
+        `<pre data-language="ts" role="group" aria-label="Code: ${region} in ${file}">`,
+      );
       expect(block).toMatch(/<span style="--0:#[0-9A-F]{6};--1:#[0-9A-F]{6}">/i);
       expect(block).toMatch(/<button title="Copy to clipboard"[^>]* data-code="/);
       // Independent check: each line shown (markers aside) is a line of the file, up to indentation.
       const source = await readFile(join(PROJECT_ROOT, file), 'utf8');
       const sourceLines = new Set(source.split('\n').map((line) => line.trim()));
       const shown = [
-        ...block.matchAll(/<div class="ec-line"><div class="code">([\s\S]*?)<\/div><\/div>/g),
+        // (Spans, not Expressive Code's divs, in the built page: src/lib/valid-html.ts.)
+        ...block.matchAll(/<span class="ec-line"><span class="code">([\s\S]*?)<\/span><\/span>/g),
       ].map((match) => codeText(match[1]!).trim());
       expect(shown.length).toBeGreaterThan(2);
       for (const line of shown)
