@@ -63,6 +63,7 @@ export default defineConfig({
       // Each page's social card (og:image), drawn by the figure pipeline: src/social-card-route.ts.
       routeMiddleware: './src/social-card-route.ts',
       components: {
+        Head: './src/components/starlight/Head.astro',
         PageTitle: './src/components/starlight/PageTitle.astro',
         Banner: './src/components/starlight/Banner.astro',
       },

@@ -7,11 +7,12 @@
  * the dark scheme (Starlight's default) and the light one. Bytes are as transferred: compressed
  * bodies plus headers. The target for the tutorial: under 250 KB without its scripts.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/chromium.ts';
 import { startStaticServer } from '../tests/site/static-server.ts';
+import { builtPages } from './lib/built-pages.ts';
 
 const DIST = 'dist';
 const TARGET_KB = 250;
@@ -35,21 +36,6 @@ function kindOf(resourceType: string): keyof Transfer {
     script: 'scripts',
   };
   return kinds[resourceType] ?? 'other';
-}
-
-/** Every HTML page of dist/, as a path under the site's root ("", "guide/", "404.html"). */
-function pages(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== '_astro' && entry.name !== 'pagefind') walk(path);
-      else if (entry.name.endsWith('.html'))
-        found.push(relative(DIST, path).replace(/(^|\/)index\.html$/, '$1'));
-    }
-  };
-  walk(DIST);
-  return found.sort();
 }
 
 /** Opens `url` in a new context with an empty cache and sums what it transferred until the network is quiet. */
@@ -96,7 +82,7 @@ async function main(): Promise<void> {
   );
   let tutorialWorst = 0;
   try {
-    for (const path of pages()) {
+    for (const path of builtPages(DIST)) {
       for (const screen of SCREENS) {
         for (const scheme of ['dark', 'light'] as const) {
           const t = await firstLoad(browser, server.url + path, screen, scheme);

@@ -260,6 +260,33 @@ describe('the tutorial in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('takes the reader to the heading that an address or a table-of-contents link names (1280 px)', async () => {
+    const server = await serve(builds.root);
+    const { page, problems } = await openPage(server, '#the-gradients-step-by-step', 1280, 'light');
+    // Where the heading should be: just below Starlight's fixed header, not a screen further down
+    // (the blocks of the page are laid out as they come near the screen: content-visibility).
+    const placement = async (id: string) => {
+      await page.waitForTimeout(1_000);
+      return page.evaluate((target) => {
+        const header = document.querySelector('header')!.getBoundingClientRect().bottom;
+        return { header, top: document.getElementById(target)!.getBoundingClientRect().top };
+      }, id);
+    };
+    const checks = [
+      { id: 'the-gradients-step-by-step', ...(await placement('the-gradients-step-by-step')) },
+    ];
+    for (const id of ['initialisation', 'the-loss-function', 'validation']) {
+      await page.locator(`starlight-toc a[href="#${id}"]`).click();
+      checks.push({ id, ...(await placement(id)) });
+    }
+    for (const { id, header, top } of checks) {
+      expect(top, `#${id}`).toBeGreaterThanOrEqual(header);
+      expect(top, `#${id}`).toBeLessThan(header + 64);
+    }
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
   it('keeps the section list in view on a phone (375 px), naming the section being read', async () => {
     const server = await serve(builds.root);
     const { page, problems } = await openPage(server, '', 375, 'dark');
