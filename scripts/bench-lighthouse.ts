@@ -75,17 +75,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const server = await startStaticServer(DIST, '/', { gzip: true });
-  const chrome = await launch({
-    chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-  });
   const rows: Row[] = [];
+  let chrome: Awaited<ReturnType<typeof launch>> | undefined;
   try {
+    chrome = await launch({
+      chromePath: CHROMIUM,
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
+    });
     for (const page of builtPages(DIST)) {
       for (const preset of PRESETS) {
         const result = await audit(server.url + page, chrome.port, preset);
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    chrome.kill();
+    chrome?.kill();
     await server.close();
   }
   console.log(['', ...table(rows)].join('\n'));

@@ -194,7 +194,8 @@ function threadRows(count: number, iterations: number): ThreadRow[] {
     };
     return [
       build('main thread only', { FIGURES_TRAINING_THREADS: '1' }),
-      build('as the build chooses', {}),
+      // (An empty value is no choice: the build's own, whatever the caller's environment says.)
+      build('as the build chooses', { FIGURES_TRAINING_THREADS: '' }),
     ];
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -238,8 +238,7 @@ async function trainExperiments(
       settings: project.experiments.get(name)!.experiment.settings,
       datasets: project.datasets.get(name)!,
     }));
-  const threads = trainingThreads(jobs);
-  const fresh = await trainAll(jobs, threads);
+  const { runs: fresh, threads } = await trainAll(jobs, trainingThreads(jobs));
   const runs = new Map<string, ExperimentRun>();
   const trained = new Map<string, { key: string; record: ExperimentRun }>();
   for (const name of needed) {

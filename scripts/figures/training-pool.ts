@@ -1,10 +1,11 @@
 /**
- * Training several experiments at once, one worker thread per core (train-worker.ts), when there
- * is enough to train for the threads to pay for themselves. Each thread loads the build's code
- * and warms up its own compiler before its first run is fast, and two threads on two cores each
- * run about 1.2 times slower than one alone (measured with `npm run bench:scale`), so short
- * runs stay on the main thread, one after another. Either way every run is the one
- * trainExperiment() gives, bit for bit: the thread runs the same code on the same numbers.
+ * Training several experiments at once, on the main thread and a worker thread for each further
+ * core (train-worker.ts, at most MAX_TRAINING_THREADS in all), when there is enough to train for
+ * the workers to pay for themselves. Each worker loads the build's code and warms up its own
+ * compiler before its first run is fast, and two threads on this machine's two cores each run
+ * about 1.3 times slower than one alone, so short runs stay on the main thread, one after
+ * another. Either way every run is the one trainExperiment() gives, bit for bit: the worker runs
+ * the same code on the same numbers.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,9 +35,12 @@ export function trainingWork(settings: Settings): number {
 /**
  * Threads are started only when the runs besides the longest come to at least this much work:
  * 20,000 iterations of the tutorial's network (100 experiments of 200 iterations train in
- * about 1.1 s one after another, and hardly faster on two threads; 100 of 2,000 in 8.7 s
- * one after another and 5.4 s on two).
+ * about 1.1 s one after another, and hardly faster on two threads; 100 of 2,000 in 8.2 s one
+ * after another and 5.6 s on two: `npm run bench:scale`).
  */
+/** Each worker costs about 75 MB of memory: a few at most, however many cores there are. */
+const MAX_TRAINING_THREADS = 4;
+
 export const THREADS_FROM_WORK =
   20_000 * trainingWork({ iterations: 1, hiddenUnits: 6 } as Settings);
 
@@ -54,7 +58,7 @@ export function trainingThreads(
   const work = jobs.map((job) => trainingWork(job.settings)).sort((a, b) => b - a);
   const besidesLongest = work.slice(1).reduce((sum, w) => sum + w, 0);
   if (cores < 2 || besidesLongest < THREADS_FROM_WORK) return 1;
-  return Math.min(cores, jobs.length);
+  return Math.min(cores, jobs.length, MAX_TRAINING_THREADS);
 }
 
 /**
@@ -75,32 +79,49 @@ export function shareWork(jobs: readonly TrainingJob[], threads: number): Traini
   return shares.map((share) => share.jobs);
 }
 
-/** The runs of `jobs`, by name, trained on `threads` threads: the main one and `threads - 1` workers. */
+/** What trainAll gives: the runs by name, and how many threads trained them in the end. */
+export interface TrainedRuns {
+  runs: Map<string, ExperimentRun>;
+  threads: number;
+}
+
+/** The runs of `jobs`, trained on `threads` threads: the main one and `threads - 1` workers. */
 export async function trainAll(
   jobs: readonly TrainingJob[],
   threads: number,
-): Promise<Map<string, ExperimentRun>> {
+): Promise<TrainedRuns> {
   const [mine = [], ...theirs] = shareWork(jobs, Math.max(1, threads));
-  const workers = theirs.map((share) => trainOnWorker(share));
+  // If the main thread's share fails, the workers stop with it.
+  const stop = new AbortController();
+  const workers = theirs.map((share) => trainOnWorker(share, stop.signal));
   // Until they are awaited below, a failure must not count as unhandled.
   for (const worker of workers) worker.catch(() => undefined);
   const runs = new Map<string, ExperimentRun>();
   const trainHere = (share: readonly TrainingJob[]) => {
     for (const job of share) runs.set(job.name, trainExperiment(job.settings, job.datasets));
   };
-  trainHere(mine);
-  for (const [k, worker] of workers.entries()) {
-    const trained = await worker.catch(() => null);
-    // A share its thread could not train is trained here, where its error shows as it is.
-    if (trained === null) trainHere(theirs[k]!);
-    else for (const [name, run] of trained) runs.set(name, run);
+  let used = 1;
+  try {
+    trainHere(mine);
+    for (const [k, worker] of workers.entries()) {
+      const trained = await worker.catch(() => null);
+      // A share its thread could not train is trained here, where its error shows as it is.
+      if (trained === null) trainHere(theirs[k]!);
+      else {
+        for (const [name, run] of trained) runs.set(name, run);
+        if (theirs[k]!.length > 0) used++;
+      }
+    }
+  } finally {
+    stop.abort();
   }
-  return new Map(jobs.map((job) => [job.name, runs.get(job.name)!]));
+  return { runs: new Map(jobs.map((job) => [job.name, runs.get(job.name)!])), threads: used };
 }
 
-/** Trains `share` on a new worker thread running train-worker.ts (bundled, or through tsx). */
+/** Trains `share` on a new worker thread running train-worker.ts (bundled, or through tsx), until `signal` aborts. */
 export async function trainOnWorker(
   share: readonly TrainingJob[],
+  signal?: AbortSignal,
 ): Promise<Map<string, ExperimentRun>> {
   if (share.length === 0) return new Map();
   const source = fileURLToPath(new URL('./train-worker.ts', import.meta.url));
@@ -108,6 +129,8 @@ export async function trainOnWorker(
   const worker = new Worker(new URL('./worker-start.mjs', import.meta.url), {
     workerData: { module: bundled ?? pathToFileURL(source).href, typescript: bundled === null },
   });
+  const stop = () => void worker.terminate();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     const runs: ExperimentRun[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -121,6 +144,7 @@ export async function trainOnWorker(
     });
     return new Map(share.map((job, k) => [job.name, runs[k]!]));
   } finally {
+    signal?.removeEventListener('abort', stop);
     await worker.terminate();
   }
 }

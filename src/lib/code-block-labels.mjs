@@ -32,7 +32,9 @@ export function codeBlockLabels() {
           codeBlock.metaOptions.getString('label') ??
           (title !== undefined && title !== '' ? title : firstLine(codeBlock.code));
         // A group may be named (a bare <pre> may not); a listing wide enough to scroll becomes a
-        // region instead (Expressive Code's script), with the same name.
+        // region instead (Expressive Code's script), with the same name. (That script, should the
+        // listing stop scrolling, say when a phone turns, takes the role away with the tabindex,
+        // leaving the name on a bare <pre> until the page is loaded again.)
         pre.properties.role = 'group';
         pre.properties.ariaLabel = `Code: ${name}`;
       },

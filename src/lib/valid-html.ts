@@ -6,8 +6,10 @@
  * copy button, which has no text; Starlight's buttons have no type, its two tables of contents
  * (one for narrow screens, one for wide) have the same name; Astro writes void elements as
  * <meta/>; text keeps raw ">" characters and whitespace at the ends of lines. Each fix below
- * changes the markup only: what a reader sees and what a screen reader announces stay the same
- * (a test compares the pages' text, and the browser tests look at them).
+ * changes the markup only: what a reader sees stays the same (a test compares the pages' text,
+ * and the browser tests look at them), and so does what a screen reader announces, but for the
+ * narrow screens' table of contents, now named "On this page (menu)" (it was "On this page"
+ * followed by the section being read).
  */
 import type { ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';

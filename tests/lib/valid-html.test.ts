@@ -23,11 +23,15 @@ async function brokenRules(html: string): Promise<string[]> {
   return [...new Set(rules)].sort();
 }
 
-/** Every text node's value, in order (what a reader and a screen reader get, tags aside). */
+/**
+ * Every text node's value, in order (what a reader and a screen reader get, tags aside), with
+ * the spaces before a line break dropped where they show nothing: not in <pre> or <textarea>.
+ */
 function texts(html: string): string[] {
   const values: string[] = [];
-  visit(fromHtml(html) as Nodes, 'text', (node) => {
-    values.push(node.value.replace(/[ \t]+\n/g, '\n'));
+  visit(fromHtml(html) as Nodes, 'text', (node, _, parent) => {
+    const kept = parent?.type === 'element' && ['pre', 'textarea'].includes(parent.tagName);
+    values.push(kept ? node.value : node.value.replace(/[ \t]+\n/g, '\n'));
   });
   return values;
 }
@@ -66,6 +70,12 @@ describe('validHtml', () => {
   it('keeps the text, including the code’s own spaces and the script as it was', () => {
     expect(texts(made)).toEqual(texts(PAGE));
     expect(made).toContain('<span>  return z;  </span>');
+    // Spaces before a line break matter in <pre> and <textarea> (html-validate would flag them,
+    // hence a page of their own).
+    const verbatim = '<pre>plain  \n  text  \n</pre><textarea>a  \nb</textarea>';
+    const page = `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${verbatim}\n</body></html>`;
+    expect(validHtml(page)).toContain(verbatim);
+    expect(texts(validHtml(page))).toEqual(texts(page));
     expect(made).toContain('<script>if (1 > 0) console.log("a > b");</script>');
   });
 

@@ -39,7 +39,8 @@ describe('when training goes to threads', () => {
     const none = 'not a number';
     expect(trainingThreads(jobs(32, 200), 2, undefined)).toBe(1);
     expect(trainingThreads(jobs(20, 2_000), 2, undefined)).toBe(2);
-    expect(trainingThreads(jobs(20, 2_000), 8, undefined)).toBe(8);
+    // At most four threads, however many cores (each worker costs its memory).
+    expect(trainingThreads(jobs(20, 2_000), 8, undefined)).toBe(4);
     expect(trainingThreads(jobs(3, 20_000), 8, undefined)).toBe(3);
     expect(trainingThreads(jobs(20, 2_000), 1, undefined)).toBe(1);
     // One long run has no one to share with, however long it is.
@@ -81,7 +82,8 @@ describe('training on a worker thread', () => {
     ];
     // On a worker alone, then shared with the main thread.
     const onWorker = await trainOnWorker(three);
-    const threaded = await trainAll(three, 2);
+    const { runs: threaded, threads } = await trainAll(three, 2);
+    expect(threads).toBe(2);
     expect([...threaded.keys()]).toEqual(['seed-1', 'wide', 'diverges']);
     // Two shares: the main thread trains one, the worker the other.
     expect(shareWork(three, 2).every((share) => share.length > 0)).toBe(true);
@@ -97,7 +99,8 @@ describe('training on a worker thread', () => {
     const one = job('one', { iterations: 20 });
     expect(shareWork([one], 2)).toEqual([[one], []]);
     expect(await trainOnWorker([])).toEqual(new Map());
-    const runs = await trainAll([one], 2);
+    const { runs, threads } = await trainAll([one], 2);
+    expect(threads).toBe(1);
     expect(runs.get('one')).toStrictEqual(trainExperiment(one.settings, datasets));
   });
 
@@ -121,5 +124,11 @@ describe('training on a worker thread', () => {
     expect(shareWork([good, bad], 2).map((s) => s.map((j) => j.name))).toEqual([['good'], ['bad']]);
     await expect(trainOnWorker([bad])).rejects.toThrow(direct!.message);
     await expect(trainAll([good, bad], 2)).rejects.toThrow(direct!.message);
+    // And on the main thread's share, with a worker still training its own: the same error.
+    const long = job('long', { iterations: 3_000 });
+    expect(shareWork([bad, long], 2).map((s) => s.map((j) => j.name))).toEqual([['long'], ['bad']]);
+    const badHere = { ...bad, settings: { ...bad.settings, iterations: 5_000 } };
+    expect(shareWork([badHere, long], 2)[0]![0]!.name).toBe('bad');
+    await expect(trainAll([badHere, long], 2)).rejects.toThrow(direct!.message);
   }, 60_000);
 });
