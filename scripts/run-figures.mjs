@@ -7,20 +7,30 @@
  * its imports, the settings, data and font files, the drawing packages' package.json) and of
  * every file it wrote. If the same command, run in the same folder, finds all of them unchanged
  * and no stray output files, nothing can have changed: this prints the recorded report and stops,
- * in about the time Node takes to start. Otherwise (or with --force or --help, or if anything
+ * in about the time Node takes to start. A file still in the state the build recorded (its size,
+ * times and inode: figures/file-states.mjs) is not read again; only the others are hashed. Otherwise (or with --force or --help, or if anything
  * here goes wrong) it runs scripts/figures.ts, which decides output by output: bundled by
  * esbuild into plain JavaScript (scripts/figures/command-bundle.mjs), or through tsx when that fails.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileState, readFileStates } from './figures/file-states.mjs';
 
 /** Output file names, as scripts/figures/write-outputs.ts writes them. */
 const OUTPUT_NAME = /^[a-z0-9][a-z0-9.-]*\.[0-9a-f]{8}\.(png|svg|gif|csv|py|ipynb)$/;
 
+/** node:crypto, loaded only if a file has to be hashed: loading it takes longer than the whole check. */
+let crypto = /** @type {typeof import('node:crypto') | null} */ (null);
+
 /** @param {string} path */
-const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+function sha256(path) {
+  crypto ??= /** @type {typeof import('node:crypto')} */ (
+    createRequire(import.meta.url)('node:crypto')
+  );
+  return crypto.createHash('sha256').update(readFileSync(path)).digest('hex');
+}
 
 /**
  * The value of --out in `args`, or "." if it is not given.
@@ -42,15 +52,19 @@ function outRoot(args) {
 function unchangedReport(args) {
   if (args.includes('--force') || args.includes('--help')) return null;
   if (process.env.FIGURES_IGNORE_STAMP) return null; // for the benchmark: time the full path
+  const generatedDir = join(resolve(outRoot(args)), 'src', 'generated');
+  const stampFile = join(generatedDir, '.figure-stamp.json');
+  // The stamp's state before its text: states recorded for an earlier stamp are not used.
+  const states = readFileStates(generatedDir, fileState(stampFile));
+  const stampText = readFileSync(stampFile, 'utf8');
   /** @type {{ cwd: string; args: string[]; inputs: Record<string, string>; outputs: Record<string, string>; outputDirs: string[]; listings: Record<string, string[]>; report: string[] } | null} */
-  const stamp = JSON.parse(
-    readFileSync(join(resolve(outRoot(args)), 'src', 'generated', '.figure-stamp.json'), 'utf8'),
-  );
+  const stamp = JSON.parse(stampText);
   if (stamp === null || stamp.cwd !== process.cwd()) return null;
   if (JSON.stringify(stamp.args) !== JSON.stringify(args.filter((arg) => arg !== '--check')))
     return null;
+  // A file in the state the build recorded needs no hashing (figures/file-states.mjs).
   for (const [path, hash] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
-    if (sha256(path) !== hash) return null;
+    if (states[path] !== fileState(path) && sha256(path) !== hash) return null;
   }
   // A page, figure or experiment added or removed.
   for (const [dir, names] of Object.entries(stamp.listings)) {

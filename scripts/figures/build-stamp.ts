@@ -10,6 +10,7 @@ import type { BuildStamp } from './build-cache.ts';
 import { outputPath, type PlannedOutput } from './build-plan.ts';
 import type { AssembledOutputs } from './commit-plan.ts';
 import type { FileHashes } from './file-hashes.ts';
+import { MTIME_SLACK_MS } from './file-states.mjs';
 import { FONT_FILES } from './font-files.ts';
 import { DRAWING_PACKAGES, installedPackage, sourceFiles } from './output-keys.ts';
 import { inputListings, type ProjectInputs } from './project-inputs.ts';
@@ -79,9 +80,6 @@ export function buildStamp(input: StampInput): BuildStamp {
     report,
   };
 }
-
-/** File times come from a clock that lags the real time by up to a tick of the kernel's timer: allow for it. */
-const MTIME_SLACK_MS = 10;
 
 /** Source files of the plan that were modified at or after `since` (ms since the epoch). */
 export function sourcesChangedSince(

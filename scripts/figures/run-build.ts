@@ -5,9 +5,11 @@
  * break, holding the output folder's lock throughout. `npm run figures`, the development watcher,
  * the benchmarks and the tests all run this.
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
 import {
+  type BuildStamp,
   CACHE_FILE,
   CACHE_VERSION,
   type FigureCache,
@@ -27,7 +29,8 @@ import {
   readText,
 } from './commit-plan.ts';
 import { checkOutcome, type ExperimentRun } from './experiment-run.ts';
-import { createFileHashes } from './file-hashes.ts';
+import { createFileHashes, type FileHashes } from './file-hashes.ts';
+import { FILE_STATES_FILE, fileState } from './file-states.mjs';
 import { HISTORY_DOWNLOAD } from './history-download.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
@@ -40,7 +43,12 @@ import type { RenderedFigure } from './render.ts';
 import { formatStatusLine, type RunSummary } from './report.ts';
 import { storedRun, storeRuns } from './run-cache.ts';
 import { trainAll, trainingThreads } from './training-pool.ts';
-import { type BuildCommit, commitOutputs, type OutputDirs } from './write-outputs.ts';
+import {
+  type BuildCommit,
+  commitOutputs,
+  type OutputDirs,
+  writeFileAtomic,
+} from './write-outputs.ts';
 
 /** The steps of a build's commit, after its figures are drawn (tests stop builds there). */
 type BuildStep = 'drawn' | 'files' | 'results' | 'manifest' | 'cache';
@@ -104,7 +112,7 @@ export function runFigureBuild(request: BuildRequest): Promise<BuildReport> {
 interface PlannedBuild {
   project: ProjectInputs;
   keys: Awaited<ReturnType<typeof createKeyBuilder>>;
-  hashes: ReturnType<typeof createFileHashes>;
+  hashes: FileHashes;
   manifest: FigureManifest | null;
   plan: PlannedOutput[];
   /** The pages' references as the last build left them. */
@@ -180,6 +188,7 @@ async function makeOutputs(
   });
   const commit = commitOf(assembled, dirs, cacheTexts, request.onStep);
   const removed = await commitOutputs(dirs, commit, assembled.keep);
+  recordFileStates(dirs.generatedDir, cacheTexts.stamp, hashes);
   await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
   storeClosureMemo(dirs.generatedDir, keys.closureMemo);
@@ -285,14 +294,14 @@ interface CacheInput {
   project: ProjectInputs;
   dirs: OutputDirs;
   sources: readonly string[];
-  hashes: Parameters<typeof buildStamp>[0]['hashes'];
+  hashes: FileHashes;
   commandCode: readonly string[];
 }
 
 /** The texts of the cache and of the stamp (null: no stamp, the file is removed). */
 interface CacheTexts {
   cache: string;
-  stamp: string | null;
+  stamp: { stamp: BuildStamp; text: string } | null;
 }
 
 /**
@@ -320,9 +329,38 @@ function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
   const cache: FigureCache = { version: CACHE_VERSION, outputs: assembled.entries };
   const stamp =
     request.command !== undefined && changed.size === 0
-      ? formatCache(buildStamp({ command: request.command, ...input }))
+      ? buildStamp({ command: request.command, ...input })
       : null;
-  return { cache: formatCache(cache), stamp };
+  return {
+    cache: formatCache(cache),
+    stamp: stamp === null ? null : { stamp, text: formatCache(stamp) },
+  };
+}
+
+/**
+ * After the commit, the states of the files the stamp lists (file-states.mjs), so that the next
+ * check of an unchanged project need not hash them: each input's as it was when the build read
+ * it (if it could vouch for the bytes), each output's as written. Without a stamp, none.
+ */
+function recordFileStates(
+  generatedDir: string,
+  stamped: CacheTexts['stamp'],
+  hashes: FileHashes,
+): void {
+  const file = join(generatedDir, FILE_STATES_FILE);
+  if (stamped === null) {
+    rmSync(file, { force: true });
+    return;
+  }
+  const states: Record<string, string> = {};
+  for (const path of Object.keys(stamped.stamp.inputs)) {
+    const state = hashes.stateWhenRead(path);
+    if (state !== null) states[path] = state;
+  }
+  for (const path of Object.keys(stamped.stamp.outputs)) states[path] = fileState(path);
+  const stamp = fileState(join(generatedDir, STAMP_FILE));
+  const text = `${JSON.stringify({ stamp, states }, null, 2)}\n`;
+  if (readText(file) !== text) writeFileAtomic(file, text);
 }
 
 /** What to write: only what differs from the files on disk. */
@@ -335,7 +373,7 @@ function commitOf(
   const changed = (file: string, text: string) =>
     readText(join(dirs.generatedDir, file)) === text ? null : text;
   const cache = changed(CACHE_FILE, texts.cache);
-  const stamp = texts.stamp === null ? null : changed(STAMP_FILE, texts.stamp);
+  const stamp = texts.stamp === null ? null : changed(STAMP_FILE, texts.stamp.text);
   return {
     files: assembled.files,
     results: assembled.changedResults,

@@ -4,7 +4,7 @@
  * and builds killed with SIGKILL at every step of their commit, after which the outputs must be
  * consistent and the next build must finish the job.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
@@ -13,11 +13,14 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileState } from '../../../scripts/figures/file-states.mjs';
 import { copyProject, hashTree, mtimeTree } from '../../helpers/project-copy.ts';
 
 const project = copyProject('figures-cli-');
@@ -130,6 +133,104 @@ describe('exit codes', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown option --frobnicate');
     expect((await figures(['--check', '--force'])).code).toBe(2);
+  }, 60_000);
+});
+
+describe("the unchanged check's file states", () => {
+  const generated = join(project, 'src', 'generated');
+  const stampFile = join(generated, '.figure-stamp.json');
+  const statesFile = join(generated, '.figure-file-states.json');
+  const recorded = () =>
+    JSON.parse(readFileSync(statesFile, 'utf8')) as {
+      stamp: string;
+      states: Record<string, string>;
+    };
+  /** A figure of the build, as an absolute path. */
+  const aFigure = () => Object.keys(recorded().states).find((path) => path.endsWith('.png'))!;
+  /**
+   * Rewrites a file with other bytes of the same length, then sets its times back to the
+   * nanosecond (touch -r: Node's utimes rounds them), so that only its change time tells.
+   */
+  const alterKeepingSizeAndTimes = (path: string, bytes: Buffer) => {
+    const times = join(references, 'times');
+    const before = statSync(path);
+    execFileSync('touch', ['-r', path, times]);
+    expect(bytes.length).toBe(before.size);
+    writeFileSync(path, bytes);
+    execFileSync('touch', ['-r', times, path]);
+    const after = statSync(path);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([
+      before.size,
+      before.mtimeMs,
+      before.ino,
+    ]);
+  };
+  /** The file's bytes with the last one flipped. */
+  const flippedLast = (path: string) => {
+    const bytes = readFileSync(path);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
+    return bytes;
+  };
+
+  it('records the stamp and every file it lists: its outputs, and the inputs read before the build', async () => {
+    expect((await figures()).code).toBe(0);
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    const { stamp: stampState, states } = recorded();
+    expect(stampState).toBe(fileState(stampFile));
+    const outputs = Object.keys(stamp.outputs);
+    expect(outputs.filter((path) => states[path] === undefined)).toEqual([]);
+    // The copy's files were all written well before the build read them.
+    expect(Object.keys(stamp.inputs).filter((path) => states[path] === undefined)).toEqual([]);
+    const figure = aFigure();
+    const { size, mtimeMs, ctimeMs, ino } = statSync(figure);
+    expect(states[figure]).toBe(`${size}:${mtimeMs}:${ctimeMs}:${ino}`);
+  }, 60_000);
+
+  it('makes again an output altered with its size and times kept', async () => {
+    const figure = aFigure();
+    const before = readFileSync(figure);
+    alterKeepingSizeAndTimes(figure, flippedLast(figure));
+    const run = await figures();
+    expect(run.stdout).not.toContain('nothing changed');
+    expect(run.stdout).toMatch(/^missing .*file changed on disk/m);
+    expect(readFileSync(figure)).toEqual(before);
+  }, 60_000);
+
+  it("sees a setting changed with its file's size and times kept", async () => {
+    expect((await figures()).stdout).toContain('nothing changed');
+    const changed = tutorialSettings.replace(
+      /"seed": (\d)/,
+      (_, d) => `"seed": ${(Number(d) + 1) % 10}`,
+    );
+    alterKeepingSizeAndTimes(configPath, Buffer.from(changed));
+    const run = await figures();
+    expect(run.stdout).not.toContain('nothing changed');
+    expect(run.stdout).toMatch(/^trained .*tutorial/m);
+    writeFileSync(configPath, tutorialSettings);
+    expect((await figures()).code).toBe(0);
+  }, 60_000);
+
+  it('ignores states recorded for another stamp', async () => {
+    expect((await figures()).stdout).toContain('nothing changed');
+    const figure = aFigure();
+    alterKeepingSizeAndTimes(figure, flippedLast(figure));
+    // States that would vouch for the altered file, were they the stamp's.
+    const forged = (stamp: string) =>
+      JSON.stringify({ stamp, states: { ...recorded().states, [figure]: fileState(figure) } });
+    writeFileSync(statesFile, forged(`${fileState(stampFile)}0`));
+    expect((await figures()).stdout).not.toContain('nothing changed');
+    // The same states recorded for this stamp are trusted: the check relies on them alone.
+    alterKeepingSizeAndTimes(figure, flippedLast(figure));
+    writeFileSync(statesFile, forged(fileState(stampFile)));
+    expect((await figures()).stdout).toContain('nothing changed');
+    expect((await figures(['--force'])).code).toBe(0);
+  }, 60_000);
+
+  it('still finds nothing changed after an output was only touched', async () => {
+    const figure = aFigure();
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(figure, later, later);
+    expect((await figures()).stdout).toContain('nothing changed');
   }, 60_000);
 });
 

@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * What the file system says about the files a build read and wrote, so that the check of an
+ * unchanged project (scripts/run-figures.mjs) need not read and hash them all again (4 MB of
+ * figures). After a build that leaves a stamp, src/generated/.figure-file-states.json records
+ * each file's size, modification and change times and inode, with the stamp's own state. A file
+ * whose state is unchanged still has the bytes the build saw: writing a file moves its change
+ * time, which no program can set back (git and make rely on file times the same way). A file
+ * whose state changed is hashed as before. Plain JavaScript: the check runs without TypeScript.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The file's name inside src/generated/ (its leading dot keeps it out of the site's imports). */
+export const FILE_STATES_FILE = '.figure-file-states.json';
+
+/**
+ * File times come from a clock that lags the real time by up to a tick of the kernel's timer:
+ * a file changed less than this before it was looked at may change again with the same times.
+ */
+export const MTIME_SLACK_MS = 10;
+
+/**
+ * One file's state as a string: size, modification and change times (ms, fractional), inode.
+ * @param {string} path
+ * @returns {string}
+ */
+export function fileState(path) {
+  const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+  return `${size}:${mtimeMs}:${ctimeMs}:${ino}`;
+}
+
+/**
+ * The file's state if it can vouch for bytes read just after it, else null: a file changed
+ * within the clock's slack could be written again, unseen, with the same times.
+ * @param {string} path
+ * @returns {string | null}
+ */
+export function settledFileState(path) {
+  const now = Date.now();
+  const { ctimeMs } = statSync(path);
+  return ctimeMs < now - MTIME_SLACK_MS ? fileState(path) : null;
+}
+
+/**
+ * The recorded states if they were recorded for the stamp that is there now, else none.
+ * @param {string} generatedDir
+ * @param {string} stampState the stamp file's state
+ * @returns {Record<string, string>}
+ */
+export function readFileStates(generatedDir, stampState) {
+  try {
+    /** @type {{ stamp: string; states: Record<string, string> }} */
+    const recorded = JSON.parse(readFileSync(join(generatedDir, FILE_STATES_FILE), 'utf8'));
+    return recorded.stamp === stampState ? recorded.states : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,54 @@
+/** The file states that spare the unchanged check its hashing (scripts/figures/file-states.mjs). */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFileHashes } from '../../../scripts/figures/file-hashes.ts';
+import {
+  FILE_STATES_FILE,
+  fileState,
+  MTIME_SLACK_MS,
+  readFileStates,
+  settledFileState,
+} from '../../../scripts/figures/file-states.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'file-states-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('file states', () => {
+  it("are a file's size, modification and change times and inode", () => {
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, 'four');
+    const { mtimeMs, ctimeMs, ino } = statSync(file);
+    expect(fileState(file)).toBe(`4:${mtimeMs}:${ctimeMs}:${ino}`);
+  });
+
+  it('vouch for nothing while a file may still change within the clock’s slack, then for its bytes', async () => {
+    const file = join(dir, 'b.txt');
+    writeFileSync(file, 'new');
+    expect(settledFileState(file)).toBeNull();
+    const hashes = createFileHashes();
+    hashes.hash(file);
+    expect(hashes.stateWhenRead(file)).toBeNull();
+    await sleep(3 * MTIME_SLACK_MS);
+    expect(settledFileState(file)).toBe(fileState(file));
+    const later = createFileHashes();
+    later.hash(file);
+    expect(later.stateWhenRead(file)).toBe(fileState(file));
+    // A state is the one from before the read: a later write does not replace it.
+    writeFileSync(file, 'old');
+    expect(later.stateWhenRead(file)).not.toBe(fileState(file));
+    expect(later.stateWhenRead(join(dir, 'never-read'))).toBeNull();
+  });
+
+  it('are read only for the stamp they were recorded with', () => {
+    const states = { '/x': '1:2:3:4' };
+    writeFileSync(join(dir, FILE_STATES_FILE), JSON.stringify({ stamp: 'S', states }));
+    expect(readFileStates(dir, 'S')).toEqual(states);
+    expect(readFileStates(dir, 'T')).toEqual({});
+    writeFileSync(join(dir, FILE_STATES_FILE), '{ not json');
+    expect(readFileStates(dir, 'S')).toEqual({});
+    expect(readFileStates(join(dir, 'missing'), 'S')).toEqual({});
+  });
+});
