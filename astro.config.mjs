@@ -53,10 +53,8 @@ export default defineConfig({
         'A tutorial that builds, trains and validates a small neural network image classifier from scratch, with every figure and number computed by its own code.',
       ...(editUrl === undefined ? {} : { editLink: { baseUrl: editUrl } }),
       customCss: [
-        '@fontsource/source-sans-3/latin-400.css',
+        // The upright weights are declared in src/components/starlight/Head.astro (preloaded, never swapped).
         '@fontsource/source-sans-3/latin-400-italic.css',
-        '@fontsource/source-sans-3/latin-600.css',
-        '@fontsource/source-sans-3/latin-700.css',
         'katex/dist/katex.min.css',
         './src/styles/site.css',
       ],

@@ -120,13 +120,31 @@ describe.each([
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('resolves every url() of its stylesheets to a file of the build, with the base path', async () => {
-    const stylesheets = (await listFiles(build.dir)).filter((file) => file.endsWith('.css'));
+  it("resolves every url() of its stylesheets and of its pages' <style> elements to a file of the build, with the base path", async () => {
+    const files = await listFiles(build.dir);
+    const stylesheets = files.filter((file) => file.endsWith('.css'));
     expect(stylesheets.length).toBeGreaterThan(0);
+    // Each page's own rules (the text font's faces, in its <head>), as if a stylesheet beside it.
+    const inline: [string, string][] = [];
+    for (const page of files.filter((file) => file.endsWith('.html'))) {
+      const html = await readFile(join(build.dir, page), 'utf8');
+      for (const match of html.matchAll(/<style[^>]*>([^<]*)<\/style>/g))
+        inline.push([page, match[1]!]);
+    }
+    expect(inline.filter(([, css]) => css.includes('@font-face')).length).toBeGreaterThan(3);
     const problems: string[] = [];
     let fonts = 0;
-    for (const sheet of stylesheets) {
-      const css = await readFile(join(build.dir, sheet), 'utf8');
+    for (const [sheet, css] of [
+      ...(await Promise.all(
+        stylesheets.map(
+          async (sheet): Promise<[string, string]> => [
+            sheet,
+            await readFile(join(build.dir, sheet), 'utf8'),
+          ],
+        ),
+      )),
+      ...inline,
+    ]) {
       for (const match of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/g)) {
         const url = match[1] ?? match[2] ?? match[3] ?? '';
         if (url.startsWith('data:')) continue;
@@ -144,7 +162,7 @@ describe.each([
       }
     }
     expect(problems).toEqual([]);
-    // KaTeX alone has about 20 font files, and the text font 4 weights.
+    // KaTeX alone has about 20 font files; the text font has 3 faces, 2 of them on every page.
     expect(fonts).toBeGreaterThan(20);
   });
 });
