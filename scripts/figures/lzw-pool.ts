@@ -35,7 +35,10 @@ export function startLzwCompressor(): LzwCompressor {
       const { width, height } = patch.rect;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, width, height, indices: patch.indices });
+        // Handed over, not copied: the patch's indices are its own array (the caller keeps only
+        // its rectangle), never a view of shared memory.
+        const indices = patch.indices.buffer as ArrayBuffer;
+        worker.postMessage({ id, width, height, indices: patch.indices }, [indices]);
       });
     },
     close: async () => {

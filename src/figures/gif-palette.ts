@@ -136,6 +136,21 @@ export interface FramePatch {
  */
 export const FRAME_TOLERANCE = 12;
 
+/** For each pair of palette indices (a * 256 + b), 1 if their colours are within `tolerance` of each other in every channel. */
+function closenessTable(palette: readonly Rgb[], tolerance: number): Uint8Array {
+  const close = new Uint8Array(256 * 256);
+  palette.forEach((ca, a) => {
+    palette.forEach((cb, b) => {
+      const near =
+        Math.abs(ca[0] - cb[0]) <= tolerance &&
+        Math.abs(ca[1] - cb[1]) <= tolerance &&
+        Math.abs(ca[2] - cb[2]) <= tolerance;
+      close[a * 256 + b] = near ? 1 : 0;
+    });
+  });
+  return close;
+}
+
 /**
  * A function that turns each successive frame (opaque RGBA, width x height) into the patch that
  * updates the previous one: the first frame whole; then the smallest rectangle holding every
@@ -151,25 +166,18 @@ export function createFrameDiffer(
   mapper: PaletteMapper,
   tolerance = 0,
 ): (rgba: Uint8Array | Uint8ClampedArray, exact?: boolean) => FramePatch {
-  const { palette } = mapper;
-  /** Whether palette colours a and b are within the tolerance of each other. */
-  const close = (a: number, b: number): boolean => {
-    const ca = palette[a]!;
-    const cb = palette[b]!;
-    return (
-      Math.abs(ca[0] - cb[0]) <= tolerance &&
-      Math.abs(ca[1] - cb[1]) <= tolerance &&
-      Math.abs(ca[2] - cb[2]) <= tolerance
-    );
-  };
+  const close = closenessTable(mapper.palette, tolerance);
   const pixels = width * height;
+  const rowBytes = 4 * width;
   let shown: Uint8Array | null = null;
   // The colours on show, one 32-bit word a pixel, updated in place as pixels change.
   const previous = new Int32Array(pixels);
+  const previousBytes = Buffer.from(previous.buffer);
   const next = new Uint8Array(pixels);
   return (rgba, exact = false) => {
     const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, 4 * pixels);
     const current = new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
+    const currentBytes = Buffer.from(aligned.buffer, aligned.byteOffset, 4 * pixels);
     if (shown === null) {
       shown = mapper.map(rgba);
       previous.set(current);
@@ -180,18 +188,30 @@ export function createFrameDiffer(
     let x1 = -1;
     let y0 = height;
     let y1 = -1;
+    // Neighbouring pixels mostly share a colour: its index is looked up once for the whole run.
+    let runColour = 0;
+    let runIndex = -1;
     for (let y = 0; y < height; y++) {
       const row = y * width;
+      // Most rows of most frames are as they were: one comparison of their bytes skips them.
+      // (An exact frame looks at every pixel: one left within the tolerance may be due.)
+      const start = 4 * row;
+      const end = start + rowBytes;
+      if (!exact && currentBytes.compare(previousBytes, start, end, start, end) === 0) continue;
       for (let x = 0; x < width; x++) {
         const i = row + x;
-        // Only pixels whose colour changed can change index; most of a frame stays as it was.
-        // (An exact frame looks at every pixel: one left within the tolerance may be due.)
+        // Only pixels whose colour changed can change index.
         const colour = current[i]!;
         if (colour === previous[i] && !exact) continue;
         previous[i] = colour;
-        const index = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
-        if (index === shown[i]) continue;
-        if (!exact && tolerance > 0 && close(index, shown[i]!)) continue;
+        if (colour !== runColour || runIndex < 0) {
+          runColour = colour;
+          runIndex = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
+        }
+        const index = runIndex;
+        const was = shown[i]!;
+        if (index === was) continue;
+        if (!exact && close[index * 256 + was] === 1) continue;
         shown[i] = index;
         next[i] = index;
         if (x < x0) x0 = x;
