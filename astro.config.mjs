@@ -80,6 +80,9 @@ export default defineConfig({
     validHtmlIntegration(),
   ],
   devToolbar: { enabled: false },
+  // Each page carries its styles in its <head>: no stylesheet request stands between the page and
+  // its first paint (the site's CSS is about 28 KB compressed, one file per component otherwise).
+  build: { inlineStylesheets: 'always' },
   // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.
   vite: { build: { assetsInlineLimit: 0 } },
 });
