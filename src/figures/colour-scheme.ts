@@ -166,5 +166,8 @@ export function schemeContext(ctx: Context2D, scheme: SchemeName): Context2D {
     setLineDash: (segments) => ctx.setLineDash(segments),
     fillText: (text, x, y) => ctx.fillText(text, x, y),
     measureText: (text) => ctx.measureText(text),
+    // Pixels carry their own colours: data, never a theme's colour to translate.
+    createImageData: (width, height) => ctx.createImageData(width, height),
+    putImageData: (block, dx, dy) => ctx.putImageData(block, dx, dy),
   };
 }

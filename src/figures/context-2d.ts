@@ -36,4 +36,16 @@ export interface Context2D {
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number): void;
   measureText(text: string): { width: number };
+  /** A block of width x height pixels, RGBA row by row, all transparent. */
+  createImageData(width: number, height: number): PixelBlock;
+  /** Writes a block's pixels as they are at device pixel (dx, dy): no transform, clip or blending. */
+  putImageData(block: PixelBlock, dx: number, dy: number): void;
+}
+
+/** Pixels to write straight to the canvas (the browser's and @napi-rs/canvas's ImageData). */
+export interface PixelBlock {
+  readonly width: number;
+  readonly height: number;
+  /** RGBA, 0 to 255 each (createImageData's blocks hold bytes). */
+  readonly data: { [index: number]: number; readonly length: number };
 }

@@ -4,7 +4,7 @@
  * rasterising anything. Text widths are estimated (half the font size per character) unless a
  * measuring function is given, e.g. one backed by @napi-rs/canvas with the figures' font.
  */
-import type { Context2D } from '../../src/figures/context-2d.ts';
+import type { Context2D, PixelBlock } from '../../src/figures/context-2d.ts';
 
 /** One fillText call. */
 export interface RecordedText {
@@ -127,6 +127,10 @@ export class RecordingContext implements Context2D {
     const match = /(\d+(?:\.\d+)?)px/.exec(this.state.font);
     return { width: text.length * (match ? Number(match[1]) : 10) * 0.5 };
   }
+  createImageData(width: number, height: number): PixelBlock {
+    return { width, height, data: new Uint8ClampedArray(4 * width * height) };
+  }
+  putImageData(): void {}
 }
 
 /** Ascent and descent of a line as fractions of the font size (Source Sans 3: 0.712 cap height, 0.205 descender). */
