@@ -2,6 +2,7 @@
 
 import type { Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
+import { putRects } from './pixel-block.ts';
 import { inDevicePixels, type Rect, strokeCrispFrame } from './pixel-snap.ts';
 import { drawText } from './text.ts';
 import { COLOURS, TEXT } from './theme.ts';
@@ -13,30 +14,25 @@ export interface ColourBarSpec {
   ticks: readonly { t: number; label: string }[];
 }
 
-/**
- * Draws the bar as one-device-pixel columns (a smooth ramp with crisp ends) and its tick labels.
- * The columns are written as one block of pixels: the same pixels as a filled rectangle per
- * column, at a fraction of the cost (an animation draws its bars in every frame).
- */
+/** Draws the bar as one-device-pixel columns (a smooth ramp with crisp ends, pixel-block.ts) and its tick labels. */
 export function drawColourBar(ctx: Context2D, spec: ColourBarSpec): void {
   const { rect } = spec;
   inDevicePixels(ctx, ({ sx, sy, ox, oy }) => {
-    const x0 = Math.round(sx * rect.x + ox);
-    const y0 = Math.round(sy * rect.y + oy);
-    const width = Math.round(sx * (rect.x + rect.width) + ox) - x0;
-    const height = Math.round(sy * (rect.y + rect.height) + oy) - y0;
-    if (width <= 0 || height <= 0) return;
-    const block = ctx.createImageData(width, height);
-    for (let px = 0; px < width; px++) {
-      const [r, g, b] = spec.colourAt((px + 0.5) / width);
-      for (let i = 4 * px; i < block.data.length; i += 4 * width) {
-        block.data[i] = r;
-        block.data[i + 1] = g;
-        block.data[i + 2] = b;
-        block.data[i + 3] = 255;
-      }
-    }
-    ctx.putImageData(block, x0, y0);
+    const bounds = {
+      x0: Math.round(sx * rect.x + ox),
+      y0: Math.round(sy * rect.y + oy),
+      x1: Math.round(sx * (rect.x + rect.width) + ox),
+      y1: Math.round(sy * (rect.y + rect.height) + oy),
+    };
+    const { x0, y0, x1, y1 } = bounds;
+    const columns = Array.from({ length: Math.max(0, x1 - x0) }, (_, k) => ({
+      x0: x0 + k,
+      y0,
+      x1: x0 + k + 1,
+      y1,
+      colour: spec.colourAt((k + 0.5) / (x1 - x0)),
+    }));
+    putRects(ctx, bounds, columns);
   });
   strokeCrispFrame(ctx, rect, COLOURS.axis);
   for (const tick of spec.ticks) {

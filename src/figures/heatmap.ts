@@ -2,6 +2,7 @@
 
 import { dataColour, luminance, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
+import { type DeviceRect, putRects } from './pixel-block.ts';
 import { inDevicePixels, snappedEdges, strokeCrispFrame } from './pixel-snap.ts';
 import { drawText } from './text.ts';
 import { COLOURS } from './theme.ts';
@@ -33,12 +34,14 @@ export function drawHeatmap(ctx: Context2D, matrix: MatrixLike, spec: HeatmapSpe
   inDevicePixels(ctx, ({ sx, sy, ox, oy }) => {
     const xs = snappedEdges(spec.x, spec.cellWidth, matrix.cols, sx, ox);
     const ys = snappedEdges(spec.y, spec.cellHeight, matrix.rows, sy, oy);
+    const cells: DeviceRect[] = [];
     for (let r = 0; r < matrix.rows; r++) {
       for (let c = 0; c < matrix.cols; c++) {
-        ctx.fillStyle = dataColour(spec.colour(matrix.get(r, c)));
-        ctx.fillRect(xs[c]!, ys[r]!, xs[c + 1]! - xs[c]!, ys[r + 1]! - ys[r]!);
+        const colour = spec.colour(matrix.get(r, c));
+        cells.push({ x0: xs[c]!, y0: ys[r]!, x1: xs[c + 1]!, y1: ys[r + 1]!, colour });
       }
     }
+    putRects(ctx, { x0: xs[0]!, y0: ys[0]!, x1: xs.at(-1)!, y1: ys.at(-1)! }, cells);
   });
   strokeCrispFrame(ctx, heatmapRect(matrix, spec), spec.frame ?? COLOURS.cellBorder);
   const valueText = spec.valueText;
