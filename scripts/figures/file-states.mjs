@@ -21,25 +21,43 @@ export const FILE_STATES_FILE = '.figure-file-states.json';
 export const MTIME_SLACK_MS = 10;
 
 /**
+ * Where a file system keeps whole seconds only (FAT, HFS+, some network mounts), a later write
+ * within the same second keeps the times: a change time on a whole second is trusted only after this.
+ */
+const COARSE_SLACK_MS = 2000;
+
+/** @param {import('node:fs').Stats} stats */
+const stateOf = ({ size, mtimeMs, ctimeMs, ino }) => `${size}:${mtimeMs}:${ctimeMs}:${ino}`;
+
+/**
  * One file's state as a string: size, modification and change times (ms, fractional), inode.
  * @param {string} path
  * @returns {string}
  */
 export function fileState(path) {
-  const { size, mtimeMs, ctimeMs, ino } = statSync(path);
-  return `${size}:${mtimeMs}:${ctimeMs}:${ino}`;
+  return stateOf(statSync(path));
 }
 
 /**
  * The file's state if it can vouch for bytes read just after it, else null: a file changed
- * within the clock's slack could be written again, unseen, with the same times.
+ * within the clock's slack of `now` could be written again, unseen, with the same times.
  * @param {string} path
+ * @param {number} [now] the time, in ms since the epoch (tests set it)
  * @returns {string | null}
  */
-export function settledFileState(path) {
-  const now = Date.now();
-  const { ctimeMs } = statSync(path);
-  return ctimeMs < now - MTIME_SLACK_MS ? fileState(path) : null;
+export function settledFileState(path, now = Date.now()) {
+  const stats = statSync(path);
+  return isSettled(stats.ctimeMs, now) ? stateOf(stats) : null;
+}
+
+/**
+ * Whether a file last changed at `ctimeMs` is past the clock's slack at `now`.
+ * @param {number} ctimeMs
+ * @param {number} now
+ */
+export function isSettled(ctimeMs, now) {
+  const slack = ctimeMs % 1000 === 0 ? COARSE_SLACK_MS : MTIME_SLACK_MS;
+  return ctimeMs < now - slack;
 }
 
 /**

@@ -5,9 +5,10 @@
  * break, holding the output folder's lock throughout. `npm run figures`, the development watcher,
  * the benchmarks and the tests all run this.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
+import { sha256Hex } from '../lib/sha256.ts';
 import {
   type BuildStamp,
   CACHE_FILE,
@@ -340,7 +341,9 @@ function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
 /**
  * After the commit, the states of the files the stamp lists (file-states.mjs), so that the next
  * check of an unchanged project need not hash them: each input's as it was when the build read
- * it (if it could vouch for the bytes), each output's as written. Without a stamp, none.
+ * it (if it could vouch for the bytes), and each output's if the file, read after its state was
+ * taken, still has the bytes the stamp names (a file kept from an earlier build was checked when
+ * this one started, and could have been rewritten since). Without a stamp, none.
  */
 function recordFileStates(
   generatedDir: string,
@@ -357,7 +360,10 @@ function recordFileStates(
     const state = hashes.stateWhenRead(path);
     if (state !== null) states[path] = state;
   }
-  for (const path of Object.keys(stamped.stamp.outputs)) states[path] = fileState(path);
+  for (const [path, hash] of Object.entries(stamped.stamp.outputs)) {
+    const state = fileState(path);
+    if (sha256Hex(readFileSync(path)) === hash) states[path] = state;
+  }
   const stamp = fileState(join(generatedDir, STAMP_FILE));
   const text = `${JSON.stringify({ stamp, states }, null, 2)}\n`;
   if (readText(file) !== text) writeFileAtomic(file, text);

@@ -6,13 +6,13 @@
  */
 
 import { schemeContext } from '../figures/colour-scheme.ts';
-import { FONT_FAMILY } from '../figures/theme.ts';
 import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
 import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
 import { canvasBacking } from './canvas-backing.ts';
+import { loadCanvasFont } from './canvas-font.ts';
 import {
   EXPLORER_FIELDS,
   type ExplorerKey,
@@ -370,7 +370,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     control.disabled = false;
   const fromUrl = settingsFromQuery(location.search, tutorialValues);
   fillForm(fromUrl.texts, fromUrl.problems);
-  await fontsLoaded();
+  await loadCanvasFont();
   if (!fromUrl.present) {
     await trainRequested(tutorialValues);
   } else if (Object.keys(fromUrl.problems).length > 0) {
@@ -401,21 +401,6 @@ function setValue(element: HTMLElement, text: string, raw: number | string): voi
 /** Resolves after the browser has had a chance to paint. */
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/** Waits for the figures' font in the weights and styles the frame uses, so the first frame is set in it. */
-async function fontsLoaded(): Promise<void> {
-  const faces = [
-    `16px "${FONT_FAMILY}"`,
-    `600 16px "${FONT_FAMILY}"`,
-    `italic 16px "${FONT_FAMILY}"`,
-  ];
-  try {
-    await Promise.all(faces.map((face) => document.fonts.load(face)));
-    await document.fonts.ready;
-  } catch {
-    // A font that fails to load leaves the browser's fallback: still a readable frame.
-  }
 }
 
 /** Calls `changed` whenever devicePixelRatio changes (browser zoom, a move to another screen). */

@@ -139,6 +139,8 @@ export const FRAME_TOLERANCE = 12;
 /** For each pair of palette indices (a * 256 + b), 1 if their colours are within `tolerance` of each other in every channel. */
 function closenessTable(palette: readonly Rgb[], tolerance: number): Uint8Array {
   const close = new Uint8Array(256 * 256);
+  // No tolerance: every change of index is painted, even between two entries of one colour.
+  if (tolerance <= 0) return close;
   palette.forEach((ca, a) => {
     palette.forEach((cb, b) => {
       const near =
@@ -172,6 +174,7 @@ export function createFrameDiffer(
   let shown: Uint8Array | null = null;
   // The colours on show, one 32-bit word a pixel, updated in place as pixels change.
   const previous = new Int32Array(pixels);
+  // Node's Buffer, for its byte comparison: the animation is encoded by the build, never in a page.
   const previousBytes = Buffer.from(previous.buffer);
   const next = new Uint8Array(pixels);
   return (rgba, exact = false) => {

@@ -1,6 +1,6 @@
 /** Text drawing helpers: plain labels and math-like labels with a superscript, e.g. W^[1]. */
 import type { Context2D } from './context-2d.ts';
-import { COLOURS, FONT_FAMILY } from './theme.ts';
+import { CANVAS_FONT_FAMILY, COLOURS, FONT_FAMILY } from './theme.ts';
 
 /** How to set a piece of text. */
 export interface TextStyle {
@@ -18,7 +18,7 @@ export function fontFor(style: TextStyle): string {
     style.italic ? 'italic' : '',
     style.weight === 600 ? '600' : '',
     `${style.size}px`,
-    `"${FONT_FAMILY}"`,
+    `"${FONT_FAMILY}", "${CANVAS_FONT_FAMILY}"`,
   ];
   return parts.filter((p) => p !== '').join(' ');
 }

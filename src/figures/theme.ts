@@ -11,6 +11,13 @@
  */
 export const FONT_FAMILY = 'Source Sans 3';
 
+/**
+ * The same font under a name only the explorer's canvas declares (src/explorer/canvas-font.ts),
+ * named after FONT_FAMILY in every figure's font: the canvas falls back to it when the page's
+ * face is not in use. The build registers no such family, so its pictures use FONT_FAMILY.
+ */
+export const CANVAS_FONT_FAMILY = `${FONT_FAMILY} Canvas`;
+
 /** The width of the site's content column in CSS px: every figure is laid out at this width. */
 export const CONTENT_WIDTH = 720;
 

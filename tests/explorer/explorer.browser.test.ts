@@ -56,9 +56,14 @@ afterAll(async () => {
 });
 
 /** Opens the page (with `query`), brings the explorer into view and waits until it has trained its first run. */
-async function openExplorer(query = '', options: BrowserContextOptions = {}): Promise<Page> {
+async function openExplorer(
+  query = '',
+  options: BrowserContextOptions = {},
+  beforeLoad: (page: Page) => Promise<unknown> = async () => {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  await beforeLoad(page);
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
   });
@@ -422,6 +427,30 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
       if (colorScheme === 'dark') await screenshot(page, 'explorer-dark.png');
       await closePage(page);
     }
+  });
+
+  it("sets its canvas in the figures' font even when the page's text font came too late to be used", async () => {
+    const onTime = await openExplorer();
+    const expected = await canvasPixels(onTime);
+    await closePage(onTime);
+    // Past the first paint, the page keeps its fallback for the whole visit (font-display: optional).
+    const late = await openExplorer('', {}, (page) =>
+      page.route('**/source-sans-3-*.woff2', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      }),
+    );
+    const widths = await late.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const width = (font: string) => {
+        ctx.font = font;
+        return ctx.measureText('Loss (cross-entropy) on the training set').width;
+      };
+      return [width('16px "Source Sans 3"'), width('16px "Source Sans 3 Canvas"')];
+    });
+    expect(widths[0], "the page's own face is not in use").not.toBe(widths[1]);
+    expect(await canvasPixels(late)).toBe(expected);
+    await closePage(late);
   });
 
   it('fits a 375 px wide screen with a sharp canvas laid out for its width, and follows a resize', async () => {

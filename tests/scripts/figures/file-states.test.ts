@@ -8,6 +8,7 @@ import { createFileHashes } from '../../../scripts/figures/file-hashes.ts';
 import {
   FILE_STATES_FILE,
   fileState,
+  isSettled,
   MTIME_SLACK_MS,
   readFileStates,
   settledFileState,
@@ -24,15 +25,22 @@ describe('file states', () => {
     expect(fileState(file)).toBe(`4:${mtimeMs}:${ctimeMs}:${ino}`);
   });
 
-  it('vouch for nothing while a file may still change within the clock’s slack, then for its bytes', async () => {
+  it('vouch for nothing while a file may still change within the clock’s slack', () => {
     const file = join(dir, 'b.txt');
     writeFileSync(file, 'new');
-    expect(settledFileState(file)).toBeNull();
-    const hashes = createFileHashes();
-    hashes.hash(file);
-    expect(hashes.stateWhenRead(file)).toBeNull();
+    const { ctimeMs } = statSync(file);
+    expect(settledFileState(file, ctimeMs + MTIME_SLACK_MS / 2)).toBeNull();
+    expect(settledFileState(file, ctimeMs + 3 * MTIME_SLACK_MS)).toBe(fileState(file));
+    // Times kept in whole seconds: a second write within the second would keep them.
+    expect(isSettled(5000.25, 5000.25 + 3 * MTIME_SLACK_MS)).toBe(true);
+    expect(isSettled(5000, 5000 + 3 * MTIME_SLACK_MS)).toBe(false);
+    expect(isSettled(5000, 7001)).toBe(true);
+  });
+
+  it('are taken, when a file is hashed, before it is read', async () => {
+    const file = join(dir, 'c.txt');
+    writeFileSync(file, 'new');
     await sleep(3 * MTIME_SLACK_MS);
-    expect(settledFileState(file)).toBe(fileState(file));
     const later = createFileHashes();
     later.hash(file);
     expect(later.stateWhenRead(file)).toBe(fileState(file));

@@ -268,6 +268,33 @@ describe('the figure cache', () => {
     expect(made(await build())).toEqual([]);
   }, 60_000);
 
+  it('records no file state for an output rewritten while the build ran (the check hashes it)', async () => {
+    const command = { cwd: out, args: [], entries: [] };
+    await build({ command });
+    const statesFile = join(out, 'src', 'generated', '.figure-file-states.json');
+    const before = JSON.parse(readFileSync(statesFile, 'utf8')).states as Record<string, string>;
+    const figure = Object.keys(before).find((path) => path.endsWith('.png'))!;
+    const original = readFileSync(figure);
+    const altered = Buffer.from(original);
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 0xff, altered.length - 1);
+    // The figure is fresh when the build starts; it changes after the drawing, before the commit.
+    const report = await build({
+      command,
+      onStep: (step) => {
+        if (step === 'drawn') writeFileSync(figure, altered);
+      },
+    });
+    expect(made(report)).toEqual([]);
+    const after = JSON.parse(readFileSync(statesFile, 'utf8')).states as Record<string, string>;
+    expect(after[figure]).toBeUndefined();
+    expect(Object.keys(after).sort()).toEqual(
+      Object.keys(before)
+        .filter((p) => p !== figure)
+        .sort(),
+    );
+    writeFileSync(figure, original);
+  }, 60_000);
+
   it('removes the figures, downloads and results no longer produced', async () => {
     const old = manifest(out);
     writeFileSync(

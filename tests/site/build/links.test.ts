@@ -128,7 +128,7 @@ describe.each([
     const inline: [string, string][] = [];
     for (const page of files.filter((file) => file.endsWith('.html'))) {
       const html = await readFile(join(build.dir, page), 'utf8');
-      for (const match of html.matchAll(/<style[^>]*>([^<]*)<\/style>/g))
+      for (const match of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g))
         inline.push([page, match[1]!]);
     }
     expect(inline.filter(([, css]) => css.includes('@font-face')).length).toBeGreaterThan(3);
