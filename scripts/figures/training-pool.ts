@@ -32,15 +32,15 @@ export function trainingWork(settings: Settings): number {
   return settings.iterations * (settings.hiddenUnits + 3);
 }
 
+/** Each worker costs about 75 MB of memory: a few at most, however many cores there are. */
+const MAX_TRAINING_THREADS = 4;
+
 /**
  * Threads are started only when the runs besides the longest come to at least this much work:
  * 20,000 iterations of the tutorial's network (100 experiments of 200 iterations train in
  * about 1.1 s one after another, and hardly faster on two threads; 100 of 2,000 in 8.2 s one
  * after another and 5.6 s on two: `npm run bench:scale`).
  */
-/** Each worker costs about 75 MB of memory: a few at most, however many cores there are. */
-const MAX_TRAINING_THREADS = 4;
-
 export const THREADS_FROM_WORK =
   20_000 * trainingWork({ iterations: 1, hiddenUnits: 6 } as Settings);
 

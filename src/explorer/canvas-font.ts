@@ -6,10 +6,10 @@
  * are named second in every figure's font (text.ts), so the frame is set in Source Sans 3 either
  * way; the page's own text never asks for this family. The files are the page's, already fetched.
  */
-import italic from '@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2?url';
-import regular from '@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2?url';
-import semibold from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
 import { CANVAS_FONT_FAMILY } from '../figures/theme.ts';
+import { TEXT_FONT_FILES } from '../lib/text-font-files.ts';
+
+const { regular, semibold, italic } = TEXT_FONT_FILES;
 
 const FACES: readonly [string, FontFaceDescriptors][] = [
   [regular, { weight: '400', style: 'normal' }],
