@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sha256Hex } from '../lib/sha256.ts';
 import type { CachedOutput, FigureCache } from './build-cache.ts';
 import { describeChange, keyOf, type OutputInputs } from './output-keys.ts';
+import type { VouchedFile } from './vouched-files.ts';
 import type { FigureManifest, OutputDirs } from './write-outputs.ts';
 
 /** fresh: made before from the same inputs, file intact. stale: made from other inputs. missing: never made, or its file is gone or altered. */
@@ -54,8 +55,7 @@ export function outputPath(dirs: OutputDirs, kind: OutputInputs['kind'], file: s
 function unusable(
   output: OutputInputs,
   cached: CachedOutput | undefined,
-  manifest: FigureManifest | null,
-  dirs: OutputDirs,
+  { manifest, dirs, vouched }: PreviousBuild,
 ): string | null {
   if (cached === undefined) return 'not built yet';
   if (output.kind !== 'results') {
@@ -64,7 +64,8 @@ function unusable(
     if (entry === undefined) return 'not in figures.json';
     if (entry.src !== cached.file) return 'figures.json names another file';
   }
-  const sha = fileSha256(outputPath(dirs, output.kind, cached.file));
+  const path = outputPath(dirs, output.kind, cached.file);
+  const sha = vouched.get(path)?.sha256 ?? fileSha256(path);
   if (sha === null) return `file missing: ${cached.file}`;
   if (sha !== cached.sha256) return `file changed on disk: ${cached.file}`;
   return null;
@@ -75,18 +76,20 @@ export interface PreviousBuild {
   cache: FigureCache | null;
   manifest: FigureManifest | null;
   dirs: OutputDirs;
+  /** Its outputs still in the state it recorded, whose hashes need not be read again. */
+  vouched: ReadonlyMap<string, VouchedFile>;
 }
 
 /** The plan for every output: compares keys with the cache and checks each remembered file. `force` makes everything stale. */
 export function planOutputs(
   outputs: readonly OutputInputs[],
-  { cache, manifest, dirs }: PreviousBuild,
+  previous: PreviousBuild,
   force: boolean,
 ): PlannedOutput[] {
   return outputs.map((output) => {
     const key = keyOf(output.inputs);
-    const cached = cache?.outputs[output.id];
-    const problem = unusable(output, cached, manifest, dirs);
+    const cached = previous.cache?.outputs[output.id];
+    const problem = unusable(output, cached, previous);
     const plan = (status: OutputStatus, reason: string, previous: CachedOutput | null) => ({
       ...output,
       key,

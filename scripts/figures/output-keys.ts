@@ -99,6 +99,8 @@ export interface KeySources {
 interface KeyContext extends KeySources {
   /** The project files a module is made of (its path absolute, or relative to the project root). */
   closure: (path: string) => string[];
+  /** Source fingerprints already made, by their list of files: most outputs share one list with many others. */
+  sourcePrintMemo: Map<string, Fingerprints>;
 }
 
 /** What one experiment contributes to an output: fingerprints, source files, and whether it needs the trained run. */
@@ -166,10 +168,18 @@ function experimentPart(ctx: KeyContext, name: string, reads: FigureReads): Expe
 }
 
 /** The fingerprints of source files. */
-function sourcePrints(ctx: KeyContext, files: Iterable<string>): Fingerprints {
-  return Object.fromEntries(
-    [...new Set(files)].sort().map((file) => [`source:${shown(ctx, file)}`, ctx.hashes.hash(file)]),
-  );
+function sourcePrints(ctx: KeyContext, files: readonly string[]): Fingerprints {
+  const memoKey = files.join('\n');
+  let prints = ctx.sourcePrintMemo.get(memoKey);
+  if (prints === undefined) {
+    prints = Object.fromEntries(
+      [...new Set(files)]
+        .sort()
+        .map((file) => [`source:${shown(ctx, file)}`, ctx.hashes.hash(file)]),
+    );
+    ctx.sourcePrintMemo.set(memoKey, prints);
+  }
+  return prints;
 }
 
 /** An output's fingerprints from its parts, and the experiments whose trained runs it needs. */
@@ -219,7 +229,7 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
 /** Fingerprint helpers over one build's sources (one esbuild run finds every closure). */
 export async function createKeyBuilder(sources: KeySources) {
   const { closure, memo } = await closuresOf(sources);
-  const ctx: KeyContext = { ...sources, closure };
+  const ctx: KeyContext = { ...sources, closure, sourcePrintMemo: new Map() };
   /** An output made from one experiment (its downloads, its results) by the modules `code`. */
   const experimentOutput = (
     id: string,

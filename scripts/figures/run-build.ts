@@ -15,6 +15,7 @@ import {
   CACHE_VERSION,
   type FigureCache,
   formatCache,
+  formatStamp,
   readCache,
   STAMP_FILE,
 } from './build-cache.ts';
@@ -44,6 +45,7 @@ import type { RenderedFigure } from './render.ts';
 import { formatStatusLine, type RunSummary } from './report.ts';
 import { storedRun, storeRuns } from './run-cache.ts';
 import { trainAll, trainingThreads } from './training-pool.ts';
+import { type VouchedFile, vouchedOutputs } from './vouched-files.ts';
 import {
   type BuildCommit,
   commitOutputs,
@@ -118,6 +120,8 @@ interface PlannedBuild {
   plan: PlannedOutput[];
   /** The pages' references as the last build left them. */
   pageMemo: PageReferenceMemo;
+  /** The outputs the last build's file states still vouch for. */
+  vouched: ReadonlyMap<string, VouchedFile>;
 }
 
 /** The build (with the lock held, unless it only checks): plan, then make and commit. */
@@ -147,9 +151,11 @@ async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<Plann
     moreEntries: request.command?.entries.map((entry) => resolve(entry)) ?? [],
   });
   const manifest = readManifest(dirs.generatedDir);
-  const previous = { cache: readCache(dirs.generatedDir), manifest, dirs };
+  // --force trusts nothing it has not read: every output file is hashed again.
+  const vouched = request.mode === 'force' ? new Map() : vouchedOutputs(dirs.generatedDir);
+  const previous = { cache: readCache(dirs.generatedDir), manifest, dirs, vouched };
   const plan = planOutputs(outputList(project, keys), previous, request.mode === 'force');
-  return { project, keys, hashes, manifest, plan, pageMemo };
+  return { project, keys, hashes, manifest, plan, pageMemo, vouched };
 }
 
 /** A check: each output's line, and nothing written. */
@@ -163,7 +169,7 @@ function checkOnly(request: BuildRequest, planned: PlannedBuild): Partial<BuildR
 async function makeOutputs(
   request: BuildRequest,
   dirs: OutputDirs,
-  { project, keys, hashes, manifest, plan, pageMemo }: PlannedBuild,
+  { project, keys, hashes, manifest, plan, pageMemo, vouched }: PlannedBuild,
 ): Promise<Partial<BuildReport>> {
   const trainStart = performance.now();
   const { runs, trained, threads } = await trainExperiments(
@@ -189,7 +195,7 @@ async function makeOutputs(
   });
   const commit = commitOf(assembled, dirs, cacheTexts, request.onStep);
   const removed = await commitOutputs(dirs, commit, assembled.keep);
-  recordFileStates(dirs.generatedDir, cacheTexts.stamp, hashes);
+  recordFileStates(dirs.generatedDir, cacheTexts.stamp, { hashes, vouched });
   await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
   storeClosureMemo(dirs.generatedDir, keys.closureMemo);
@@ -334,7 +340,7 @@ function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
       : null;
   return {
     cache: formatCache(cache),
-    stamp: stamp === null ? null : { stamp, text: formatCache(stamp) },
+    stamp: stamp === null ? null : { stamp, text: formatStamp(stamp) },
   };
 }
 
@@ -343,12 +349,13 @@ function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
  * check of an unchanged project need not hash them: each input's as it was when the build read
  * it (if it could vouch for the bytes), and each output's if the file, read after its state was
  * taken, still has the bytes the stamp names (a file kept from an earlier build was checked when
- * this one started, and could have been rewritten since). Without a stamp, none.
+ * this one started, and could have been rewritten since), or if it is still in the state the
+ * last build recorded for those bytes. Without a stamp, none.
  */
 function recordFileStates(
   generatedDir: string,
   stamped: CacheTexts['stamp'],
-  hashes: FileHashes,
+  known: { hashes: FileHashes; vouched: ReadonlyMap<string, VouchedFile> },
 ): void {
   const file = join(generatedDir, FILE_STATES_FILE);
   if (stamped === null) {
@@ -357,12 +364,18 @@ function recordFileStates(
   }
   const states: Record<string, string> = {};
   for (const path of Object.keys(stamped.stamp.inputs)) {
-    const state = hashes.stateWhenRead(path);
+    const state = known.hashes.stateWhenRead(path);
     if (state !== null) states[path] = state;
   }
   for (const [path, hash] of Object.entries(stamped.stamp.outputs)) {
     const state = fileState(path);
-    if (sha256Hex(readFileSync(path)) === hash) states[path] = state;
+    // Kept as it was (same state as when vouched for), it need not be read again.
+    const kept = known.vouched.get(path);
+    const intact =
+      kept !== undefined && kept.state === state && kept.sha256 === hash
+        ? true
+        : sha256Hex(readFileSync(path)) === hash;
+    if (intact) states[path] = state;
   }
   const stamp = fileState(join(generatedDir, STAMP_FILE));
   const text = `${JSON.stringify({ stamp, states }, null, 2)}\n`;

@@ -1,9 +1,10 @@
 /** The file states that spare the unchanged check its hashing (scripts/figures/file-states.mjs). */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STAMP_FILE } from '../../../scripts/figures/build-cache.ts';
 import { createFileHashes } from '../../../scripts/figures/file-hashes.ts';
 import {
   FILE_STATES_FILE,
@@ -13,6 +14,7 @@ import {
   readFileStates,
   settledFileState,
 } from '../../../scripts/figures/file-states.mjs';
+import { vouchedOutputs } from '../../../scripts/figures/vouched-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'file-states-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +60,41 @@ describe('file states', () => {
     writeFileSync(join(dir, FILE_STATES_FILE), '{ not json');
     expect(readFileStates(dir, 'S')).toEqual({});
     expect(readFileStates(join(dir, 'missing'), 'S')).toEqual({});
+  });
+
+  it('vouch for the outputs the stamp names while each keeps its recorded state', () => {
+    const generated = join(dir, 'generated');
+    mkdirSync(generated);
+    const [kept, rewritten, touched, unrecorded] = ['k', 'r', 't', 'u'].map((name) => {
+      const path = join(dir, `${name}.png`);
+      writeFileSync(path, name);
+      return path;
+    }) as [string, string, string, string];
+    const outputs = {
+      [kept]: 'hash-k',
+      [rewritten]: 'hash-r',
+      [touched]: 'hash-t',
+      [unrecorded]: 'hash-u',
+    };
+    writeFileSync(join(generated, STAMP_FILE), JSON.stringify({ outputs }));
+    const record = (stamp: string) =>
+      writeFileSync(
+        join(generated, FILE_STATES_FILE),
+        JSON.stringify({
+          stamp,
+          states: Object.fromEntries([kept, rewritten, touched].map((p) => [p, fileState(p)])),
+        }),
+      );
+    record(fileState(join(generated, STAMP_FILE)));
+    writeFileSync(rewritten, 'r');
+    utimesSync(touched, new Date(5_000), new Date(5_000));
+    const vouched = vouchedOutputs(generated);
+    // The stamp's hash, not the file's: the state stands for the bytes it was recorded with.
+    expect([...vouched]).toEqual([[kept, { state: fileState(kept), sha256: 'hash-k' }]]);
+    // States recorded with another stamp vouch for nothing.
+    record(`${fileState(join(generated, STAMP_FILE))}0`);
+    expect(vouchedOutputs(generated).size).toBe(0);
+    rmSync(join(generated, STAMP_FILE));
+    expect(vouchedOutputs(generated).size).toBe(0);
   });
 });
