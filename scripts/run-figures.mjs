@@ -118,8 +118,7 @@ if (report !== null) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bundle = process.env.FIGURES_NO_BUNDLE ? null : await bundleFigureCommand(root);
   if (bundle !== null) {
-    const modules = new Map([...bundle.figureModules, ...bundle.workers]);
-    Object.assign(globalThis, { [BUNDLED_MODULES]: modules });
+    Object.assign(globalThis, { [BUNDLED_MODULES]: bundle.workers });
     await import(bundle.entry);
   } else {
     const { register } = await import('tsx/esm/api');

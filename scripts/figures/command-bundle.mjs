@@ -4,8 +4,13 @@
  * of the 0.5 s that loading tsx and transforming some sixty modules one by one takes.
  *
  * esbuild bundles scripts/figures.ts and every figure module (content/figures/*.ts) in one pass,
- * with shared code split into common chunks, so a figure module and the build share one copy of
- * each module (one Matrix class, one defineFigure). Packages stay outside, imported from
+ * into one file with the build (a figure module and the build share one copy of each module: one
+ * Matrix class, one defineFigure), and the parts loaded only when needed (the drawing, the page
+ * parser) and the training worker's module in files of their own, with their common code in shared
+ * chunks. Few files, since Node's module loader takes one to two milliseconds for each file
+ * whatever its size: the figure modules as files of their own, with the chunks they share, took
+ * 70 ms to load, and 5 ms as part of one. Each figure module still runs only when the build asks
+ * for it, so one that throws is named (bundled-modules.ts). Packages stay outside, imported from
  * node_modules as usual. `import.meta.url` is replaced in each file by that file's own URL, so
  * code that finds the project from it behaves as it does unbundled.
  *
@@ -31,10 +36,11 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileState, settledFileState } from './file-states.mjs';
 
 /**
- * Where bundled modules are announced to the build (scripts/figures/bundled-modules.ts): source
- * path -> file URL, for the figure modules and the worker threads' modules.
+ * Where the workers' bundled modules are announced to the build (scripts/figures/bundled-modules.ts):
+ * source path -> file URL.
  */
 export const BUNDLED_MODULES = Symbol.for('nn-from-scratch.bundled-modules');
 
@@ -43,6 +49,43 @@ const WORKER_FILES = [join('scripts', 'figures', 'train-worker.ts')];
 
 const CACHE_DIR = join('node_modules', '.cache', 'nn-figures');
 const UNUSED_FOR_MS = 60 * 60 * 1000;
+
+/** The bundle's entry: the figure modules' loaders announced first, then the command. */
+const COMMAND_ENTRY = 'nn-figures:command';
+const FIGURE_MODULES = 'nn-figures:figure-modules';
+
+/**
+ * An esbuild plugin for the two modules of the bundle that are not files: its entry, and the
+ * module that announces a loader for each figure module (bundled-modules.ts reads them). A
+ * `require` of a bundled ES module makes esbuild wrap it in a function that runs it on the first
+ * call, inside the same file.
+ * @param {string} root
+ * @param {string[]} figureFiles
+ */
+function virtualModules(root, figureFiles) {
+  const contents = {
+    [COMMAND_ENTRY]: `import ${JSON.stringify(FIGURE_MODULES)};\nimport ${JSON.stringify(join(root, 'scripts', 'figures.ts'))};\n`,
+    [FIGURE_MODULES]: `globalThis[Symbol.for('nn-from-scratch.figure-modules')] = new Map([\n${figureFiles
+      .map((file) => `  [${JSON.stringify(file)}, () => require(${JSON.stringify(file)})],\n`)
+      .join('')}]);\n`,
+  };
+  return {
+    name: 'virtual-modules',
+    /** @param {import('esbuild').PluginBuild} build */
+    setup(build) {
+      // As esbuild names it in the metafile, "namespace:path": the name it was imported by.
+      build.onResolve({ filter: /^nn-figures:/ }, (args) => ({
+        path: args.path.slice('nn-figures:'.length),
+        namespace: 'nn-figures',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'nn-figures' }, (args) => ({
+        contents: contents[/** @type {keyof typeof contents} */ (`nn-figures:${args.path}`)],
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** An esbuild plugin that gives each project TypeScript file its own `import.meta.url`. */
 const ownImportMetaUrl = {
@@ -88,8 +131,8 @@ function pruneOld(/** @type {string} */ parent, /** @type {string} */ keep) {
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
- * @typedef {{ inputs: Record<string, string>; figureFiles: string[]; entry: string; figureModules: Record<string, string>; workers: Record<string, string> }} BundleRecord
- * Paths in `inputs` and `figureFiles` are absolute; `entry`, `figureModules` and `workers` values are file URLs.
+ * @typedef {{ inputs: Record<string, string>; states: Record<string, string>; figureFiles: string[]; entry: string; workers: Record<string, string> }} BundleRecord
+ * Paths in `inputs`, `states` (each file's state when it was hashed, if settled) and `figureFiles` are absolute (the figure modules are in the entry's file); `entry` and `workers` values are file URLs.
  */
 
 /** The recorded bundle in `slot` if every source it was made from is unchanged, else null. */
@@ -98,8 +141,10 @@ function reusable(/** @type {string} */ slot, /** @type {string[]} */ figureFile
     /** @type {BundleRecord} */
     const record = JSON.parse(readFileSync(join(slot, 'bundle.json'), 'utf8'));
     if (JSON.stringify(record.figureFiles) !== JSON.stringify(figureFiles)) return null;
+    const states = record.states ?? {}; // (none in a record from before they were kept)
     for (const [path, hash] of Object.entries(record.inputs)) {
-      if (sha256(readFileSync(path)) !== hash) return null;
+      // A file still in the state it had when bundled has the same bytes (file-states.mjs).
+      if (states[path] !== fileState(path) && sha256(readFileSync(path)) !== hash) return null;
     }
     return record;
   } catch {
@@ -140,10 +185,9 @@ async function bundleInto(
   /** @type {string[]} */ figureFiles,
 ) {
   const { build } = await import('esbuild');
-  const entry = join(root, 'scripts', 'figures.ts');
   const workerFiles = WORKER_FILES.map((file) => join(root, file));
   const result = await build({
-    entryPoints: [entry, ...workerFiles, ...figureFiles],
+    entryPoints: [COMMAND_ENTRY, ...workerFiles],
     absWorkingDir: root,
     outbase: root,
     outdir: 'out',
@@ -158,25 +202,30 @@ async function bundleInto(
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [ownImportMetaUrl],
+    plugins: [virtualModules(root, figureFiles), ownImportMetaUrl],
   });
   const dir = writeBundle(root, slot, result.outputFiles);
   /** @type {BundleRecord} */
-  const record = { inputs: {}, figureFiles, entry: '', figureModules: {}, workers: {} };
-  // The bundle's sources, and this file: a change to how it bundles makes a new bundle.
-  const sources = [...Object.keys(result.metafile.inputs), fileURLToPath(import.meta.url)];
+  const record = { inputs: {}, states: {}, figureFiles, entry: '', workers: {} };
+  // The bundle's source files, and this file: a change to how it bundles makes a new bundle.
+  const sources = [
+    ...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('nn-figures:')),
+    fileURLToPath(import.meta.url),
+  ];
   for (const input of sources) {
     const path = resolve(root, input);
+    // The state first: a write after it shows as another state, even if it lands before the read.
+    const state = settledFileState(path);
     record.inputs[path] = sha256(readFileSync(path));
+    if (state !== null) record.states[path] = state;
   }
   for (const [output, info] of Object.entries(result.metafile.outputs)) {
     if (info.entryPoint === undefined) continue;
     const url = pathToFileURL(join(dir, relative('out', output))).href;
-    const source = resolve(root, info.entryPoint);
     // (Modules the build imports lazily, as render.ts, are entries of their own too.)
-    if (source === entry) record.entry = url;
-    else if (figureFiles.includes(source)) record.figureModules[source] = url;
-    else if (workerFiles.includes(source)) record.workers[source] = url;
+    if (info.entryPoint === COMMAND_ENTRY) record.entry = url;
+    else if (workerFiles.includes(resolve(root, info.entryPoint)))
+      record.workers[resolve(root, info.entryPoint)] = url;
   }
   const recordFile = join(slot, 'bundle.json');
   writeFileSync(`${recordFile}.tmp-${process.pid}`, JSON.stringify(record));
@@ -187,22 +236,23 @@ async function bundleInto(
 }
 
 /**
- * The build of the project at `root`, bundled: the URL of its entry (scripts/figures.ts) and each
- * figure module's and worker's bundled URL, or null if anything went wrong.
+ * The build of the project at `root`, bundled: the URL of its entry (the figure modules and
+ * scripts/figures.ts), the figure modules it holds, and each worker's bundled URL, or null if
+ * anything went wrong.
  * @param {string} root
- * @returns {Promise<{ entry: string; figureModules: Map<string, string>; workers: Map<string, string> } | null>}
+ * @returns {Promise<{ entry: string; figureModules: string[]; workers: Map<string, string> } | null>}
  */
 export async function bundleFigureCommand(root) {
   try {
     const slot = join(root, CACHE_DIR, sha256(resolve(root)).slice(0, 16));
     const figureFiles = figureModuleFiles(root);
     const record = reusable(slot, figureFiles) ?? (await bundleInto(root, slot, figureFiles));
-    const dir = join(fileURLToPath(record.entry), '..', '..');
+    const dir = join(fileURLToPath(record.entry), '..');
     // In use: not to be pruned.
     for (const used of [dir, slot]) utimesSync(used, new Date(), new Date());
     return {
       entry: record.entry,
-      figureModules: new Map(Object.entries(record.figureModules)),
+      figureModules: record.figureFiles,
       workers: new Map(Object.entries(record.workers)),
     };
   } catch {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SCHEMES, type SchemeName } from '../../src/figures/colour-scheme.ts';
 import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
 import { schemeFigureId } from '../../src/figures/figure-manifest.ts';
-import { moduleUrl } from './bundled-modules.ts';
+import { importFigureModule } from './bundled-modules.ts';
 
 /** Where figure modules live, relative to the project root. */
 export const FIGURES_DIR = 'content/figures';
@@ -65,7 +65,7 @@ export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> 
     }
     let module: { default?: unknown };
     try {
-      module = (await import(moduleUrl(file))) as { default?: unknown };
+      module = await importFigureModule(file);
     } catch (error) {
       throw new FigureModuleError(
         shown,

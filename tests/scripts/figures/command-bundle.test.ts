@@ -1,11 +1,20 @@
 /**
- * The figure command bundled by esbuild (scripts/figures/command-bundle.mjs): reused while its
- * sources are unchanged, made again when one changes, each file keeping its own import.meta.url,
+ * The figure command bundled by esbuild (scripts/figures/command-bundle.mjs), in a few files:
+ * reused while its sources are unchanged, made again when one changes, each file keeping its own import.meta.url,
  * and giving the same outputs as the TypeScript run through tsx (trained on two threads, the
  * worker bundled too, or on one).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,13 +47,19 @@ describe('the bundled figure command', () => {
     const project = copy();
     const first = await bundle(project);
     expect(first).not.toBeNull();
-    const figureFiles = [...first!.figureModules.keys()].sort();
+    const figureFiles = first!.figureModules;
     expect(figureFiles.length).toBeGreaterThan(0);
     for (const file of figureFiles) expect(file).toContain(join(project, 'content', 'figures'));
+    // In the entry's own file (each file costs Node's loader a millisecond or two), none apart.
+    const entry = readFileSync(fileURLToPath(first!.entry), 'utf8');
+    for (const file of figureFiles) expect(entry).toContain(JSON.stringify(file));
+    const bundleDir = join(fileURLToPath(first!.entry), '..');
+    expect(existsSync(join(bundleDir, 'content'))).toBe(false);
+    expect(readdirSync(bundleDir).length).toBeLessThan(12);
     const worker = join(project, 'scripts', 'figures', 'train-worker.ts');
     expect([...first!.workers.keys()]).toEqual([worker]);
     expect(existsSync(fileURLToPath(first!.workers.get(worker)!))).toBe(true);
-    const record = join(fileURLToPath(first!.entry), '..', '..', '..', 'bundle.json');
+    const record = join(bundleDir, '..', 'bundle.json');
     const written = statSync(record).mtimeMs;
     const again = await bundle(project);
     expect(again!.entry).toBe(first!.entry);
@@ -61,8 +76,25 @@ describe('the bundled figure command', () => {
     const extra = join(project, 'content', 'figures', 'extra-copy.ts');
     writeFileSync(extra, readFileSync(join(project, 'content', 'figures', 'network.ts')));
     const third = await bundle(project);
-    expect(third!.figureModules.has(extra)).toBe(true);
-    expect(second!.figureModules.has(extra)).toBe(false);
+    expect(third!.figureModules).toContain(extra);
+    expect(second!.figureModules).not.toContain(extra);
+  });
+
+  it('sees a source rewritten with its size and modification time kept (its change time moves)', async () => {
+    const project = copy();
+    const first = await bundle(project);
+    const theme = join(project, 'src', 'figures', 'theme.ts');
+    const { atime, mtime } = statSync(theme);
+    const text = readFileSync(theme, 'utf8');
+    // Same length, another value: the bundle must change.
+    writeFileSync(
+      theme,
+      text.replace(/'#([0-9a-f])/i, (_, d: string) => `'#${d === '0' ? '1' : '0'}`),
+    );
+    utimesSync(theme, atime, mtime);
+    expect(statSync(theme).size).toBe(text.length);
+    const second = await bundle(project);
+    expect(second!.entry).not.toBe(first!.entry);
   });
 
   it('keeps each file its own import.meta.url, and builds the same bytes as the TypeScript through tsx', () => {
