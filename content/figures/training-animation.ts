@@ -8,6 +8,7 @@ import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import {
   drawTrainingFrame,
   TRAINING_FRAME_READS,
+  trainingFrameChanging,
   trainingFrameDescription,
   trainingFrameInputs,
   trainingFrameSize,
@@ -24,6 +25,7 @@ export default defineFigure({
   reads: TRAINING_FRAME_READS,
   displayWidth: CONTENT_WIDTH,
   size: ({ run }) => trainingFrameSize(run),
+  changing: ({ run }) => trainingFrameChanging(run),
   frames: ({ run }) => {
     const inputs = trainingFrameInputs(run);
     return inputs.map((input, k) => ({

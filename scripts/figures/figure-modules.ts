@@ -115,5 +115,10 @@ function checkDefinition(value: unknown, shown: string, id: string): FigureDefin
   for (const name of ['size', 'text', drawer!]) {
     if (typeof figure[name] !== 'function') fail(`"${name}" must be a function`);
   }
+  if (
+    figure.changing !== undefined &&
+    (figure.format !== 'gif' || typeof figure.changing !== 'function')
+  )
+    fail('"changing", when given, must be a function, and only an animation ("gif") has one');
   return value as FigureDefinition;
 }

@@ -8,6 +8,7 @@
 import type { RunRecord, Settings } from '../nn/types.ts';
 import type { SchemeName } from './colour-scheme.ts';
 import type { Context2D } from './context-2d.ts';
+import type { Rect } from './pixel-snap.ts';
 
 /** A figure's alt text (what it shows) and caption (what to take from it). */
 export interface FigureText {
@@ -86,6 +87,12 @@ export interface SvgFigure extends FigureBase {
 export interface GifFigure extends FigureBase {
   format: 'gif';
   frames: (input: FigureInput) => AnimationFrame[];
+  /**
+   * The parts of the frame (CSS px) that can differ from one frame to the next, when every other
+   * pixel is drawn the same in all of them: only these are read back from the canvas after the
+   * first frame (the last, shown paused, is read whole). Without it, every frame is read whole.
+   */
+  changing?: (input: FigureInput) => readonly Rect[];
 }
 
 export type FigureDefinition = PngFigure | SvgFigure | GifFigure;

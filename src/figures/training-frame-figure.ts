@@ -77,6 +77,48 @@ export function trainingFrameSize(run: Pick<RunRecord, 'settings' | 'datasets'>)
   );
 }
 
+/** Room around a changing part for what is drawn on its edge: a curve's width, the current point's dot. */
+const CHANGING_PAD = 6;
+
+/**
+ * The parts of a run's frames that change from one iteration to the next, in CSS px: the header
+ * (iteration, loss and accuracy), the cells of the six heatmaps (and the markers on A2's), and
+ * the two plots. The titles, labels, legend and axes are drawn the same in every frame.
+ */
+export function trainingFrameChanging(
+  run: Pick<RunRecord, 'settings' | 'datasets'>,
+  width = CONTENT_WIDTH,
+): Rect[] {
+  const hidden = unitSubset(run.settings.hiddenUnits).drawn;
+  const n = run.datasets.train.labels.length;
+  const layout = trainingFrameLayout(hidden, n, width);
+  const { readout } = layout;
+  const header = Math.max(layout.titleY, readout.y + (readout.lines - 1) * readout.lineHeight);
+  const cells = (place: HeatmapPlace, rows: number, cols: number): Rect => ({
+    x: place.x,
+    y: place.y,
+    width: cols * place.cellWidth,
+    height: rows * place.cellHeight,
+  });
+  const padded = (r: Rect): Rect => ({
+    x: r.x - CHANGING_PAD,
+    y: r.y - CHANGING_PAD,
+    width: r.width + 2 * CHANGING_PAD,
+    height: r.height + 2 * CHANGING_PAD,
+  });
+  return [
+    { x: 0, y: 0, width: layout.width, height: header + 2 * CHANGING_PAD },
+    cells(layout.W1, hidden, 9),
+    cells(layout.b1, hidden, 1),
+    cells(layout.A1, hidden, n),
+    cells(layout.W2, 2, hidden),
+    cells(layout.b2, 2, 1),
+    cells(layout.A2, 2, n),
+    layout.lossPlot,
+    layout.accuracyPlot,
+  ].map(padded);
+}
+
 /**
  * What every frame of the training animation shows, and how the run went, for alt texts: "Each
  * frame shows heatmaps of W[1] (6 by 9), ... The loss falls from 16.10 to 0.746; ...".

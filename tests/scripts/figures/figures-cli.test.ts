@@ -342,6 +342,18 @@ describe('bad input', () => {
       message: /content\/figures\/network\.ts: figure "network" names experiment "missing"/,
     },
     {
+      name: 'a figure saying which parts of its frames change, though it is no animation (exit 2, naming its file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'network.ts'),
+          goodFigure.replace("format: 'svg',", "format: 'svg',\n  changing: () => [],"),
+        ],
+      ],
+      code: 2,
+      message:
+        /content\/figures\/network\.ts: figure "network": "changing", when given, must be a function, and only an animation/,
+    },
+    {
       name: 'a figure module that throws while drawing (exit 2, naming its id and file)',
       files: [
         [

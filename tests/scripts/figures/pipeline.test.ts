@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedFigure } from '../../../scripts/figures/figure-modules.ts';
 import { registerFigureFonts } from '../../../scripts/figures/fonts.ts';
 import { renderFigures } from '../../../scripts/figures/render.ts';
+import { deviceRects } from '../../../scripts/figures/render-gif.ts';
 import { type BuildReport, runFigureBuild } from '../../../scripts/figures/run-build.ts';
+import type { GifFigure } from '../../../src/figures/figure-definition.ts';
 import {
   createPaletteMapper,
   FRAME_TOLERANCE,
@@ -284,6 +287,38 @@ describe('the training animation', () => {
     expect(frames.at(-1)!.delayCs).toBe(200);
     expect(gif!.bytes.length).toBeLessThan(600 * 1024);
   }, 60_000);
+
+  it('reads back only the parts of frames that change, with the bytes of frames read whole', async () => {
+    const animations = (await projectFigures()).filter((f) => f.definition.format === 'gif');
+    expect(animations.map((f) => f.scheme).sort()).toEqual(['dark', 'light']);
+    const read = (figure: LoadedFigure, run: RunRecord, whole: boolean) => {
+      const { changing, ...definition } = figure.definition as GifFigure;
+      expect(changing).toBeDefined();
+      const shown = whole ? { ...figure, definition } : figure;
+      return renderFigures([shown], sourcesOf(run, [shown]));
+    };
+    // The tutorial's layout, and one with more units than are drawn and another number of frames.
+    const bigger = { ...DEFAULT_SETTINGS, hiddenUnits: 40, iterations: 35 };
+    for (const run of [record, train(bigger, generateDatasets(bigger.dataSeed))]) {
+      for (const figure of animations) {
+        const [parts] = await read(figure, run, false);
+        const [whole] = await read(figure, run, true);
+        expect(Buffer.compare(parts!.bytes, whole!.bytes), figure.id).toBe(0);
+      }
+    }
+  }, 60_000);
+
+  it('covers the changing parts with whole device pixels inside the canvas', () => {
+    const rects = [
+      { x: -6, y: 10.2, width: 20, height: 5 },
+      { x: 700, y: 100, width: 30, height: 10 },
+      { x: 800, y: 0, width: 5, height: 5 },
+    ];
+    expect(deviceRects(rects, 1.5, 1080, 840)).toEqual([
+      { x: 0, y: 15, width: 21, height: 8 },
+      { x: 1050, y: 150, width: 30, height: 15 },
+    ]);
+  });
 
   it('adds the final state when the iterations are not a multiple of frameEvery', async () => {
     const settings = { ...DEFAULT_SETTINGS, hiddenUnits: 3, iterations: 23 };
