@@ -84,9 +84,11 @@ const started = performance.now();
 const args = process.argv.slice(2);
 // A reader that stops reading (`npm run figures -- --check | head`) must not stop a build halfway:
 // after a broken pipe the rest of the report is dropped, and the build goes on to its end.
-process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
-  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-});
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
 /** @type {string[] | null} */
 let report = null;
 try {

@@ -36,7 +36,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fileState, settledFileState } from './file-states.mjs';
+import { fileState, isSettled, settledFileState } from './file-states.mjs';
 
 /**
  * Where the workers' bundled modules are announced to the build (scripts/figures/bundled-modules.ts):
@@ -87,18 +87,48 @@ function virtualModules(root, figureFiles) {
   };
 }
 
-/** An esbuild plugin that gives each project TypeScript file its own `import.meta.url`. */
-const ownImportMetaUrl = {
-  name: 'own-import-meta-url',
-  /** @param {import('esbuild').PluginBuild} build */
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const url = JSON.stringify(pathToFileURL(args.path).href);
-      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
-    });
-  },
-};
+/**
+ * What a source's bytes were when esbuild compiled them: their SHA-256, and the file's state
+ * before they were read (null if it was too new to vouch for them).
+ * @typedef {{ sha256: string; state: string | null }} SeenSource
+ */
+
+/**
+ * An esbuild plugin that gives each project TypeScript file its own `import.meta.url`, and
+ * records in `seen` the bytes it handed to esbuild.
+ * @param {Map<string, SeenSource>} seen
+ */
+function ownImportMetaUrl(seen) {
+  return {
+    name: 'own-import-meta-url',
+    /** @param {import('esbuild').PluginBuild} build */
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        // The state first: a write after it shows as another state, even if it lands before the read.
+        const state = settledFileState(args.path);
+        const bytes = readFileSync(args.path);
+        seen.set(args.path, { sha256: sha256(bytes), state });
+        const url = JSON.stringify(pathToFileURL(args.path).href);
+        const source = bytes.toString('utf8');
+        return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * The bytes of a source esbuild read itself (a package's JavaScript, a .mjs file), if they are
+ * surely the ones it read: hashed first, then the file's state, which must be settled since before
+ * the build `started` (ms since the epoch); else null (it changed around the build).
+ * @param {string} path
+ * @param {number} started
+ * @returns {SeenSource | null}
+ */
+export function readBefore(path, started) {
+  const hash = sha256(readFileSync(path));
+  const stats = statSync(path);
+  return isSettled(stats.ctimeMs, started) ? { sha256: hash, state: fileState(path) } : null;
+}
 
 /** The figure modules of the project (content/figures/*.ts), absolute paths. */
 function figureModuleFiles(/** @type {string} */ root) {
@@ -141,7 +171,7 @@ function reusable(/** @type {string} */ slot, /** @type {string[]} */ figureFile
     /** @type {BundleRecord} */
     const record = JSON.parse(readFileSync(join(slot, 'bundle.json'), 'utf8'));
     if (JSON.stringify(record.figureFiles) !== JSON.stringify(figureFiles)) return null;
-    const states = record.states ?? {}; // (none in a record from before they were kept)
+    const { states } = record;
     for (const [path, hash] of Object.entries(record.inputs)) {
       // A file still in the state it had when bundled has the same bytes (file-states.mjs).
       if (states[path] !== fileState(path) && sha256(readFileSync(path)) !== hash) return null;
@@ -186,6 +216,9 @@ async function bundleInto(
 ) {
   const { build } = await import('esbuild');
   const workerFiles = WORKER_FILES.map((file) => join(root, file));
+  /** @type {Map<string, SeenSource>} */
+  const seen = new Map();
+  const started = Date.now();
   const result = await build({
     entryPoints: [COMMAND_ENTRY, ...workerFiles],
     absWorkingDir: root,
@@ -202,7 +235,7 @@ async function bundleInto(
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [virtualModules(root, figureFiles), ownImportMetaUrl],
+    plugins: [virtualModules(root, figureFiles), ownImportMetaUrl(seen)],
   });
   const dir = writeBundle(root, slot, result.outputFiles);
   /** @type {BundleRecord} */
@@ -212,12 +245,16 @@ async function bundleInto(
     ...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('nn-figures:')),
     fileURLToPath(import.meta.url),
   ];
+  // A source changed while it was bundled: this bundle serves this build, but is not recorded.
+  let sure = true;
   for (const input of sources) {
     const path = resolve(root, input);
-    // The state first: a write after it shows as another state, even if it lands before the read.
-    const state = settledFileState(path);
-    record.inputs[path] = sha256(readFileSync(path));
-    if (state !== null) record.states[path] = state;
+    const source = seen.get(path) ?? readBefore(path, started);
+    if (source === null) sure = false;
+    else {
+      record.inputs[path] = source.sha256;
+      if (source.state !== null) record.states[path] = source.state;
+    }
   }
   for (const [output, info] of Object.entries(result.metafile.outputs)) {
     if (info.entryPoint === undefined) continue;
@@ -228,8 +265,10 @@ async function bundleInto(
       record.workers[resolve(root, info.entryPoint)] = url;
   }
   const recordFile = join(slot, 'bundle.json');
-  writeFileSync(`${recordFile}.tmp-${process.pid}`, JSON.stringify(record));
-  renameSync(`${recordFile}.tmp-${process.pid}`, recordFile);
+  if (sure) {
+    writeFileSync(`${recordFile}.tmp-${process.pid}`, JSON.stringify(record));
+    renameSync(`${recordFile}.tmp-${process.pid}`, recordFile);
+  } else rmSync(recordFile, { force: true });
   pruneOld(slot, dir);
   pruneOld(join(slot, '..'), slot); // the slots of projects gone (temporary copies) or not built lately
   return record;

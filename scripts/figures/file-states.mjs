@@ -2,7 +2,8 @@
 /**
  * What the file system says about the files a build read and wrote, so that the check of an
  * unchanged project (scripts/run-figures.mjs) need not read and hash them all again (4 MB of
- * figures). After a build that leaves a stamp, src/generated/.figure-file-states.json records
+ * figures), nor the next build the outputs it keeps (vouched-files.ts), nor the bundle's check
+ * its sources (command-bundle.mjs). After a build that leaves a stamp, src/generated/.figure-file-states.json records
  * each file's size, modification and change times and inode, with the stamp's own state. A file
  * whose state is unchanged still has the bytes the build saw: writing a file moves its change
  * time, which no program can set back (git and make rely on file times the same way). A file

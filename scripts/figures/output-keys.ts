@@ -169,7 +169,7 @@ function experimentPart(ctx: KeyContext, name: string, reads: FigureReads): Expe
 
 /** The fingerprints of source files. */
 function sourcePrints(ctx: KeyContext, files: readonly string[]): Fingerprints {
-  const memoKey = files.join('\n');
+  const memoKey = JSON.stringify(files);
   let prints = ctx.sourcePrintMemo.get(memoKey);
   if (prints === undefined) {
     prints = Object.fromEntries(
@@ -298,7 +298,8 @@ export function sourceFiles(fingerprints: Fingerprints, projectRoot: string): st
 /** In a few words, why `after` differs from `before`: "settings changed: learningRate", "source changed: src/nn/train.ts (+2 more)". */
 export function describeChange(before: Fingerprints, after: Fingerprints): string {
   const kinds = new Map<string, string[]>();
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+  // In the order the new fingerprints are made (settings as declared), then those gone.
+  for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
     if (before[key] === after[key]) continue;
     const colon = key.indexOf(':');
     const kind = colon === -1 ? key : key.slice(0, colon);

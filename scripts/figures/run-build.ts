@@ -7,6 +7,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FigureManifest } from '../../src/figures/figure-manifest.ts';
 import { sha256Hex } from '../lib/sha256.ts';
 import {
@@ -32,7 +33,7 @@ import {
 } from './commit-plan.ts';
 import { checkOutcome, type ExperimentRun } from './experiment-run.ts';
 import { createFileHashes, type FileHashes } from './file-hashes.ts';
-import { FILE_STATES_FILE, fileState } from './file-states.mjs';
+import { FILE_STATES_FILE, fileState, MTIME_SLACK_MS, settledFileState } from './file-states.mjs';
 import { HISTORY_DOWNLOAD } from './history-download.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
@@ -195,7 +196,7 @@ async function makeOutputs(
   });
   const commit = commitOf(assembled, dirs, cacheTexts, request.onStep);
   const removed = await commitOutputs(dirs, commit, assembled.keep);
-  recordFileStates(dirs.generatedDir, cacheTexts.stamp, { hashes, vouched });
+  await recordFileStates(dirs.generatedDir, cacheTexts.stamp, { hashes, vouched });
   await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
   storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
   storeClosureMemo(dirs.generatedDir, keys.closureMemo);
@@ -350,13 +351,15 @@ function newCacheTexts(request: BuildRequest, input: CacheInput): CacheTexts {
  * it (if it could vouch for the bytes), and each output's if the file, read after its state was
  * taken, still has the bytes the stamp names (a file kept from an earlier build was checked when
  * this one started, and could have been rewritten since), or if it is still in the state the
- * last build recorded for those bytes. Without a stamp, none.
+ * last build recorded for those bytes. An output is recorded only once its state is settled (a
+ * second write within the file clock's tick could keep it): for the files just written, after
+ * waiting out the tick. Without a stamp, none.
  */
-function recordFileStates(
+async function recordFileStates(
   generatedDir: string,
   stamped: CacheTexts['stamp'],
   known: { hashes: FileHashes; vouched: ReadonlyMap<string, VouchedFile> },
-): void {
+): Promise<void> {
   const file = join(generatedDir, FILE_STATES_FILE);
   if (stamped === null) {
     rmSync(file, { force: true });
@@ -367,19 +370,44 @@ function recordFileStates(
     const state = known.hashes.stateWhenRead(path);
     if (state !== null) states[path] = state;
   }
-  for (const [path, hash] of Object.entries(stamped.stamp.outputs)) {
-    const state = fileState(path);
-    // Kept as it was (same state as when vouched for), it need not be read again.
-    const kept = known.vouched.get(path);
-    const intact =
-      kept !== undefined && kept.state === state && kept.sha256 === hash
-        ? true
-        : sha256Hex(readFileSync(path)) === hash;
-    if (intact) states[path] = state;
+  const unsettled = recordOutputStates(
+    Object.entries(stamped.stamp.outputs),
+    known.vouched,
+    states,
+  );
+  if (unsettled.length > 0) {
+    await sleep(MTIME_SLACK_MS + 2);
+    recordOutputStates(unsettled, known.vouched, states);
   }
   const stamp = fileState(join(generatedDir, STAMP_FILE));
   const text = `${JSON.stringify({ stamp, states }, null, 2)}\n`;
   if (readText(file) !== text) writeFileAtomic(file, text);
+}
+
+/**
+ * Adds to `states` each output (path and the hash the stamp names) whose state is settled and
+ * whose bytes are still the stamp's: read after the state was taken, or vouched for in that very
+ * state. Returns the outputs whose state was not settled yet.
+ */
+function recordOutputStates(
+  outputs: readonly [string, string][],
+  vouched: ReadonlyMap<string, VouchedFile>,
+  states: Record<string, string>,
+): [string, string][] {
+  const unsettled: [string, string][] = [];
+  for (const [path, hash] of outputs) {
+    const state = settledFileState(path);
+    if (state === null) {
+      unsettled.push([path, hash]);
+      continue;
+    }
+    const kept = vouched.get(path);
+    const intact =
+      (kept !== undefined && kept.state === state && kept.sha256 === hash) ||
+      sha256Hex(readFileSync(path)) === hash;
+    if (intact) states[path] = state;
+  }
+  return unsettled;
 }
 
 /** What to write: only what differs from the files on disk. */

@@ -16,8 +16,7 @@ export interface VouchedFile {
 /** The files the stamp in `generatedDir` lists as outputs and that are still in their recorded state, by absolute path. */
 export function vouchedOutputs(generatedDir: string): Map<string, VouchedFile> {
   const vouched = new Map<string, VouchedFile>();
-  const stamp = readStamp(generatedDir);
-  if (stamp === null) return vouched;
+  // The stamp's state before its text (as the check does): states recorded for an earlier stamp are not used.
   let stampState: string;
   try {
     stampState = fileState(join(generatedDir, STAMP_FILE));
@@ -25,6 +24,8 @@ export function vouchedOutputs(generatedDir: string): Map<string, VouchedFile> {
     return vouched;
   }
   const states = readFileStates(generatedDir, stampState);
+  const stamp = readStamp(generatedDir);
+  if (stamp === null) return vouched;
   for (const [path, sha256] of Object.entries(stamp.outputs)) {
     const state = states[path];
     if (state !== undefined && currentState(path) === state) vouched.set(path, { state, sha256 });

@@ -5,6 +5,7 @@
  * worker bundled too, or on one).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   existsSync,
@@ -16,9 +17,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFigureCommand as bundle } from '../../../scripts/figures/command-bundle.mjs';
+import {
+  bundleFigureCommand as bundle,
+  readBefore,
+} from '../../../scripts/figures/command-bundle.mjs';
+import { fileState, MTIME_SLACK_MS } from '../../../scripts/figures/file-states.mjs';
 import { copyProject, hashTree } from '../../helpers/project-copy.ts';
 
 const copies: string[] = [];
@@ -95,6 +101,20 @@ describe('the bundled figure command', () => {
     expect(statSync(theme).size).toBe(text.length);
     const second = await bundle(project);
     expect(second!.entry).not.toBe(first!.entry);
+  });
+
+  it('vouches for a source esbuild read itself only if it was settled before the bundling began', async () => {
+    const project = copy();
+    const source = join(project, 'scripts', 'figures', 'file-states.mjs');
+    writeFileSync(source, readFileSync(source));
+    // Rewritten just now: it could have changed between esbuild's read and the hash.
+    expect(readBefore(source, Date.now())).toBeNull();
+    await sleep(3 * MTIME_SLACK_MS);
+    const settled = readBefore(source, Date.now());
+    expect(settled).toEqual({
+      sha256: createHash('sha256').update(readFileSync(source)).digest('hex'),
+      state: fileState(source),
+    });
   });
 
   it('keeps each file its own import.meta.url, and builds the same bytes as the TypeScript through tsx', () => {
