@@ -46,6 +46,11 @@ export interface Context2D {
 export interface PixelBlock {
   readonly width: number;
   readonly height: number;
-  /** RGBA, 0 to 255 each (createImageData's blocks hold bytes). */
-  readonly data: { [index: number]: number; readonly length: number };
+  /** RGBA, 0 to 255 each, in a buffer of the block's own (as createImageData makes them). */
+  readonly data: {
+    [index: number]: number;
+    readonly length: number;
+    readonly buffer: ArrayBufferLike;
+    readonly byteOffset: number;
+  };
 }

@@ -31,17 +31,18 @@ export function putRects(
   ctx.putImageData(block, bounds.x0, bounds.y0);
 }
 
+/**
+ * Writes each row of `rect` as one fill of 32-bit words: the pixel's four bytes, read back as a
+ * word in the machine's own byte order, so the bytes land as RGBA on any machine.
+ */
 function fillRect(block: PixelBlock, rect: DeviceRect, origin: { x0: number; y0: number }): void {
   const [r, g, b] = rect.colour;
   const { data, width } = block;
-  for (let y = rect.y0 - origin.y0; y < rect.y1 - origin.y0; y++) {
-    const row = 4 * y * width;
-    for (let x = rect.x0 - origin.x0; x < rect.x1 - origin.x0; x++) {
-      const i = row + 4 * x;
-      data[i] = r;
-      data[i + 1] = g;
-      data[i + 2] = b;
-      data[i + 3] = 255;
-    }
-  }
+  // An ImageData's bytes start its own buffer, so they can be seen as whole words.
+  const words = new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+  const pixel = new Uint32Array(Uint8Array.of(r, g, b, 255).buffer)[0]!;
+  const x0 = rect.x0 - origin.x0;
+  const x1 = rect.x1 - origin.x0;
+  for (let y = rect.y0 - origin.y0; y < rect.y1 - origin.y0; y++)
+    words.fill(pixel, y * width + x0, y * width + x1);
 }
