@@ -6,7 +6,7 @@
  * what is under it, and it ignores the transform and the clip.
  */
 import type { Rgb } from './colour-maps.ts';
-import type { Context2D, PixelBlock } from './context-2d.ts';
+import type { Context2D } from './context-2d.ts';
 
 /** A rectangle of device pixels: columns x0..x1 - 1, rows y0..y1 - 1, and its colour. */
 export interface DeviceRect {
@@ -27,19 +27,25 @@ export function putRects(
   const height = bounds.y1 - bounds.y0;
   if (width <= 0 || height <= 0) return;
   const block = ctx.createImageData(width, height);
-  for (const rect of rects) fillRect(block, rect, bounds);
+  // An ImageData's bytes start a buffer of its own, so they can be seen as whole words.
+  const { data } = block;
+  const words = new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+  for (const rect of rects) fillRect(words, width, rect, bounds);
   ctx.putImageData(block, bounds.x0, bounds.y0);
 }
 
 /**
- * Writes each row of `rect` as one fill of 32-bit words: the pixel's four bytes, read back as a
- * word in the machine's own byte order, so the bytes land as RGBA on any machine.
+ * Writes each row of `rect` as one fill of 32-bit words (`words`, a block `width` wide): the
+ * pixel's four bytes, read back as a word in the machine's own byte order, so the bytes land as
+ * RGBA on any machine.
  */
-function fillRect(block: PixelBlock, rect: DeviceRect, origin: { x0: number; y0: number }): void {
+function fillRect(
+  words: Uint32Array,
+  width: number,
+  rect: DeviceRect,
+  origin: { x0: number; y0: number },
+): void {
   const [r, g, b] = rect.colour;
-  const { data, width } = block;
-  // An ImageData's bytes start its own buffer, so they can be seen as whole words.
-  const words = new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
   const pixel = new Uint32Array(Uint8Array.of(r, g, b, 255).buffer)[0]!;
   const x0 = rect.x0 - origin.x0;
   const x1 = rect.x1 - origin.x0;
