@@ -160,6 +160,25 @@ describe('figures in the reader’s colour scheme', () => {
     }
   }
 
+  it('fetches the first figure’s drawing of the reader’s scheme while the page is parsed, and never the other', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const path of ['', 'experiments/']) {
+        const { page } = await open(path, scheme, 'auto');
+        // What the page's inline script made of them: a lazy image waits for the first layout.
+        const loading = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLImageElement>('img[fetchpriority="high"]')].map(
+            (img) => `${img.closest('picture')?.dataset.scheme} ${img.loading}`,
+          ),
+        );
+        // The drawings in page order: light, then dark.
+        expect(loading, `/${path} in ${scheme}`).toEqual(
+          scheme === 'light' ? ['light eager', 'dark lazy'] : ['light lazy', 'dark eager'],
+        );
+        await page.context().close();
+      }
+    }
+  }, 60_000);
+
   it('switches the figures and the explorer’s canvas with the theme select, without a reload', async () => {
     const { page } = await open('', 'light', 'light');
     await expectFiguresIn(page, 'light', 'light');
