@@ -18,7 +18,7 @@ import type { LoadedFigure } from './figure-modules.ts';
 import type { FileHashes } from './file-hashes.ts';
 import { FONT_FILES } from './font-files.ts';
 import { type ClosureMemo, memoisedClosures } from './module-closure.ts';
-import { needsTraining } from './record-view.ts';
+import { keyedSettings, needsTraining } from './record-view.ts';
 
 /** Bump to invalidate every cached output when the meaning of the keys changes. */
 const KEY_VERSION = '2';
@@ -146,7 +146,7 @@ async function closuresOf(sources: KeySources) {
 function experimentPart(ctx: KeyContext, name: string, reads: FigureReads): ExperimentPart {
   const loaded = ctx.experiments.get(name)!;
   const prints: Fingerprints = {};
-  for (const key of reads.settings) {
+  for (const key of keyedSettings(reads)) {
     prints[`setting:${name}/${key}`] = JSON.stringify(loaded.experiment.settings[key]);
   }
   const training = needsTraining(reads);

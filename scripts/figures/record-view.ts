@@ -10,7 +10,8 @@ import type {
   FigureReads,
   RecordPart,
 } from '../../src/figures/figure-definition.ts';
-import type { RunRecord } from '../../src/nn/types.ts';
+import { SETTING_KEYS, TRAINED_RUN_SETTINGS } from '../../src/nn/settings.ts';
+import type { RunRecord, Settings } from '../../src/nn/types.ts';
 
 /** The inputs of a build: the settings and datasets always, the trained parts once the network has been trained. */
 export type RecordSource = Pick<RunRecord, 'settings' | 'datasets'> & Partial<RunRecord>;
@@ -101,4 +102,29 @@ export function figureInput(
   }
   const first = figure.experiments[0];
   return { run: first === undefined ? NO_RUN : runs[first]!, runs };
+}
+
+/**
+ * The settings each part of a run depends on. The network starts from the seed, the hidden
+ * layer's size and the initialisation; the data comes from the data seed; what training makes
+ * depends on every setting but frameEvery, which only picks the snapshots the frames keep.
+ */
+export const RECORD_PART_SETTINGS: Readonly<Record<RecordPart, readonly (keyof Settings)[]>> = {
+  datasets: ['dataSeed'],
+  initial: ['seed', 'hiddenUnits', 'init'],
+  final: TRAINED_RUN_SETTINGS,
+  history: TRAINED_RUN_SETTINGS,
+  firstPerfectIteration: TRAINED_RUN_SETTINGS,
+  validation: TRAINED_RUN_SETTINGS,
+  frames: SETTING_KEYS,
+};
+
+/**
+ * The settings a figure's key holds: those it lists and those the parts it reads depend on, so
+ * that it cannot go stale by leaving one out. In the order of SETTING_KEYS.
+ */
+export function keyedSettings(reads: FigureReads): (keyof Settings)[] {
+  const keyed = new Set<keyof Settings>(reads.settings);
+  for (const part of reads.record) for (const key of RECORD_PART_SETTINGS[part]) keyed.add(key);
+  return SETTING_KEYS.filter((key) => keyed.has(key));
 }

@@ -37,7 +37,10 @@ export type RecordPart =
  * stops the build, so it can never silently go stale.
  */
 export interface FigureReads {
-  /** The settings that can change it, directly or through the run. */
+  /**
+   * The settings it reads itself, from run.settings. Those that shape the parts of the run it
+   * reads are in its key whether listed or not (scripts/figures/record-view.ts).
+   */
   settings: readonly (keyof Settings)[];
   /** The parts of the run record it reads. */
   record: readonly RecordPart[];

@@ -5,8 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedFigure } from '../../../scripts/figures/figure-modules.ts';
-import { recordView, UndeclaredInputError } from '../../../scripts/figures/record-view.ts';
+import {
+  keyedSettings,
+  RECORD_PART_SETTINGS,
+  recordView,
+  UndeclaredInputError,
+} from '../../../scripts/figures/record-view.ts';
 import { type RenderedFigure, renderFigures } from '../../../scripts/figures/render.ts';
+import type { RecordPart } from '../../../src/figures/figure-definition.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/nn/settings.ts';
 import { train } from '../../../src/nn/train.ts';
@@ -53,9 +59,9 @@ beforeAll(async () => {
 
 describe('a setting a figure does not declare', () => {
   for (const key of SETTING_KEYS) {
-    it(`(${key}) leaves the figures that do not declare it byte-identical, text included`, async () => {
+    it(`(${key}) leaves the figures whose key does not hold it byte-identical, text included`, async () => {
       const record = run({ ...DEFAULT_SETTINGS, [key]: CHANGED[key] });
-      const independent = figures.filter((f) => !f.definition.reads.settings.includes(key));
+      const independent = figures.filter((f) => !keyedSettings(f.definition.reads).includes(key));
       for (const figure of await draw(
         record,
         independent.map((f) => f.id),
@@ -76,6 +82,46 @@ describe('a setting a figure does not declare', () => {
     const [rate] = await draw(run({ ...DEFAULT_SETTINGS, learningRate: 0.02 }), ['loss-accuracy']);
     expect(rate!.bytes.equals(baseFigures.get('loss-accuracy')!.bytes)).toBe(false);
   }, 60_000);
+});
+
+describe('the settings a key holds for the parts of a run', () => {
+  const PARTS = Object.keys(RECORD_PART_SETTINGS) as RecordPart[];
+  /** A part of a run as comparable text (matrices as their entries). */
+  const text = (record: RunRecord, part: RecordPart) =>
+    JSON.stringify(record[part], (_, value) =>
+      ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value,
+    );
+
+  for (const key of SETTING_KEYS) {
+    it(`(${key}) include it for every part that changes with it`, () => {
+      const record = run({ ...DEFAULT_SETTINGS, [key]: CHANGED[key] });
+      const changed = PARTS.filter((part) => text(record, part) !== text(base, part));
+      const keyed = PARTS.filter((part) => RECORD_PART_SETTINGS[part].includes(key));
+      // Every part it changes is keyed by it (none could go stale); the comparison is not vacuous.
+      expect(
+        changed.filter((part) => !keyed.includes(part)),
+        key,
+      ).toEqual([]);
+      expect(changed.length, key).toBeGreaterThan(0);
+    });
+  }
+
+  it('go into the key of a figure that lists none of them', () => {
+    expect(keyedSettings({ settings: [], record: ['history'] })).toEqual(
+      SETTING_KEYS.filter((key) => key !== 'frameEvery'),
+    );
+    expect(keyedSettings({ settings: [], record: ['frames'] })).toEqual(SETTING_KEYS);
+    // The first network does not depend on how it is trained: its figure is not redrawn for that.
+    expect(keyedSettings({ settings: [], record: ['initial'] })).toEqual([
+      'seed',
+      'hiddenUnits',
+      'init',
+    ]);
+    expect(keyedSettings({ settings: ['learningRate'], record: ['datasets'] })).toEqual([
+      'dataSeed',
+      'learningRate',
+    ]);
+  });
 });
 
 describe('the record view', () => {
