@@ -1,5 +1,5 @@
 /**
- * The pages' references to what the build makes: every <Figure id>, <Download id>, and the
+ * The pages' references to what the build makes: every <Figure id> (and `still`), <Download id>, and the
  * `experiment` (or `experiments={[...]}`) of any element, read from the MDX
  * syntax tree (remark-mdx, the parser Astro's MDX uses), checked before anything is drawn or
  * written, so a page naming a figure or an experiment that does not exist stops the build with
@@ -54,7 +54,7 @@ function referenceProblems(
   known: KnownOutputs,
 ): string[] {
   const problems: string[] = [];
-  for (const { element, line, experiment, experiments, id } of references) {
+  for (const { element, line, experiment, experiments, id, still } of references) {
     const where = `${shown}, line ${line ?? '?'}: <${element}>`;
     const unknown = experiments.find((name) => !known.experiments.has(name));
     if (unknown !== undefined) {
@@ -63,10 +63,11 @@ function referenceProblems(
       );
       continue;
     }
-    if (element === 'Figure' && id !== undefined && !known.figures.has(id)) {
-      problems.push(
-        `${where} names figure "${id}", which content/figures/ does not have (it has ${[...known.figures].join(', ')})`,
-      );
+    for (const figure of element === 'Figure' ? [id, still] : []) {
+      if (figure !== undefined && !known.figures.has(figure))
+        problems.push(
+          `${where} names figure "${figure}", which content/figures/ does not have (it has ${[...known.figures].join(', ')})`,
+        );
     }
     const downloads = known.downloads(experiment ?? TUTORIAL_EXPERIMENT);
     if (element === 'Download' && id !== undefined && !downloads.has(id)) {

@@ -53,6 +53,8 @@ export interface PageReference {
   /** The experiments it names: its `experiment`, then those in `experiments={[...]}`. */
   experiments: string[];
   id?: string;
+  /** Its `still` attribute (a figure's still), if it has one. */
+  still?: string;
 }
 
 /** The references of one page's text, read from its MDX syntax tree. */
@@ -64,6 +66,7 @@ export function pageReferences(text: string): PageReference[] {
     const element = node as unknown as Element;
     const experiment = attribute(element, 'experiment');
     const id = attribute(element, 'id');
+    const still = attribute(element, 'still');
     references.push({
       element: element.name ?? '',
       line: element.position?.start.line ?? null,
@@ -73,6 +76,7 @@ export function pageReferences(text: string): PageReference[] {
         ...literalStrings(element, 'experiments'),
       ],
       ...(id === undefined ? {} : { id }),
+      ...(still === undefined ? {} : { still }),
     });
   });
   return references;

@@ -35,6 +35,13 @@ describe('pageProblems', () => {
       ],
     ],
     [
+      'a missing still of an animation',
+      '<Figure id="loss-accuracy" still="loss-still" />\n',
+      [
+        'p.mdx, line 1: <Figure> names figure "loss-still", which content/figures/ does not have (it has loss-accuracy)',
+      ],
+    ],
+    [
       'a missing experiment inside a paragraph',
       'The loss ends at <Result experiment="lr-9" path="finalLoss" />.\n',
       [
