@@ -161,6 +161,28 @@ export function explorerValues(settings: Settings): ExplorerValues {
   };
 }
 
+/**
+ * Why the explorer cannot train the run of `settings` (none when it can): a value out of its
+ * fields' ranges ("hidden units 1024: Must be a whole number 1 to 16."), or other images than the
+ * tutorial's, the only ones it trains on. (frameEvery only picks snapshots: the explorer has its own.)
+ */
+export function explorerProblems(settings: Settings, tutorial: Settings): string[] {
+  const values = explorerValues(settings);
+  const problems: string[] = [];
+  for (const field of EXPLORER_FIELDS) {
+    const reading = readField(field, fieldText(values[field.key]));
+    if (!reading.ok)
+      problems.push(
+        `${field.label.toLowerCase()} ${fieldText(values[field.key])}: ${reading.message}`,
+      );
+  }
+  if (settings.dataSeed !== tutorial.dataSeed)
+    problems.push(
+      `data seed ${settings.dataSeed}: the explorer trains on the tutorial's images (data seed ${tutorial.dataSeed})`,
+    );
+  return problems;
+}
+
 /** The hint under a field: "1 to 16 (tutorial: 6)", "Above 0 (tutorial: 0.01)", "Tutorial: Xavier". */
 export function fieldHint(
   field: ExplorerField,

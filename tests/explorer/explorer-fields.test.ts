@@ -4,11 +4,13 @@ import {
   type ExplorerField,
   type ExplorerKey,
   type ExplorerValues,
+  explorerProblems,
   explorerValues,
   fieldHint,
   fieldText,
   readField,
 } from '../../src/explorer/explorer-fields.ts';
+import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 
 function field(key: ExplorerKey): ExplorerField {
   const found = EXPLORER_FIELDS.find((f) => f.key === key);
@@ -128,4 +130,18 @@ describe('fieldHint', () => {
       expect(fieldHint(field, value)).toBe(hint);
     });
   }
+});
+
+describe('explorerProblems', () => {
+  it('finds none for a run the explorer can train, and each thing it cannot', () => {
+    expect(explorerProblems(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual([]);
+    // frameEvery only picks snapshots: it does not stop the explorer.
+    expect(explorerProblems({ ...DEFAULT_SETTINGS, frameEvery: 50 }, DEFAULT_SETTINGS)).toEqual([]);
+    const wide = { ...DEFAULT_SETTINGS, hiddenUnits: 64, iterations: 5000, dataSeed: 1 };
+    expect(explorerProblems(wide, DEFAULT_SETTINGS)).toEqual([
+      'hidden units 64: Must be a whole number from 1 to 16.',
+      'iterations 5000: Must be a whole number from 1 to 2000.',
+      `data seed 1: the explorer trains on the tutorial's images (data seed ${DEFAULT_SETTINGS.dataSeed})`,
+    ]);
+  });
 });
