@@ -12,14 +12,14 @@ export function datasetDownloads(experiment: string, datasets: Datasets): Downlo
       id: 'train-csv',
       fileName: `${experiment}-train.csv`,
       format: 'CSV',
-      label: `Training set (${train.labels.length} images)`,
+      label: `Training set, ${train.labels.length} images`,
       text: () => toCsv(train),
     },
     ...validation.map((dataset, k) => ({
       id: `validation-${k + 1}-csv`,
       fileName: `${experiment}-validation-${k + 1}.csv`,
       format: 'CSV',
-      label: `${validationTitle(dataset.name)} (${dataset.labels.length} images)`,
+      label: `${validationTitle(dataset.name)}, ${dataset.labels.length} images`,
       text: () => toCsv(dataset),
     })),
   ];

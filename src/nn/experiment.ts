@@ -11,7 +11,7 @@ import type { Settings } from './types.ts';
 export interface Experiment {
   /** The file's name without .json, e.g. "lr-0.05"; pages name experiments by it. */
   name: string;
-  /** A short title for legends and tables; the name when the file gives none. */
+  /** A short title, a note for readers of the file (the site does not show it); the name when the file gives none. */
   title: string;
   settings: Settings;
   /** A CSV file to train on, relative to content/ (null: generated from dataSeed). */
