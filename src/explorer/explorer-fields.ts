@@ -162,11 +162,16 @@ export function explorerValues(settings: Settings): ExplorerValues {
 }
 
 /**
- * Why the explorer cannot train the run of `settings` (none when it can): a value out of its
- * fields' ranges ("hidden units 1024: Must be a whole number 1 to 16."), or other images than the
- * tutorial's, the only ones it trains on. (frameEvery only picks snapshots: the explorer has its own.)
+ * Why the explorer cannot train the run of an experiment (none when it can): a value out of its
+ * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or other images
+ * than the tutorial's, the only ones it trains on (`images`: what identifies the experiment's
+ * and the tutorial's). frameEvery only picks snapshots: the explorer keeps its own.
  */
-export function explorerProblems(settings: Settings, tutorial: Settings): string[] {
+export function explorerProblems(
+  settings: Settings,
+  tutorial: Settings,
+  images: { experiment: string; tutorial: string },
+): string[] {
   const values = explorerValues(settings);
   const problems: string[] = [];
   for (const field of EXPLORER_FIELDS) {
@@ -176,9 +181,9 @@ export function explorerProblems(settings: Settings, tutorial: Settings): string
         `${field.label.toLowerCase()} ${fieldText(values[field.key])}: ${reading.message}`,
       );
   }
-  if (settings.dataSeed !== tutorial.dataSeed)
+  if (images.experiment !== images.tutorial)
     problems.push(
-      `data seed ${settings.dataSeed}: the explorer trains on the tutorial's images (data seed ${tutorial.dataSeed})`,
+      `its images are not the tutorial's (data seed ${settings.dataSeed}, or CSV files), and the explorer trains on the tutorial's (data seed ${tutorial.dataSeed})`,
     );
   return problems;
 }

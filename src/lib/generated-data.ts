@@ -61,6 +61,24 @@ export function socialCard(pageId: string): FigureEntry | null {
   return figures[`card-${pageId}`] ?? figures['card-index'] ?? null;
 }
 
+/**
+ * What identifies the images experiment `name` trains and validates on: its datasets' CSV
+ * downloads, each named by the hash of its content ("train-csv b8862798, validation-1-csv ...").
+ * Two experiments with the same text here have the same images, generated or read from files.
+ */
+export function datasetFingerprint(name: string): string {
+  const downloads = (manifest().downloads ?? {}) as Record<string, DownloadEntry>;
+  const prefix = `${name}/`;
+  return Object.entries(downloads)
+    .filter(
+      ([id]) =>
+        id.startsWith(prefix) && /^(train|validation-\d+)-csv$/.test(id.slice(prefix.length)),
+    )
+    .map(([id, entry]) => `${id.slice(prefix.length)} ${entry.src.split('.').at(-2)}`)
+    .sort()
+    .join(', ');
+}
+
 /** The download `id` of experiment `experiment` from figures.json; throws naming both if there is none. */
 export function downloadById(id: string, experiment: string = TUTORIAL_EXPERIMENT): DownloadEntry {
   return entryById<DownloadEntry>(
