@@ -216,6 +216,7 @@ function assembleDownload(
     src: path,
     label,
     bytes: bytes.length,
+    sha256: sha256Hex(bytes),
     fileName,
     format,
     ...(reads === undefined ? {} : { reads }),

@@ -1,4 +1,5 @@
 /** The datasets of an experiment as CSV files offered for download: train-csv, validation-1-csv, ... */
+import { datasetDownloadId } from '../../src/figures/figure-manifest.ts';
 import { validationTitle } from '../../src/figures/run-results.ts';
 import { toCsv } from '../../src/nn/csv.ts';
 import type { Datasets } from '../../src/nn/datasets.ts';
@@ -9,14 +10,14 @@ export function datasetDownloads(experiment: string, datasets: Datasets): Downlo
   const { train, validation } = datasets;
   return [
     {
-      id: 'train-csv',
+      id: datasetDownloadId('train'),
       fileName: `${experiment}-train.csv`,
       format: 'CSV',
       label: `Training set, ${train.labels.length} images`,
       text: () => toCsv(train),
     },
     ...validation.map((dataset, k) => ({
-      id: `validation-${k + 1}-csv`,
+      id: datasetDownloadId(k + 1),
       fileName: `${experiment}-validation-${k + 1}.csv`,
       format: 'CSV',
       label: `${validationTitle(dataset.name)}, ${dataset.labels.length} images`,

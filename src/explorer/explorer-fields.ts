@@ -164,13 +164,13 @@ export function explorerValues(settings: Settings): ExplorerValues {
 /**
  * Why the explorer cannot train the run of an experiment (none when it can): a value out of its
  * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or other images
- * than the tutorial's, the only ones it trains on (`images`: what identifies the experiment's
- * and the tutorial's). frameEvery only picks snapshots: the explorer keeps its own.
+ * than the ones it trains on, generated from the tutorial's data seed (`sameImages`: whether the
+ * experiment's are those). frameEvery only picks snapshots: the explorer keeps its own.
  */
 export function explorerProblems(
   settings: Settings,
   tutorial: Settings,
-  images: { experiment: string; tutorial: string },
+  sameImages: boolean,
 ): string[] {
   const values = explorerValues(settings);
   const problems: string[] = [];
@@ -181,9 +181,9 @@ export function explorerProblems(
         `${field.label.toLowerCase()} ${fieldText(values[field.key])}: ${reading.message}`,
       );
   }
-  if (images.experiment !== images.tutorial)
+  if (!sameImages)
     problems.push(
-      `its images are not the tutorial's (data seed ${settings.dataSeed}, or CSV files), and the explorer trains on the tutorial's (data seed ${tutorial.dataSeed})`,
+      `its images (data seed ${settings.dataSeed}, or CSV files) are not the ones the explorer trains on, generated from the tutorial's data seed ${tutorial.dataSeed}`,
     );
   return problems;
 }

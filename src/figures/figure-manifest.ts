@@ -7,6 +7,11 @@ export function schemeFigureId(id: string, scheme: SchemeName): string {
   return scheme === 'light' ? id : `${id}.${scheme}`;
 }
 
+/** The download id of a dataset as CSV: "train-csv" for the training set, "validation-K-csv" for validation set K (from 1). */
+export function datasetDownloadId(set: 'train' | number): string {
+  return set === 'train' ? 'train-csv' : `validation-${set}-csv`;
+}
+
 /** One figure; `src` is relative to the site root (the site joins it with the base path). */
 export interface FigureEntry {
   src: string;
@@ -24,6 +29,8 @@ export interface DownloadEntry {
   src: string;
   label: string;
   bytes: number;
+  /** The SHA-256 of its bytes: what the site compares files by (the explorer's images with an experiment's). */
+  sha256: string;
   /** The name a browser saves it as ("tutorial-train.csv", "tutorial.py"). */
   fileName: string;
   /** What kind of file it is, in words: "CSV", "Python", "Jupyter notebook". */

@@ -4,11 +4,15 @@
  * written by `npm run figures`), imported through Vite so the dev server reloads when they change.
  */
 
+import { createHash } from 'node:crypto';
 import {
   type DownloadEntry,
+  datasetDownloadId,
   type FigureEntry,
   schemeFigureId,
 } from '../figures/figure-manifest.ts';
+import { toCsv } from '../nn/csv.ts';
+import type { Datasets } from '../nn/datasets.ts';
 import { TUTORIAL_EXPERIMENT } from '../nn/experiment.ts';
 
 export type { DownloadEntry, FigureEntry };
@@ -62,21 +66,25 @@ export function socialCard(pageId: string): FigureEntry | null {
 }
 
 /**
- * What identifies the images experiment `name` trains and validates on: its datasets' CSV
- * downloads, each named by the hash of its content ("train-csv b8862798, validation-1-csv ...").
- * Two experiments with the same text here have the same images, generated or read from files.
+ * Whether experiment `name` trains and validates on exactly `datasets`: each of its dataset
+ * downloads (the CSV files of what it was trained and validated on) has the SHA-256 of that
+ * set's CSV text, and it has no other.
  */
-export function datasetFingerprint(name: string): string {
-  const downloads = (manifest().downloads ?? {}) as Record<string, DownloadEntry>;
+export function trainsOn(name: string, datasets: Datasets): boolean {
+  const downloads = (manifest().downloads ?? {}) as Record<string, DownloadEntry | undefined>;
+  const sets = [
+    { id: datasetDownloadId('train'), set: datasets.train },
+    ...datasets.validation.map((set, k) => ({ id: datasetDownloadId(k + 1), set })),
+  ];
   const prefix = `${name}/`;
-  return Object.entries(downloads)
-    .filter(
-      ([id]) =>
-        id.startsWith(prefix) && /^(train|validation-\d+)-csv$/.test(id.slice(prefix.length)),
-    )
-    .map(([id, entry]) => `${id.slice(prefix.length)} ${entry.src.split('.').at(-2)}`)
-    .sort()
-    .join(', ');
+  const stored = Object.keys(downloads).filter(
+    (id) => id.startsWith(prefix) && /^(train|validation-\d+)-csv$/.test(id.slice(prefix.length)),
+  );
+  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  return (
+    stored.length === sets.length &&
+    sets.every(({ id, set }) => downloads[`${prefix}${id}`]?.sha256 === sha256(toCsv(set)))
+  );
 }
 
 /** The download `id` of experiment `experiment` from figures.json; throws naming both if there is none. */
