@@ -28,6 +28,8 @@ export class PageError extends Error {
 /** What pages may name. */
 export interface KnownOutputs {
   figures: ReadonlySet<string>;
+  /** The figures among them that are drawn in the dark scheme too. */
+  darkFigures: ReadonlySet<string>;
   experiments: ReadonlySet<string>;
   /** Download ids within an experiment ("train-csv", "validation-1-csv"). */
   downloads: (experiment: string) => ReadonlySet<string>;
@@ -69,6 +71,16 @@ function referenceProblems(
           `${where} names figure "${figure}", which content/figures/ does not have (it has ${[...known.figures].join(', ')})`,
         );
     }
+    const darkWithoutDarkStill =
+      id !== undefined &&
+      still !== undefined &&
+      known.darkFigures.has(id) &&
+      known.figures.has(still) &&
+      !known.darkFigures.has(still);
+    if (element === 'Figure' && darkWithoutDarkStill)
+      problems.push(
+        `${where} names still "${still}", which has no dark drawing while "${id}" has one (a paused animation would show a light frame in the dark scheme)`,
+      );
     const downloads = known.downloads(experiment ?? TUTORIAL_EXPERIMENT);
     if (element === 'Download' && id !== undefined && !downloads.has(id)) {
       problems.push(

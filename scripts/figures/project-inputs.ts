@@ -71,6 +71,9 @@ export async function readProjectInputs(
   const known: KnownOutputs = {
     // Pages name a figure by its own id; its dark drawing comes with it.
     figures: new Set(figures.filter((f) => f.scheme === 'light').map((f) => f.id)),
+    darkFigures: new Set(
+      figures.filter((f) => f.scheme === 'dark').map((f) => f.id.replace(/\.dark$/, '')),
+    ),
     experiments: new Set(experiments.keys()),
     downloads: (name) =>
       new Set(

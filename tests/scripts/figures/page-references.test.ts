@@ -14,7 +14,8 @@ import {
 import { sha256Hex } from '../../../scripts/lib/sha256.ts';
 
 const known: KnownOutputs = {
-  figures: new Set(['loss-accuracy']),
+  figures: new Set(['loss-accuracy', 'loss-still']),
+  darkFigures: new Set(['loss-accuracy']),
   experiments: new Set(['tutorial', 'lr-0.1']),
   downloads: () => new Set(['train-csv']),
 };
@@ -31,14 +32,21 @@ describe('pageProblems', () => {
       'a missing figure, on its line',
       'Text.\n\nMore text.\n\n<Figure id="nope" />\n',
       [
-        'p.mdx, line 5: <Figure> names figure "nope", which content/figures/ does not have (it has loss-accuracy)',
+        'p.mdx, line 5: <Figure> names figure "nope", which content/figures/ does not have (it has loss-accuracy, loss-still)',
       ],
     ],
     [
       'a missing still of an animation',
+      '<Figure id="loss-accuracy" still="no-still" />\n',
+      [
+        'p.mdx, line 1: <Figure> names figure "no-still", which content/figures/ does not have (it has loss-accuracy, loss-still)',
+      ],
+    ],
+    [
+      'a still with no dark drawing for an animation with one',
       '<Figure id="loss-accuracy" still="loss-still" />\n',
       [
-        'p.mdx, line 1: <Figure> names figure "loss-still", which content/figures/ does not have (it has loss-accuracy)',
+        'p.mdx, line 1: <Figure> names still "loss-still", which has no dark drawing while "loss-accuracy" has one (a paused animation would show a light frame in the dark scheme)',
       ],
     ],
     [
