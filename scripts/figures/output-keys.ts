@@ -2,9 +2,10 @@
  * What each output of the build is made from, as named fingerprints, and its cache key (the
  * SHA-256 of them). A figure's fingerprints cover: the source files its module is made of (as
  * esbuild resolves its imports), its format's renderer and the writer; for each experiment it
- * reads, the settings it declares, and the data and the engine's sources when it reads the run;
- * the font files and the versions of the packages that draw and encode it. Nothing else (the
- * prose, other experiments, settings it does not declare) can change its key.
+ * reads, the settings it declares and those the parts of the run it reads depend on
+ * (keyedSettings), and the data and the engine's sources when it reads the run; the font files
+ * and the versions of the packages that draw and encode it. Nothing else (the prose, other
+ * experiments, settings neither declared nor shaping what it reads) can change its key.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,6 +1,6 @@
 /**
  * Reading a page's references from its MDX syntax tree (remark-mdx, the parser Astro's MDX uses):
- * every element with the line it starts on, its `id`, and the experiments it names in
+ * every element with the line it starts on, its `id` and `still`, and the experiments it names in
  * `experiment="..."` or `experiments={[...]}`. Loaded by page-references.ts only when a page
  * has to be parsed.
  */

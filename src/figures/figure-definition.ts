@@ -32,9 +32,9 @@ export type RecordPart =
   | 'validation';
 
 /**
- * What a figure reads of each experiment it names. The build keys the figure on exactly these (and
- * on its code), and enforces them: a figure that reads a setting or a part it does not declare
- * stops the build, so it can never silently go stale.
+ * What a figure reads of each experiment it names. The build keys the figure on these, on the
+ * settings the parts it reads depend on, and on its code, and enforces them: a figure that reads
+ * a setting or a part it does not declare stops the build, so it can never silently go stale.
  */
 export interface FigureReads {
   /**

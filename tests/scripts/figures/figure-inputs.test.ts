@@ -1,7 +1,8 @@
 /**
  * The figures' declared reads, on which the cache keys rest, checked against what the figures
- * really do: changing a setting a figure does not declare must leave its bytes and text exactly
- * as they were; reading an undeclared input must fail, naming the figure and its module.
+ * really do: changing a setting that a figure's key does not hold must leave its bytes and text
+ * exactly as they were; every part of a run a setting changes must be keyed by it; reading an
+ * undeclared input must fail, naming the figure and its module.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedFigure } from '../../../scripts/figures/figure-modules.ts';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   );
 }, 60_000);
 
-describe('a setting a figure does not declare', () => {
+describe('a setting a figure’s key does not hold', () => {
   for (const key of SETTING_KEYS) {
     it(`(${key}) leaves the figures whose key does not hold it byte-identical, text included`, async () => {
       const record = run({ ...DEFAULT_SETTINGS, [key]: CHANGED[key] });
@@ -70,7 +71,7 @@ describe('a setting a figure does not declare', () => {
         expect(figure.bytes.equals(before.bytes), `${figure.id} changed with ${key}`).toBe(true);
         expect([figure.alt, figure.caption], figure.id).toEqual([before.alt, before.caption]);
       }
-      // The declarations are not vacuous: some figure does not declare each setting.
+      // The keys are not vacuous: some figure's key leaves out each setting.
       expect(independent.length).toBeGreaterThan(0);
     }, 60_000);
   }

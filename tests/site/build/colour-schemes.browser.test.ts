@@ -160,7 +160,7 @@ describe('figures in the reader’s colour scheme', () => {
     }
   }
 
-  it('fetches the first figure’s drawing of the reader’s scheme while the page is parsed, and never the other', async () => {
+  it('fetches the first figure’s drawing of the reader’s scheme while the page is parsed, and leaves the other lazy', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       for (const path of ['', 'experiments/']) {
         const { page } = await open(path, scheme, 'auto');

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunResults } from '../../../src/figures/run-results.ts';
+import type { DivergedResults, RunResults } from '../../../src/figures/run-results.ts';
+import { generateDatasets } from '../../../src/nn/datasets.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { decodeEntities, startTags, visibleText } from './html.ts';
 
@@ -90,5 +91,38 @@ describe('the Experiments page, section Initialisation', () => {
       );
       expect(link?.attributes.href, init).toMatch(new RegExp(`[?&]init=${init}(&|#)`));
     }
+  });
+});
+
+describe('the diverging run', () => {
+  it('shows its overflowed loss as ∞, and its missing accuracies as dashes read as “no final network”', async () => {
+    const lr1 = JSON.parse(
+      await readFile(join(PROJECT_ROOT, 'src/generated/results/lr-1.json'), 'utf8'),
+    ) as DivergedResults;
+    expect(lr1.divergence.loss).toBe('Infinity');
+    expect(stated('lr-1', 'divergence.loss')).toEqual(['∞']);
+    const row = /<tr data-experiment="lr-1"[^>]*>[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(visibleText(row)).toContain(`diverged at iteration ${lr1.divergence.iteration}`);
+    // The last accuracy and one per validation set: each a dash hidden from screen readers, with words for them.
+    const cells = [
+      ...row.matchAll(
+        /<td[^>]*>\s*<span aria-hidden="true"[^>]*>–<\/span>\s*<span class="sr-only[^"]*">no final network<\/span>\s*<\/td>/g,
+      ),
+    ];
+    expect(cells).toHaveLength(1 + (results.tutorial?.validation?.length ?? 0));
+  });
+});
+
+describe('trainsOn', () => {
+  it('matches an experiment with exactly the images it trained and validated on', async () => {
+    const { trainsOn } = await import('../../../src/lib/generated-data.ts');
+    const { dataSeed } = results.tutorial!.settings;
+    expect(trainsOn('tutorial', generateDatasets(dataSeed))).toBe(true);
+    expect(trainsOn('init-he', generateDatasets(dataSeed))).toBe(true);
+    expect(trainsOn('tutorial', generateDatasets(dataSeed + 1))).toBe(false);
+    const fewer = generateDatasets(dataSeed);
+    fewer.validation.pop();
+    expect(trainsOn('tutorial', fewer)).toBe(false);
+    expect(trainsOn('no-such-experiment', generateDatasets(dataSeed))).toBe(false);
   });
 });
