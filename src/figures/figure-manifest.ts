@@ -12,6 +12,11 @@ export function datasetDownloadId(set: 'train' | number): string {
   return set === 'train' ? 'train-csv' : `validation-${set}-csv`;
 }
 
+/** Whether download id `id` (within an experiment) is one of its datasets as CSV. */
+export function isDatasetDownloadId(id: string): boolean {
+  return /^(train|validation-[1-9][0-9]*)-csv$/.test(id);
+}
+
 /** One figure; `src` is relative to the site root (the site joins it with the base path). */
 export interface FigureEntry {
   src: string;

@@ -9,6 +9,7 @@ import {
   type DownloadEntry,
   datasetDownloadId,
   type FigureEntry,
+  isDatasetDownloadId,
   schemeFigureId,
 } from '../figures/figure-manifest.ts';
 import { toCsv } from '../nn/csv.ts';
@@ -78,7 +79,7 @@ export function trainsOn(name: string, datasets: Datasets): boolean {
   ];
   const prefix = `${name}/`;
   const stored = Object.keys(downloads).filter(
-    (id) => id.startsWith(prefix) && /^(train|validation-\d+)-csv$/.test(id.slice(prefix.length)),
+    (id) => id.startsWith(prefix) && isDatasetDownloadId(id.slice(prefix.length)),
   );
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
   return (
