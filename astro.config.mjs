@@ -12,6 +12,7 @@ import remarkMath from 'remark-math';
 import { PAGE_COMPONENTS } from './src/lib/page-components.ts';
 import rehypeScrollable from './src/lib/rehype-scrollable.ts';
 import { SITE_TITLE } from './src/lib/site.ts';
+import { tableOfContentsScript } from './src/lib/table-of-contents-script.ts';
 import { validHtmlIntegration } from './src/lib/valid-html-integration.ts';
 
 // No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
@@ -84,5 +85,6 @@ export default defineConfig({
   // its first paint (the site's CSS is about 28 KB compressed, one file per component otherwise).
   build: { inlineStylesheets: 'always' },
   // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Starlight's table of contents runs this project's script (src/lib/table-of-contents-script.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [tableOfContentsScript()] },
 });

@@ -256,6 +256,20 @@ describe('the tutorial in chromium', () => {
       expect(box!.y).toBeLessThan(900);
       expect(await page.locator('starlight-toc a[aria-current="true"]').count()).toBe(1);
     }
+    // A block inside a section (not its heading) marks that section: the second block after the
+    // heading of a level-2 and of a level-3 section.
+    for (const id of ['forward-propagation', 'the-chain-rule']) {
+      await page
+        .locator(`.sl-heading-wrapper:has(> #${id}) + * + *`)
+        .evaluate((block) => block.scrollIntoView());
+      await page.waitForFunction(
+        (target) =>
+          document.querySelector('starlight-toc a[aria-current="true"]')?.getAttribute('href') ===
+          `#${target}`,
+        id,
+        { timeout: 5_000 },
+      );
+    }
     await page.context().close();
     expect(problems).toEqual([]);
   });

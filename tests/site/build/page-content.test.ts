@@ -104,6 +104,23 @@ describe('the tutorial page', () => {
     },
   );
 
+  it("runs the project's table-of-contents script in place of Starlight's, which scans the page with :has()", async () => {
+    const scripts = [...html.matchAll(/<script type="module" src="([^"]*TableOfContents[^"]*)"/g)];
+    expect(scripts.map((m) => m[1]!.replace(/^.*\/_astro\/|\..*$/g, '')).sort()).toEqual([
+      'MobileTableOfContents',
+      'TableOfContents',
+    ]);
+    const code = await Promise.all(
+      scripts.map((m) =>
+        readFile(join(build.dir, m[1]!.replace(/^.*\/_astro\//, '_astro/')), 'utf8'),
+      ),
+    );
+    const joined = code.join('\n');
+    expect(joined).toContain('customElements.define("starlight-toc"');
+    expect(joined).toContain('customElements.define("mobile-starlight-toc"');
+    expect(joined).not.toContain(':has(');
+  });
+
   it('has the title as its only h1, then the subtitle, and the description in its meta tags', () => {
     expect(html.match(/<h1\b/g)).toHaveLength(1);
     const title = /<h1 id="_top"[^>]*>([^<]*)<\/h1>\s*<p class="subtitle[^"]*">([^<]*)<\/p>/.exec(

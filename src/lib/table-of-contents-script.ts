@@ -1,0 +1,30 @@
+/**
+ * A Vite plugin that gives Starlight's table of contents this project's script
+ * (src/components/starlight/starlight-toc.ts) in place of its own: same element names and
+ * behaviour, without a long task on a long page. Starlight's TableOfContents and
+ * MobileTableOfContents components both load the script by a relative path; whatever imports it,
+ * the file it resolves to is swapped, so Starlight's markup and styles are used as they are.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/** Where Starlight keeps the script, as the end of its resolved path. */
+const STARLIGHT_SCRIPT = '/@astrojs/starlight/components/TableOfContents/starlight-toc.ts';
+
+const REPLACEMENT = fileURLToPath(
+  new URL('../components/starlight/starlight-toc.ts', import.meta.url),
+);
+
+export function tableOfContentsScript(): Plugin {
+  return {
+    name: 'table-of-contents-script',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('starlight-toc') && !source.endsWith('starlight-toc.ts')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved === null) return null;
+      const [path] = resolved.id.split('?');
+      return path?.endsWith(STARLIGHT_SCRIPT) ? REPLACEMENT : null;
+    },
+  };
+}
