@@ -84,7 +84,14 @@ export default defineConfig({
   // Each page carries its styles in its <head>: no stylesheet request stands between the page and
   // its first paint (the site's CSS is about 28 KB compressed, one file per component otherwise).
   build: { inlineStylesheets: 'always' },
-  // Keep KaTeX's fonts as separate hashed files rather than inlined data URLs.
-  // Starlight's table of contents runs this project's script (src/lib/table-of-contents-script.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [tableOfContentsScript()] },
+  vite: {
+    build: {
+      // KaTeX's fonts stay separate hashed files, not data URLs in the CSS. A page's small scripts
+      // (the components' own, under 4 KB, that import nothing) are written into the page: a
+      // dozen requests of half a kilobyte each would stand between a phone and its first paint.
+      assetsInlineLimit: (file, content) => file.endsWith('.js') && content.length < 4096,
+    },
+    // Starlight's table of contents runs this project's script (src/lib/table-of-contents-script.ts).
+    plugins: [tableOfContentsScript()],
+  },
 });
