@@ -61,11 +61,19 @@ export function nearestMinimum(p: Point): number {
   return best;
 }
 
+/** The plot's scales: x and y in [-DOMAIN, DOMAIN] to CSS px. */
+interface PlotScales {
+  sx: (x: number) => number;
+  sy: (y: number) => number;
+}
+
 /** Draws the figure: bands, paths, minima and key. */
 export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
   const size = himmelblauSize(width);
-  const sx = linearScale(-DOMAIN, DOMAIN, PLOT.x, PLOT.x + PLOT.size);
-  const sy = linearScale(-DOMAIN, DOMAIN, PLOT.y + PLOT.size, PLOT.y);
+  const scales: PlotScales = {
+    sx: linearScale(-DOMAIN, DOMAIN, PLOT.x, PLOT.x + PLOT.size),
+    sy: linearScale(-DOMAIN, DOMAIN, PLOT.y + PLOT.size, PLOT.y),
+  };
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, size.width, size.height);
@@ -77,8 +85,21 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
     PLOT.y - 14,
     { size: 15, italic: false },
   );
+  drawBands(ctx);
+  strokeCrispFrame(
+    ctx,
+    { x: PLOT.x, y: PLOT.y, width: PLOT.size, height: PLOT.size },
+    COLOURS.axis,
+  );
+  drawAxes(ctx, scales);
+  const paths = DESCENT_STARTS.map((start) => gradientDescentPath(start));
+  drawPaths(ctx, paths, scales);
+  drawKey(ctx, paths);
+  ctx.restore();
+}
 
-  // Filled contour bands, one device-pixel row at a time, merging runs of the same band.
+/** Filled contour bands, one device-pixel row at a time, merging runs of the same band. */
+function drawBands(ctx: Context2D): void {
   inDevicePixels(ctx, ({ sx: a, sy: d, ox, oy }) => {
     const x0 = Math.round(a * PLOT.x + ox);
     const x1 = Math.round(a * (PLOT.x + PLOT.size) + ox);
@@ -107,13 +128,10 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
       }
     }
   });
-  strokeCrispFrame(
-    ctx,
-    { x: PLOT.x, y: PLOT.y, width: PLOT.size, height: PLOT.size },
-    COLOURS.axis,
-  );
+}
 
-  // Axes.
+/** The ticks of both axes and their names. */
+function drawAxes(ctx: Context2D, { sx, sy }: PlotScales): void {
   for (let v = -4; v <= 4; v += 2) {
     drawText(ctx, formatNumber(v, 0), sx(v), PLOT.y + PLOT.size + 6, {
       size: TEXT.small,
@@ -142,9 +160,10 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
     align: 'center',
     baseline: 'middle',
   });
+}
 
-  // Descent paths, then the minima on top.
-  const paths = DESCENT_STARTS.map((start) => gradientDescentPath(start));
+/** The descent paths, each step a dot and each start a circle, then the minima on top. */
+function drawPaths(ctx: Context2D, paths: readonly Point[][], { sx, sy }: PlotScales): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(PLOT.x, PLOT.y, PLOT.size, PLOT.size);
@@ -179,8 +198,10 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
   });
   for (const m of HIMMELBLAU_MINIMA) drawStar(ctx, sx(m.x), sy(m.y), 8);
   ctx.restore();
+}
 
-  // Key: the paths, the minima, then the bands as a vertical colour bar.
+/** The key: the paths, the minima, then the bands as a vertical colour bar. */
+function drawKey(ctx: Context2D, paths: readonly Point[][]): void {
   const keyX = PLOT.x + PLOT.size + 28;
   let y = PLOT.y;
   drawText(ctx, 'Descent paths', keyX, y, { size: TEXT.label, weight: 600, baseline: 'top' });
@@ -239,7 +260,6 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
       baseline: 'middle',
     });
   }
-  ctx.restore();
 }
 
 /** A five-pointed star (the minima), dark with a white edge so it shows on any band. */

@@ -70,14 +70,38 @@ function yAxis(spec: LineChartSpec) {
   };
 }
 
-/** Draws the chart. */
+/** Where the chart's values go: x and y to CSS px, and the ticks of both axes. */
+interface ChartScales {
+  sx: (x: number) => number;
+  sy: (y: number) => number;
+  xTicks: ReturnType<typeof axisTicks>;
+  yTicks: { values: readonly number[]; labels: readonly string[] };
+}
+
+/** Draws the chart: axes and grid, the marker, then the curves. */
 export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
   const { plot } = spec;
-  const sx = linearScale(spec.xDomain[0], spec.xDomain[1], plot.x, plot.x + plot.width);
   const { sy, ...yTicks } = yAxis(spec);
-  const xTicks = axisTicks(spec.xDomain, spec.xTickCount);
-
+  const scales: ChartScales = {
+    sx: linearScale(spec.xDomain[0], spec.xDomain[1], plot.x, plot.x + plot.width),
+    sy,
+    xTicks: axisTicks(spec.xDomain, spec.xTickCount),
+    yTicks,
+  };
   ctx.save();
+  drawAxes(ctx, spec, scales);
+  if (spec.marker) drawMarker(ctx, spec, spec.marker, scales);
+  drawCurves(ctx, spec, scales);
+  ctx.restore();
+}
+
+/** The grid lines, the axes with their ticks and labels, and the chart's title. */
+function drawAxes(
+  ctx: Context2D,
+  spec: LineChartSpec,
+  { sx, sy, xTicks, yTicks }: ChartScales,
+): void {
+  const { plot } = spec;
   ctx.fillStyle = COLOURS.grid;
   for (const v of yTicks.values)
     ctx.fillRect(plot.x, Math.round(sy(v) * 2) / 2 - 0.5, plot.width, 1);
@@ -110,42 +134,52 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
     align: 'center',
     baseline: 'top',
   });
+}
 
-  const marker = spec.marker;
-  if (marker) {
-    const x = sx(marker.x);
-    ctx.beginPath();
-    ctx.moveTo(x, plot.y);
-    ctx.lineTo(x, plot.y + plot.height);
-    ctx.setLineDash([5, 4]);
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = COLOURS.marker;
-    ctx.stroke();
-    ctx.setLineDash([]);
-    // The label goes right of the line when there is room, and at the top unless the curve
-    // passes there (then at the bottom).
-    const right = x < plot.x + plot.width * 0.6;
-    ctx.font = fontFor({ size: TEXT.small });
-    const labelWidth = ctx.measureText(marker.label).width;
-    const x0 = right ? x + 5 : x - 5 - labelWidth;
-    const crosses = (top: number) =>
-      [...(spec.moreSeries ?? []).flatMap((series) => series.points), ...spec.points].some((p) => {
-        const px = sx(p.x);
-        const py = sy(p.y);
-        return (
-          px >= x0 - 4 && px <= x0 + labelWidth + 4 && py >= top - 4 && py <= top + TEXT.small + 6
-        );
-      });
-    const topY = plot.y + 4;
-    const bottomY = plot.y + plot.height - TEXT.small - 6;
-    const labelY = crosses(topY) && !crosses(bottomY) ? bottomY : topY;
-    drawText(ctx, marker.label, x0, labelY, {
-      size: TEXT.small,
-      colour: COLOURS.marker,
-      baseline: 'top',
+/** A dashed vertical line at marker.x, labelled where the curves leave room. */
+function drawMarker(
+  ctx: Context2D,
+  spec: LineChartSpec,
+  marker: NonNullable<LineChartSpec['marker']>,
+  { sx, sy }: ChartScales,
+): void {
+  const { plot } = spec;
+  const x = sx(marker.x);
+  ctx.beginPath();
+  ctx.moveTo(x, plot.y);
+  ctx.lineTo(x, plot.y + plot.height);
+  ctx.setLineDash([5, 4]);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = COLOURS.marker;
+  ctx.stroke();
+  ctx.setLineDash([]);
+  // The label goes right of the line when there is room, and at the top unless the curve
+  // passes there (then at the bottom).
+  const right = x < plot.x + plot.width * 0.6;
+  ctx.font = fontFor({ size: TEXT.small });
+  const labelWidth = ctx.measureText(marker.label).width;
+  const x0 = right ? x + 5 : x - 5 - labelWidth;
+  const crosses = (top: number) =>
+    [...(spec.moreSeries ?? []).flatMap((series) => series.points), ...spec.points].some((p) => {
+      const px = sx(p.x);
+      const py = sy(p.y);
+      return (
+        px >= x0 - 4 && px <= x0 + labelWidth + 4 && py >= top - 4 && py <= top + TEXT.small + 6
+      );
     });
-  }
+  const topY = plot.y + 4;
+  const bottomY = plot.y + plot.height - TEXT.small - 6;
+  const labelY = crosses(topY) && !crosses(bottomY) ? bottomY : topY;
+  drawText(ctx, marker.label, x0, labelY, {
+    size: TEXT.small,
+    colour: COLOURS.marker,
+    baseline: 'top',
+  });
+}
 
+/** The curves up to spec.upTo, the main series last and on top, with its current point as a dot. */
+function drawCurves(ctx: Context2D, spec: LineChartSpec, { sx, sy }: ChartScales): void {
+  const { plot } = spec;
   const upTo = spec.upTo ?? Infinity;
   const curve = (points: LineChartSpec['points'], colour: string) => {
     const shown = thinToPixels(
@@ -174,5 +208,4 @@ export function drawLineChart(ctx: Context2D, spec: LineChartSpec): void {
     ctx.fillStyle = spec.colour;
     ctx.fill();
   }
-  ctx.restore();
 }

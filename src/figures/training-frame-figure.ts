@@ -10,7 +10,7 @@
 import { SETTING_KEYS } from '../nn/settings.ts';
 import type { HistoryEntry, RunRecord, Snapshot } from '../nn/types.ts';
 import { drawColourBar } from './colour-bar.ts';
-import { divergingAt, divergingColour, greyColour } from './colour-maps.ts';
+import { divergingAt, divergingColour, greyColour, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import type { FigureReads } from './figure-definition.ts';
 import { cellCentre, drawHeatmap } from './heatmap.ts';
@@ -170,6 +170,20 @@ export function trainingFrameInputs(
   }));
 }
 
+/** What the parts of a frame share: its layout, the hidden units drawn, and the colour of a parameter. */
+interface FrameParts {
+  layout: TrainingFrameLayout;
+  /** How many hidden units are drawn (all of them, or the first few of a wide layer). */
+  hidden: number;
+  /** How many there are, grouped in thousands ("1,024"). */
+  total: string;
+  /** The axis title of the hidden units: "16 of 1,024 hidden units", "6 hidden units". */
+  unitsText: string;
+  /** The number of training examples. */
+  n: number;
+  parameterColour: (v: number) => Rgb;
+}
+
 /**
  * Draws the frame for input.snapshot into ctx, whose origin is the frame's top-left corner and
  * whose units are CSS pixels; the frame is trainingFrameLayout(H, n, width) in size (stacked
@@ -180,15 +194,9 @@ export function drawTrainingFrame(
   input: TrainingFrameInput,
   width = CONTENT_WIDTH,
 ): void {
-  const { snapshot, history, labels } = input;
-  const { params, A2 } = snapshot;
-  const subset = unitSubset(params.W1.rows);
-  // The units drawn: their rows of W1, b1 and A1 and their columns of W2.
+  const { snapshot, labels } = input;
+  const subset = unitSubset(snapshot.params.W1.rows);
   const hidden = subset.drawn;
-  const W1 = firstRows(params.W1, hidden);
-  const b1 = firstRows(params.b1, hidden);
-  const A1 = firstRows(snapshot.A1, hidden);
-  const W2 = firstColumns(params.W2, hidden);
   const total = grouped(subset.total);
   // The axes of the hidden units say which are drawn: "16 of 1,024 hidden units", numbered 0 to 15.
   const unitsText = isPartial(subset)
@@ -199,19 +207,35 @@ export function drawTrainingFrame(
   const n = labels.length;
   const layout = trainingFrameLayout(hidden, n, width);
   const max = input.parameterScaleMax;
-  const parameterColour = (v: number) => divergingColour(v, max);
-  const margin = layout.margin;
+  const parts: FrameParts = {
+    layout,
+    hidden,
+    total,
+    unitsText,
+    n,
+    parameterColour: (v) => divergingColour(v, max),
+  };
 
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
+  drawHeader(ctx, input, parts);
+  drawLegend(ctx, layout, max);
+  drawFirstLayer(ctx, snapshot, parts);
+  drawSecondLayer(ctx, snapshot, labels, parts);
+  drawCurves(ctx, input, layout);
+  ctx.restore();
+}
 
-  // Header: the iteration, and the loss and accuracy there.
+/** The header: the iteration, and the loss and accuracy there. */
+function drawHeader(ctx: Context2D, input: TrainingFrameInput, parts: FrameParts): void {
+  const { snapshot, history } = input;
+  const { layout, n } = parts;
   const last = history[history.length - 1]?.iteration ?? snapshot.iteration;
   const title = `Iteration ${snapshot.iteration}`;
-  drawText(ctx, title, margin, layout.titleY, { size: 20, weight: 600 });
+  drawText(ctx, title, layout.margin, layout.titleY, { size: 20, weight: 600 });
   const titleWidth = ctx.measureText(title).width;
-  drawText(ctx, `of ${last}`, margin + titleWidth + 6, layout.titleY, {
+  drawText(ctx, `of ${last}`, layout.margin + titleWidth + 6, layout.titleY, {
     size: TEXT.label,
     colour: COLOURS.mutedText,
   });
@@ -227,13 +251,20 @@ export function drawTrainingFrame(
       align: readout.align,
     });
   });
+}
 
-  drawLegend(ctx, layout, max);
-
-  // Layer 1: W1 (H x 9), b1 (H x 1), A1 (H x n).
-  drawHeatmap(ctx, W1, { ...layout.W1, colour: parameterColour });
-  drawHeatmap(ctx, b1, { ...layout.b1, colour: parameterColour });
-  drawHeatmap(ctx, A1, { ...layout.A1, colour: greyColour });
+/** Layer 1: W1 (H x 9), b1 (H x 1) and A1 (H x n), for the units drawn. */
+function drawFirstLayer(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): void {
+  const { layout, hidden, total, unitsText, n, parameterColour } = parts;
+  drawHeatmap(ctx, firstRows(snapshot.params.W1, hidden), {
+    ...layout.W1,
+    colour: parameterColour,
+  });
+  drawHeatmap(ctx, firstRows(snapshot.params.b1, hidden), {
+    ...layout.b1,
+    colour: parameterColour,
+  });
+  drawHeatmap(ctx, firstRows(snapshot.A1, hidden), { ...layout.A1, colour: greyColour });
   heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${total} \u00d7 9`);
   heatmapTitle(ctx, layout.b1, layerSymbol('b', 1), '');
   heatmapTitle(
@@ -250,7 +281,7 @@ export function drawTrainingFrame(
     drawVerticalText(
       ctx,
       unitsText,
-      margin + 6,
+      layout.margin + 6,
       layout.W1.y + (hidden * layout.W1.cellHeight) / 2,
       {
         size: TEXT.small,
@@ -260,9 +291,18 @@ export function drawTrainingFrame(
   }
   columnLabels(ctx, layout.W1, hidden, 9, consecutive(9), '9 input pixels');
   columnLabels(ctx, layout.A1, hidden, n, exampleTicks(n), `${n} training examples`);
+}
 
-  // Layer 2: W2 (2 x H), b2 (2 x 1), A2 (2 x n) with a marker on each example's true class.
-  drawHeatmap(ctx, W2, { ...layout.W2, colour: parameterColour });
+/** Layer 2: W2 (2 x H), b2 (2 x 1) and A2 (2 x n), with a marker on each example's true class. */
+function drawSecondLayer(
+  ctx: Context2D,
+  snapshot: Snapshot,
+  labels: readonly number[],
+  parts: FrameParts,
+): void {
+  const { layout, hidden, total, unitsText, n, parameterColour } = parts;
+  const { params, A2 } = snapshot;
+  drawHeatmap(ctx, firstColumns(params.W2, hidden), { ...layout.W2, colour: parameterColour });
   drawHeatmap(ctx, params.b2, { ...layout.b2, colour: parameterColour });
   drawHeatmap(ctx, A2, { ...layout.A2, colour: greyColour });
   heatmapTitle(ctx, layout.W2, layerSymbol('W', 2), `2 \u00d7 ${total}`);
@@ -296,8 +336,12 @@ export function drawTrainingFrame(
     const centre = cellCentre({ ...layout.A2, colour: greyColour }, label, j);
     drawPredictionMarker(ctx, centre.x, centre.y, markerSize, predicted[j] === label);
   });
+}
 
-  // The curves up to this iteration on axes spanning the whole run.
+/** The loss and accuracy curves up to this iteration, on axes spanning the whole run. */
+function drawCurves(ctx: Context2D, input: TrainingFrameInput, layout: TrainingFrameLayout): void {
+  const { snapshot, history } = input;
+  const last = history[history.length - 1]?.iteration ?? snapshot.iteration;
   const perfect = input.firstPerfectIteration;
   const reached = perfect !== null && snapshot.iteration >= perfect;
   const marker = (plot: Rect) =>
@@ -331,7 +375,6 @@ export function drawTrainingFrame(
     currentDot: true,
     marker: marker(layout.accuracyPlot),
   });
-  ctx.restore();
 }
 
 /** The colour bars of W, b and A, and the key to the prediction markers. */
