@@ -13,7 +13,7 @@ import { strokeCrispFrame } from './pixel-snap.ts';
 import { formatNumber, niceCeil } from './scales.ts';
 import { drawText } from './text.ts';
 import { COLOURS, CONTENT_WIDTH, TEXT } from './theme.ts';
-import { firstRows, isPartial, subsetMark, unitSubset } from './unit-subset.ts';
+import { firstRows, isPartial, subsetMark, type UnitSubset, unitSubset } from './unit-subset.ts';
 
 const MARGIN = 16;
 /** Room at the left for the row labels "before" and "after". */
@@ -70,33 +70,60 @@ export function hiddenWeightsMax(before: MatrixLike, after: MatrixLike): number 
   return niceCeil(max, 10);
 }
 
+/** What the parts of the figure share: its layout, the colour scale's maximum and the tiles' size. */
+interface WeightsPlot {
+  layout: ReturnType<typeof hiddenWeightsLayout>;
+  max: number;
+  /** A tile's side: three cells. */
+  tile: number;
+}
+
+const MUTED = { size: TEXT.small, colour: COLOURS.mutedText } as const;
+
 /** Draws the tiles of W1 before and after training; units in `neverActive` are framed and labelled. */
 export function drawHiddenWeights(
   ctx: Context2D,
   weights: { before: MatrixLike; after: MatrixLike; neverActive: readonly number[] },
   width = CONTENT_WIDTH,
 ): void {
-  const { neverActive } = weights;
   const subset = unitSubset(weights.before.rows);
   const hidden = subset.drawn;
-  const [before, after] = [firstRows(weights.before, hidden), firstRows(weights.after, hidden)];
   const layout = hiddenWeightsLayout(subset.total, width);
-  const max = hiddenWeightsMax(weights.before, weights.after);
-  const tile = 3 * layout.cell;
+  const plot: WeightsPlot = {
+    layout,
+    max: hiddenWeightsMax(weights.before, weights.after),
+    tile: 3 * layout.cell,
+  };
+  const [before, after] = [firstRows(weights.before, hidden), firstRows(weights.after, hidden)];
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
-  const muted = { size: TEXT.small, colour: COLOURS.mutedText } as const;
+  drawHeading(ctx, subset, plot);
+  const labelEvery = Math.max(1, Math.ceil(24 / (layout.cell * 3 + GAP)));
+  for (let unit = 0; unit < hidden; unit++) {
+    const label = unit % labelEvery === 0 ? (hidden <= 12 ? `unit ${unit}` : String(unit)) : null;
+    drawUnit(
+      ctx,
+      { before, after, unit, label, neverActive: weights.neverActive.includes(unit) },
+      plot,
+    );
+  }
+  drawWeightBar(ctx, plot);
+  ctx.restore();
+}
+
+/** The line that says what a tile is (and which units are shown), and the rows' names. */
+function drawHeading(ctx: Context2D, subset: UnitSubset, { layout, tile }: WeightsPlot): void {
   drawText(
     ctx,
     'each hidden unit\u2019s 9 input weights (a row of W1), laid out as the image\u2019s pixels',
     LEFT,
     6,
-    { ...muted, baseline: 'top' },
+    { ...MUTED, baseline: 'top' },
   );
   if (isPartial(subset))
     drawText(ctx, `showing ${subsetMark(subset, 'units')}`, LEFT, 6 + HEADER_LINE, {
-      ...muted,
+      ...MUTED,
       baseline: 'top',
     });
   for (const [label, y] of [
@@ -109,50 +136,60 @@ export function drawHiddenWeights(
       baseline: 'middle',
     });
   }
-  const labelEvery = Math.max(1, Math.ceil(24 / (layout.cell * 3 + GAP)));
-  for (let unit = 0; unit < hidden; unit++) {
-    const x = layout.unitX(unit);
-    if (unit % labelEvery === 0)
-      drawText(
-        ctx,
-        hidden <= 12 ? `unit ${unit}` : String(unit),
-        x + tile / 2,
-        layout.beforeY - 6,
-        {
-          ...muted,
-          align: 'center',
-          baseline: 'bottom',
-        },
-      );
-    for (const [W, y] of [
-      [before, layout.beforeY],
-      [after, layout.afterY],
-    ] as const) {
-      drawHeatmap(ctx, unitTile(W, unit), {
-        x,
-        y,
-        cellWidth: layout.cell,
-        cellHeight: layout.cell,
-        colour: (v) => divergingColour(v, max),
-        frame: COLOURS.axis,
-      });
-    }
-    if (neverActive.includes(unit)) {
-      const frame = {
-        x: x - 4,
-        y: layout.beforeY - 4,
-        width: tile + 8,
-        height: layout.afterY + tile - layout.beforeY + 8,
-      };
-      strokeCrispFrame(ctx, frame, COLOURS.marker);
-      drawText(ctx, 'never active', x + tile / 2, layout.afterY + tile + 8, {
-        size: TEXT.small,
-        colour: COLOURS.marker,
-        align: 'center',
-        baseline: 'top',
-      });
-    }
+}
+
+/** One unit's column: its number (where there is room), its tiles before and after, and a frame if it was never active. */
+function drawUnit(
+  ctx: Context2D,
+  column: {
+    before: MatrixLike;
+    after: MatrixLike;
+    unit: number;
+    label: string | null;
+    neverActive: boolean;
+  },
+  { layout, max, tile }: WeightsPlot,
+): void {
+  const { unit } = column;
+  const x = layout.unitX(unit);
+  if (column.label !== null)
+    drawText(ctx, column.label, x + tile / 2, layout.beforeY - 6, {
+      ...MUTED,
+      align: 'center',
+      baseline: 'bottom',
+    });
+  for (const [W, y] of [
+    [column.before, layout.beforeY],
+    [column.after, layout.afterY],
+  ] as const) {
+    drawHeatmap(ctx, unitTile(W, unit), {
+      x,
+      y,
+      cellWidth: layout.cell,
+      cellHeight: layout.cell,
+      colour: (v) => divergingColour(v, max),
+      frame: COLOURS.axis,
+    });
   }
+  if (column.neverActive) {
+    const frame = {
+      x: x - 4,
+      y: layout.beforeY - 4,
+      width: tile + 8,
+      height: layout.afterY + tile - layout.beforeY + 8,
+    };
+    strokeCrispFrame(ctx, frame, COLOURS.marker);
+    drawText(ctx, 'never active', x + tile / 2, layout.afterY + tile + 8, {
+      size: TEXT.small,
+      colour: COLOURS.marker,
+      align: 'center',
+      baseline: 'top',
+    });
+  }
+}
+
+/** The colour bar of the weights. */
+function drawWeightBar(ctx: Context2D, { layout, max }: WeightsPlot): void {
   drawColourBar(ctx, {
     rect: layout.bar,
     colourAt: divergingAt,
@@ -163,8 +200,7 @@ export function drawHiddenWeights(
     ],
   });
   drawText(ctx, 'weight', layout.bar.x + layout.bar.width + 10, layout.bar.y + 7, {
-    ...muted,
+    ...MUTED,
     baseline: 'middle',
   });
-  ctx.restore();
 }

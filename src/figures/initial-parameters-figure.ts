@@ -23,6 +23,7 @@ import {
   grouped,
   isPartial,
   subsetMark,
+  type UnitSubset,
   unitSubset,
 } from './unit-subset.ts';
 
@@ -98,6 +99,13 @@ function weightNote(init: InitScheme, fanIn: number, withMean: boolean): string 
   return `${withMean ? 'normal with mean 0 and sd' : 'sd'} ${sd[0]} = ${formatNumber(sd[1] as number, 3)}`;
 }
 
+/** What the parts of the figure share: its layout, the hidden units drawn, and the colour scale's maximum |value|. */
+interface ParameterPlot {
+  layout: InitialParametersLayout;
+  subset: UnitSubset;
+  max: number;
+}
+
 /** Draws W1, b1, W2, b2 of `params` (drawn by `init`) with values in the cells and a shared colour bar. */
 export function drawInitialParameters(
   ctx: Context2D,
@@ -105,7 +113,27 @@ export function drawInitialParameters(
   width = CONTENT_WIDTH,
   init: InitScheme = 'xavier',
 ): void {
-  const subset = unitSubset(params.W1.rows);
+  const plot: ParameterPlot = {
+    layout: initialParametersLayout(params.W1.rows, width),
+    subset: unitSubset(params.W1.rows),
+    max: parametersMaxAbs(params),
+  };
+  ctx.save();
+  ctx.fillStyle = COLOURS.background;
+  ctx.fillRect(0, 0, plot.layout.width, plot.layout.height);
+  drawParameterBlocks(ctx, params, plot, init);
+  drawUnitLabels(ctx, plot);
+  drawParameterBar(ctx, plot);
+  ctx.restore();
+}
+
+/** The four matrices as blocks of cells, each with its symbol and shape, and the note under b1. */
+function drawParameterBlocks(
+  ctx: Context2D,
+  params: Parameters,
+  { layout, subset, max }: ParameterPlot,
+  init: InitScheme,
+): void {
   const total = params.W1.rows;
   // The units drawn: their rows of W1 and b1, their columns of W2.
   const hidden = subset.drawn;
@@ -115,8 +143,6 @@ export function drawInitialParameters(
     W2: firstColumns(params.W2, hidden),
   };
   const mark = (what: string) => (isPartial(subset) ? ` (${subsetMark(subset, what)})` : '');
-  const layout = initialParametersLayout(total, width);
-  const max = parametersMaxAbs(params);
   const spec = (at: { x: number; y: number }) => ({
     ...at,
     cellWidth: layout.cellWidth,
@@ -127,11 +153,6 @@ export function drawInitialParameters(
       ? { valueText: (v: number) => formatNumber(v, 2), valueSize: TEXT.small }
       : {}),
   });
-
-  ctx.save();
-  ctx.fillStyle = COLOURS.background;
-  ctx.fillRect(0, 0, layout.width, layout.height);
-
   block(
     ctx,
     shown.W1,
@@ -160,7 +181,11 @@ export function drawInitialParameters(
       baseline: 'top',
     },
   );
+}
 
+/** The numbers of the hidden units, input pixels and classes beside the blocks. */
+function drawUnitLabels(ctx: Context2D, { layout, subset }: ParameterPlot): void {
+  const hidden = subset.drawn;
   for (let r = 0; r < hidden; r++)
     rowLabel(ctx, String(r), layout.W1.y + (r + 0.5) * layout.cellHeight);
   drawVerticalText(
@@ -188,7 +213,10 @@ export function drawInitialParameters(
     layout.W2.y + 2 * layout.cellHeight,
     'hidden unit',
   );
+}
 
+/** The colour bar that W and b share. */
+function drawParameterBar(ctx: Context2D, { layout, max }: ParameterPlot): void {
   drawText(ctx, 'W, b', layout.bar.x - 8, layout.bar.y + layout.bar.height / 2, {
     size: TEXT.body,
     weight: 600,
@@ -206,7 +234,6 @@ export function drawInitialParameters(
       { t: 1, label: formatNumber(max, 1) },
     ],
   });
-  ctx.restore();
 }
 
 function block(
