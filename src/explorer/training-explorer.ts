@@ -19,9 +19,8 @@ import {
   type ExplorerValues,
   explorerValues,
   fieldText,
-  readField,
-  withField,
 } from './explorer-fields.ts';
+import { explorerForm, find } from './explorer-form.ts';
 import {
   blowUpMessage,
   describeSettings,
@@ -273,48 +272,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
 
   // ---- The form --------------------------------------------------------------------------------
 
-  // A text field, or the list of initialisation schemes.
-  const input = (param: string) =>
-    find<HTMLInputElement | HTMLSelectElement>(form, `[name="${param}"]`);
-  const errorFor = (param: string) => find<HTMLElement>(form, `[data-error-for="${param}"]`);
-
-  const showProblem = (param: string, message: string | undefined): void => {
-    const field = input(param);
-    const error = errorFor(param);
-    error.textContent = message ?? '';
-    error.hidden = message === undefined;
-    if (message === undefined) field.removeAttribute('aria-invalid');
-    else field.setAttribute('aria-invalid', 'true');
-  };
-
-  const fillForm = (
-    texts: Record<ExplorerKey, string>,
-    problems: Partial<Record<ExplorerKey, string>>,
-  ): void => {
-    for (const field of EXPLORER_FIELDS) {
-      input(field.param).value = texts[field.key];
-      showProblem(field.param, problems[field.key]);
-    }
-  };
-
-  /** Reads the form: its values, or null after marking every bad field (and focusing the first). */
-  const readForm = (): ExplorerValues | null => {
-    let values = { ...tutorialValues };
-    let firstBad: HTMLInputElement | HTMLSelectElement | null = null;
-    for (const field of EXPLORER_FIELDS) {
-      const reading = readField(field, input(field.param).value);
-      showProblem(field.param, reading.ok ? undefined : reading.message);
-      if (reading.ok) values = withField(values, field, reading.value);
-      else firstBad ??= input(field.param);
-    }
-    if (firstBad === null) return values;
-    firstBad.focus();
-    return null;
-  };
+  const settingsForm = explorerForm(form, tutorialValues);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const values = readForm();
+    const values = settingsForm.read();
     if (values === null) {
       setStatus(
         'Some settings need fixing before training (see the messages beside them).',
@@ -334,7 +296,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const texts = Object.fromEntries(
       EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])]),
     ) as Record<ExplorerKey, string>;
-    fillForm(texts, {});
+    settingsForm.fill(texts, {});
     window.history.replaceState(
       window.history.state,
       '',
@@ -369,7 +331,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   >('button, input, select'))
     control.disabled = false;
   const fromUrl = settingsFromQuery(location.search, tutorialValues);
-  fillForm(fromUrl.texts, fromUrl.problems);
+  settingsForm.fill(fromUrl.texts, fromUrl.problems);
   await loadCanvasFont();
   if (!fromUrl.present) {
     await trainRequested(tutorialValues);
@@ -383,13 +345,6 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     await trainRequested(fromUrl.values);
   }
   root.dataset.ready = 'true';
-}
-
-/** The element matching `selector` inside `parent`; a missing hook is a bug in the markup. */
-function find<T extends Element>(parent: ParentNode, selector: string): T {
-  const element = parent.querySelector<T>(selector);
-  if (element === null) throw new Error(`training explorer: no element matches ${selector}`);
-  return element;
 }
 
 /** Shows `text` and keeps the full-precision value in data-raw (String(x) reads back as the same double). */
