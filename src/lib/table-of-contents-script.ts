@@ -5,6 +5,8 @@
  * MobileTableOfContents components both load the script by a relative path; whatever imports it,
  * the file it resolves to is swapped, so Starlight's markup and styles are used as they are.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -19,6 +21,17 @@ export function tableOfContentsScript(): Plugin {
   return {
     name: 'table-of-contents-script',
     enforce: 'pre',
+    // Without Starlight's script where this plugin looks for it, nothing would be swapped and
+    // Starlight's own would run unnoticed: a Starlight that moved it stops the build instead.
+    async buildStart() {
+      const component = await this.resolve('@astrojs/starlight/components/TableOfContents.astro');
+      const script =
+        component && join(dirname(component.id), 'TableOfContents', 'starlight-toc.ts');
+      if (script === null || !existsSync(script))
+        this.error(
+          `Starlight's table-of-contents script is not at ${script ?? 'TableOfContents/starlight-toc.ts'}: update src/lib/table-of-contents-script.ts for this version of Starlight`,
+        );
+    },
     async resolveId(source, importer, options) {
       if (!source.endsWith('starlight-toc') && !source.endsWith('starlight-toc.ts')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });

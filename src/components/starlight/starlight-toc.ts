@@ -59,6 +59,16 @@ function readingBand(toc: HTMLElement): string {
   return `-${top}px 0px -${Math.max(0, below)}px`;
 }
 
+/** The id a link points to; a malformed escape in its hash is taken as it is written. */
+function headingId(link: HTMLAnchorElement): string {
+  const hash = link.hash.slice(1);
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
+}
+
 export class StarlightTOC extends HTMLElement {
   #current: HTMLAnchorElement | null = this.querySelector('a[aria-current="true"]');
 
@@ -87,17 +97,22 @@ export class StarlightTOC extends HTMLElement {
     const main = document.querySelector('main');
     if (main === null) return;
     const links = new Map<string, HTMLAnchorElement>();
-    for (const link of this.querySelectorAll('a'))
-      links.set(decodeURIComponent(link.hash.slice(1)), link);
+    for (const link of this.querySelectorAll('a')) links.set(headingId(link), link);
     const blocks = watchedBlocks(main, this.#headings(main));
     const sectionOf = new Map(blocks.map(({ block, section }) => [block, section]));
     const onChange: IntersectionObserverCallback = (entries) => {
-      const entered = entries.find((entry) => entry.isIntersecting);
-      const link = entered && links.get(sectionOf.get(entered.target) ?? '');
-      if (link !== undefined) this.current = link;
+      for (const entry of entries) {
+        const link = entry.isIntersecting && links.get(sectionOf.get(entry.target) ?? '');
+        if (link) {
+          this.current = link;
+          return;
+        }
+      }
     };
     let observer: IntersectionObserver | null = null;
     const observe = () => {
+      // Two resizes can each queue one: only the last observer stays.
+      observer?.disconnect();
       observer = new IntersectionObserver(onChange, { rootMargin: readingBand(this) });
       for (const { block } of blocks) observer.observe(block);
     };
