@@ -181,6 +181,8 @@ interface FrameParts {
   unitsText: string;
   /** The number of training examples. */
   n: number;
+  /** The run's last iteration: the header's "of N" and the curves' axes end there. */
+  last: number;
   parameterColour: (v: number) => Rgb;
 }
 
@@ -213,6 +215,7 @@ export function drawTrainingFrame(
     total,
     unitsText,
     n,
+    last: input.history[input.history.length - 1]?.iteration ?? snapshot.iteration,
     parameterColour: (v) => divergingColour(v, max),
   };
 
@@ -223,15 +226,14 @@ export function drawTrainingFrame(
   drawLegend(ctx, layout, max);
   drawFirstLayer(ctx, snapshot, parts);
   drawSecondLayer(ctx, snapshot, labels, parts);
-  drawCurves(ctx, input, layout);
+  drawCurves(ctx, input, parts);
   ctx.restore();
 }
 
 /** The header: the iteration, and the loss and accuracy there. */
 function drawHeader(ctx: Context2D, input: TrainingFrameInput, parts: FrameParts): void {
-  const { snapshot, history } = input;
-  const { layout, n } = parts;
-  const last = history[history.length - 1]?.iteration ?? snapshot.iteration;
+  const { snapshot } = input;
+  const { layout, n, last } = parts;
   const title = `Iteration ${snapshot.iteration}`;
   drawText(ctx, title, layout.margin, layout.titleY, { size: 20, weight: 600 });
   const titleWidth = ctx.measureText(title).width;
@@ -339,9 +341,9 @@ function drawSecondLayer(
 }
 
 /** The loss and accuracy curves up to this iteration, on axes spanning the whole run. */
-function drawCurves(ctx: Context2D, input: TrainingFrameInput, layout: TrainingFrameLayout): void {
+function drawCurves(ctx: Context2D, input: TrainingFrameInput, parts: FrameParts): void {
   const { snapshot, history } = input;
-  const last = history[history.length - 1]?.iteration ?? snapshot.iteration;
+  const { layout, last } = parts;
   const perfect = input.firstPerfectIteration;
   const reached = perfect !== null && snapshot.iteration >= perfect;
   const marker = (plot: Rect) =>

@@ -10,8 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-/** Where Starlight keeps the script, as the end of its resolved path. */
-const STARLIGHT_SCRIPT = '/@astrojs/starlight/components/TableOfContents/starlight-toc.ts';
+/** Where Starlight keeps the script, inside its components folder. */
+const SCRIPT_IN_COMPONENTS = 'TableOfContents/starlight-toc.ts';
+
+/** The script's place as the end of its resolved path. */
+const STARLIGHT_SCRIPT = `/@astrojs/starlight/components/${SCRIPT_IN_COMPONENTS}`;
 
 const REPLACEMENT = fileURLToPath(
   new URL('../components/starlight/starlight-toc.ts', import.meta.url),
@@ -25,11 +28,10 @@ export function tableOfContentsScript(): Plugin {
     // Starlight's own would run unnoticed: a Starlight that moved it stops the build instead.
     async buildStart() {
       const component = await this.resolve('@astrojs/starlight/components/TableOfContents.astro');
-      const script =
-        component && join(dirname(component.id), 'TableOfContents', 'starlight-toc.ts');
+      const script = component && join(dirname(component.id), SCRIPT_IN_COMPONENTS);
       if (script === null || !existsSync(script))
         this.error(
-          `Starlight's table-of-contents script is not at ${script ?? 'TableOfContents/starlight-toc.ts'}: update src/lib/table-of-contents-script.ts for this version of Starlight`,
+          `Starlight's table-of-contents script is not at ${script ?? SCRIPT_IN_COMPONENTS}: update src/lib/table-of-contents-script.ts for this version of Starlight`,
         );
     },
     async resolveId(source, importer, options) {
