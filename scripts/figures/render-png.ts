@@ -7,8 +7,9 @@ import {
   type PngFigure,
 } from '../../src/figures/figure-definition.ts';
 import { scaledCanvas } from './canvas-setup.ts';
+import { encodePng } from './encode-png.ts';
 
-/** Draws `figure` in `scheme` now; its PNG encoding runs on a libuv worker thread (the returned promise). */
+/** Draws `figure` in `scheme` now; its PNG compression runs on a libuv worker thread (the returned promise). */
 export async function renderPng(
   figure: PngFigure,
   input: FigureInput,
@@ -16,6 +17,8 @@ export async function renderPng(
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
   const { canvas, ctx } = scaledCanvas(figure.size(input), PNG_PIXEL_RATIO);
   figure.draw(schemeContext(ctx, scheme), input);
-  const bytes = await canvas.encode('png');
+  // Unpremultiplied, as a PNG stores them (the same bytes as the canvas's own for opaque pixels).
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const bytes = await encodePng(data, canvas.width, canvas.height);
   return { bytes, width: canvas.width, height: canvas.height };
 }
