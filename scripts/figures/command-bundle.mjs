@@ -208,6 +208,45 @@ function writeBundle(root, slot, outputFiles) {
   return dir;
 }
 
+/**
+ * What bundle.json records of a bundle written to `dir`: its sources' hashes and file states, its
+ * entry's and workers' URLs; and whether every source is surely the one bundled (`sure`: none
+ * changed while esbuild read it).
+ * @param {string} root
+ * @param {string} dir
+ * @param {import('esbuild').Metafile} metafile
+ * @param {{ seen: Map<string, SeenSource>; started: number; figureFiles: string[] }} read
+ */
+function bundleRecord(root, dir, metafile, { seen, started, figureFiles }) {
+  const workerFiles = WORKER_FILES.map((file) => join(root, file));
+  /** @type {BundleRecord} */
+  const record = { inputs: {}, states: {}, figureFiles, entry: '', workers: {} };
+  // The bundle's source files, and this file: a change to how it bundles makes a new bundle.
+  const sources = [
+    ...Object.keys(metafile.inputs).filter((input) => !input.startsWith('nn-figures:')),
+    fileURLToPath(import.meta.url),
+  ];
+  let sure = true;
+  for (const input of sources) {
+    const path = resolve(root, input);
+    const source = seen.get(path) ?? readBefore(path, started);
+    if (source === null) sure = false;
+    else {
+      record.inputs[path] = source.sha256;
+      if (source.state !== null) record.states[path] = source.state;
+    }
+  }
+  for (const [output, info] of Object.entries(metafile.outputs)) {
+    if (info.entryPoint === undefined) continue;
+    const url = pathToFileURL(join(dir, relative('out', output))).href;
+    // (Modules the build imports lazily, as render.ts, are entries of their own too.)
+    if (info.entryPoint === COMMAND_ENTRY) record.entry = url;
+    else if (workerFiles.includes(resolve(root, info.entryPoint)))
+      record.workers[resolve(root, info.entryPoint)] = url;
+  }
+  return { record, sure };
+}
+
 /** Bundles the command with esbuild into a folder of `slot`, and records it there. */
 async function bundleInto(
   /** @type {string} */ root,
@@ -238,33 +277,9 @@ async function bundleInto(
     plugins: [virtualModules(root, figureFiles), ownImportMetaUrl(seen)],
   });
   const dir = writeBundle(root, slot, result.outputFiles);
-  /** @type {BundleRecord} */
-  const record = { inputs: {}, states: {}, figureFiles, entry: '', workers: {} };
-  // The bundle's source files, and this file: a change to how it bundles makes a new bundle.
-  const sources = [
-    ...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('nn-figures:')),
-    fileURLToPath(import.meta.url),
-  ];
-  // A source changed while it was bundled: this bundle serves this build, but is not recorded.
-  let sure = true;
-  for (const input of sources) {
-    const path = resolve(root, input);
-    const source = seen.get(path) ?? readBefore(path, started);
-    if (source === null) sure = false;
-    else {
-      record.inputs[path] = source.sha256;
-      if (source.state !== null) record.states[path] = source.state;
-    }
-  }
-  for (const [output, info] of Object.entries(result.metafile.outputs)) {
-    if (info.entryPoint === undefined) continue;
-    const url = pathToFileURL(join(dir, relative('out', output))).href;
-    // (Modules the build imports lazily, as render.ts, are entries of their own too.)
-    if (info.entryPoint === COMMAND_ENTRY) record.entry = url;
-    else if (workerFiles.includes(resolve(root, info.entryPoint)))
-      record.workers[resolve(root, info.entryPoint)] = url;
-  }
+  const { record, sure } = bundleRecord(root, dir, result.metafile, { seen, started, figureFiles });
   const recordFile = join(slot, 'bundle.json');
+  // A source changed while it was bundled: this bundle serves this build, but is not recorded.
   if (sure) {
     writeFileSync(`${recordFile}.tmp-${process.pid}`, JSON.stringify(record));
     renameSync(`${recordFile}.tmp-${process.pid}`, recordFile);

@@ -38,51 +38,58 @@ export function dataMatricesLayout(examples: number, width = CONTENT_WIDTH): Dat
 
 /** Draws X, y and Y of `dataset`. */
 export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = CONTENT_WIDTH): void {
-  const n = dataset.labels.length;
-  const layout = dataMatricesLayout(n, width);
-  const { cell } = layout;
-  const X = inputMatrix(dataset.images);
-  const Y = oneHot(dataset.labels);
-  const labelRow: MatrixLike = { rows: 1, cols: n, get: (_r, c) => dataset.labels[c]! };
-  const white: Rgb = [255, 255, 255];
-
+  const layout = dataMatricesLayout(dataset.labels.length, width);
   ctx.save();
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
+  drawInputMatrix(ctx, dataset, layout);
+  drawLabelVector(ctx, dataset, layout);
+  drawOneHotTargets(ctx, dataset, layout);
+  ctx.restore();
+}
 
-  // X: 9 x n.
+/** X, 9 x n: each image a column of grey cells, with the key to the greys at the top right. */
+function drawInputMatrix(ctx: Context2D, dataset: Dataset, layout: DataMatricesLayout): void {
+  const n = dataset.labels.length;
+  const { cell, xTop } = layout;
   title(
     ctx,
     [{ text: 'X', italic: true }],
     `input matrix, 9 \u00d7 ${n}: column j holds the 9 pixels of image j`,
-    layout.xTop,
+    xTop,
   );
   drawPixelKey(ctx, layout.width - MARGIN - 3 * 13, MARGIN);
-  drawHeatmap(ctx, X, {
+  drawHeatmap(ctx, inputMatrix(dataset.images), {
     x: LEFT,
-    y: layout.xTop,
+    y: xTop,
     cellWidth: cell,
     cellHeight: cell,
     colour: greyColour,
     frame: COLOURS.axis,
   });
-  for (let r = 0; r < 9; r++) rowLabel(ctx, String(r), layout.xTop + (r + 0.5) * cell);
-  drawVerticalText(ctx, 'pixel', MARGIN + 30, layout.xTop + 4.5 * cell, {
+  for (let r = 0; r < 9; r++) rowLabel(ctx, String(r), xTop + (r + 0.5) * cell);
+  drawVerticalText(ctx, 'pixel', MARGIN + 30, xTop + 4.5 * cell, {
     size: TEXT.small,
     colour: COLOURS.mutedText,
   });
-  exampleNumbers(ctx, n, cell, layout.xTop + 9 * cell);
+  exampleNumbers(ctx, n, cell, xTop + 9 * cell);
+}
 
-  // y: the labels, 1 x n.
+/** y, 1 x n: the labels as numbers in white cells. */
+function drawLabelVector(ctx: Context2D, dataset: Dataset, layout: DataMatricesLayout): void {
+  const n = dataset.labels.length;
+  const { cell, yTop } = layout;
+  const white: Rgb = [255, 255, 255];
+  const labelRow: MatrixLike = { rows: 1, cols: n, get: (_r, c) => dataset.labels[c]! };
   title(
     ctx,
     [{ text: 'y', italic: true }],
     `labels, 1 \u00d7 ${n}: 0 = ${className(0)} line, 1 = ${className(1)} line`,
-    layout.yTop,
+    yTop,
   );
   drawHeatmap(ctx, labelRow, {
     x: LEFT,
-    y: layout.yTop,
+    y: yTop,
     cellWidth: cell,
     cellHeight: cell,
     colour: () => white,
@@ -90,18 +97,22 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = CONTE
     valueText: (v) => String(v),
     valueSize: TEXT.small,
   });
-  exampleNumbers(ctx, n, cell, layout.yTop + cell);
+  exampleNumbers(ctx, n, cell, yTop + cell);
+}
 
-  // Y: one-hot, 2 x n.
+/** Y, 2 x n: the one-hot targets, a 1 in the row of each image's class. */
+function drawOneHotTargets(ctx: Context2D, dataset: Dataset, layout: DataMatricesLayout): void {
+  const n = dataset.labels.length;
+  const { cell, oneHotTop } = layout;
   title(
     ctx,
     [{ text: 'Y', italic: true }],
     `one-hot labels, 2 \u00d7 ${n}: a 1 in the row of the image's class`,
-    layout.oneHotTop,
+    oneHotTop,
   );
-  drawHeatmap(ctx, Y, {
+  drawHeatmap(ctx, oneHot(dataset.labels), {
     x: LEFT,
-    y: layout.oneHotTop,
+    y: oneHotTop,
     cellWidth: cell,
     cellHeight: cell,
     colour: greyColour,
@@ -109,10 +120,9 @@ export function drawDataMatrices(ctx: Context2D, dataset: Dataset, width = CONTE
     valueText: (v) => String(v),
     valueSize: TEXT.small,
   });
-  rowLabel(ctx, className(0), layout.oneHotTop + 0.5 * cell);
-  rowLabel(ctx, className(1), layout.oneHotTop + 1.5 * cell);
-  exampleNumbers(ctx, n, cell, layout.oneHotTop + 2 * cell);
-  ctx.restore();
+  rowLabel(ctx, className(0), oneHotTop + 0.5 * cell);
+  rowLabel(ctx, className(1), oneHotTop + 1.5 * cell);
+  exampleNumbers(ctx, n, cell, oneHotTop + 2 * cell);
 }
 
 function title(ctx: Context2D, symbol: LabelPart[], note: string, top: number): void {

@@ -153,6 +153,100 @@ function closenessTable(palette: readonly Rgb[], tolerance: number): Uint8Array 
   return close;
 }
 
+/** What a frame differ keeps between frames: the indices and colours on show, and the next patch's pixels. */
+interface OnShow {
+  width: number;
+  height: number;
+  mapper: PaletteMapper;
+  /** 1 at a * 256 + b if palette colours a and b are within the tolerance (closenessTable). */
+  close: Uint8Array;
+  /** The palette index on show at each pixel. */
+  indices: Uint8Array;
+  /** The colour on show at each pixel, one 32-bit word each, updated in place as pixels change. */
+  colours: Int32Array;
+  /** The same words as bytes (Node's Buffer, for its fast comparison: the build encodes, never a page). */
+  colourBytes: Buffer;
+  /** The pixels to paint again, TRANSPARENT_INDEX elsewhere. */
+  next: Uint8Array;
+}
+
+/** The smallest rectangle holding every pixel that was painted again. */
+interface Bounds {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Marks in `show.next` each pixel of `rgba` to paint again and updates what is on show; returns
+ * the rectangle around them, or null when nothing is to be painted.
+ */
+function markRepaints(
+  show: OnShow,
+  rgba: Uint8Array | Uint8ClampedArray,
+  exact: boolean,
+): Bounds | null {
+  const { width, height, mapper, close, indices, colours, colourBytes, next } = show;
+  const current = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const currentBytes = Buffer.from(rgba.buffer, rgba.byteOffset, 4 * width * height);
+  const rowBytes = 4 * width;
+  next.fill(TRANSPARENT_INDEX);
+  let x0 = width;
+  let x1 = -1;
+  let y0 = height;
+  let y1 = -1;
+  // Neighbouring pixels mostly share a colour: its index is looked up once for the whole run.
+  let runColour = 0;
+  let runIndex = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    // Most rows of most frames are as they were: one comparison of their bytes skips them.
+    // (An exact frame looks at every pixel: one left within the tolerance may be due.)
+    const start = 4 * row;
+    const end = start + rowBytes;
+    if (!exact && currentBytes.compare(colourBytes, start, end, start, end) === 0) continue;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      // Only pixels whose colour changed can change index.
+      const colour = current[i]!;
+      if (colour === colours[i] && !exact) continue;
+      colours[i] = colour;
+      if (colour !== runColour || runIndex < 0) {
+        runColour = colour;
+        runIndex = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
+      }
+      const index = runIndex;
+      const was = indices[i]!;
+      if (index === was) continue;
+      if (!exact && close[index * 256 + was] === 1) continue;
+      indices[i] = index;
+      next[i] = index;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return x1 < 0 ? null : { x0, x1, y0, y1 };
+}
+
+/** The patch of `next` (a frame `width` wide) inside `bounds`. */
+function croppedPatch(next: Uint8Array, width: number, bounds: Bounds): FramePatch {
+  const rect = {
+    x: bounds.x0,
+    y: bounds.y0,
+    width: bounds.x1 - bounds.x0 + 1,
+    height: bounds.y1 - bounds.y0 + 1,
+  };
+  const indices = new Uint8Array(rect.width * rect.height);
+  for (let row = 0; row < rect.height; row++) {
+    const from = (rect.y + row) * width + rect.x;
+    indices.set(next.subarray(from, from + rect.width), row * rect.width);
+  }
+  return { rect, indices };
+}
+
 /**
  * A function that turns each successive frame (opaque RGBA, width x height) into the patch that
  * updates the previous one: the first frame whole; then the smallest rectangle holding every
@@ -168,72 +262,35 @@ export function createFrameDiffer(
   mapper: PaletteMapper,
   tolerance = 0,
 ): (rgba: Uint8Array | Uint8ClampedArray, exact?: boolean) => FramePatch {
-  const close = closenessTable(mapper.palette, tolerance);
   const pixels = width * height;
-  const rowBytes = 4 * width;
-  let shown: Uint8Array | null = null;
-  // The colours on show, one 32-bit word a pixel, updated in place as pixels change.
-  const previous = new Int32Array(pixels);
-  // Node's Buffer, for its byte comparison: the animation is encoded by the build, never in a page.
-  const previousBytes = Buffer.from(previous.buffer);
-  const next = new Uint8Array(pixels);
+  const colours = new Int32Array(pixels);
+  let show: OnShow | null = null;
   return (rgba, exact = false) => {
+    // Read as 32-bit words below: a frame that does not start on a multiple of 4 is copied first.
     const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, 4 * pixels);
-    const current = new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
-    const currentBytes = Buffer.from(aligned.buffer, aligned.byteOffset, 4 * pixels);
-    if (shown === null) {
-      shown = mapper.map(rgba);
-      previous.set(current);
-      return { rect: { x: 0, y: 0, width, height }, indices: shown.slice() };
+    if (show === null) {
+      const indices = mapper.map(aligned);
+      colours.set(new Int32Array(aligned.buffer, aligned.byteOffset, pixels));
+      const close = closenessTable(mapper.palette, tolerance);
+      const colourBytes = Buffer.from(colours.buffer);
+      show = {
+        width,
+        height,
+        mapper,
+        close,
+        indices,
+        colours,
+        colourBytes,
+        next: new Uint8Array(pixels),
+      };
+      return { rect: { x: 0, y: 0, width, height }, indices: indices.slice() };
     }
-    next.fill(TRANSPARENT_INDEX);
-    let x0 = width;
-    let x1 = -1;
-    let y0 = height;
-    let y1 = -1;
-    // Neighbouring pixels mostly share a colour: its index is looked up once for the whole run.
-    let runColour = 0;
-    let runIndex = -1;
-    for (let y = 0; y < height; y++) {
-      const row = y * width;
-      // Most rows of most frames are as they were: one comparison of their bytes skips them.
-      // (An exact frame looks at every pixel: one left within the tolerance may be due.)
-      const start = 4 * row;
-      const end = start + rowBytes;
-      if (!exact && currentBytes.compare(previousBytes, start, end, start, end) === 0) continue;
-      for (let x = 0; x < width; x++) {
-        const i = row + x;
-        // Only pixels whose colour changed can change index.
-        const colour = current[i]!;
-        if (colour === previous[i] && !exact) continue;
-        previous[i] = colour;
-        if (colour !== runColour || runIndex < 0) {
-          runColour = colour;
-          runIndex = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
-        }
-        const index = runIndex;
-        const was = shown[i]!;
-        if (index === was) continue;
-        if (!exact && close[index * 256 + was] === 1) continue;
-        shown[i] = index;
-        next[i] = index;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        y1 = y;
-      }
-    }
-    if (x1 < 0)
+    const bounds = markRepaints(show, aligned, exact);
+    if (bounds === null)
       return {
         rect: { x: 0, y: 0, width: 1, height: 1 },
         indices: Uint8Array.of(TRANSPARENT_INDEX),
       };
-    const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
-    const indices = new Uint8Array(rect.width * rect.height);
-    for (let row = 0; row < rect.height; row++) {
-      const from = (rect.y + row) * width + rect.x;
-      indices.set(next.subarray(from, from + rect.width), row * rect.width);
-    }
-    return { rect, indices };
+    return croppedPatch(show.next, width, bounds);
   };
 }

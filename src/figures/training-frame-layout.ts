@@ -157,21 +157,16 @@ const ONE_LINE_FROM = 420;
 const READOUT_LINE = 20;
 const LEGEND_ROW = 38;
 
-/**
- * The phone arrangement, top to bottom: title; readout; colour bars; marker key; W1 and b1; A1;
- * W2 and b2; A2; the loss chart; the accuracy chart. Each heatmap row sizes its own cells to the
- * width (parameters up to 18 px, A down to what n columns allow).
- */
-function stackedLayout(hidden: number, examples: number, width: number): TrainingFrameLayout {
-  const margin = NARROW_MARGIN;
-  const left = margin + NARROW_ROW_LABELS;
-  const right = width - margin;
-  const cell = fitCell((right - left - GAP) / (Math.max(9, hidden) + 1));
-  const aCell = fitCell((right - left) / examples);
-  // Each b right of its W (9 columns in layer 1, H in layer 2).
-  const b1X = left + 9 * cell + GAP;
-  const b2X = left + hidden * cell + GAP;
+/** The top of the phone arrangement: what sits above the heatmaps, and where the first heatmap's title can go. */
+type StackedHeader = Pick<
+  TrainingFrameLayout,
+  'titleY' | 'readout' | 'legendY' | 'parameterBar' | 'activationBar' | 'key'
+> & { bottom: number };
 
+/** The title, the readout (one line from ONE_LINE_FROM, else two), the colour bars (one row or two) and the marker key. */
+function stackedHeader(width: number): StackedHeader {
+  const margin = NARROW_MARGIN;
+  const right = width - margin;
   const titleY = margin + 18;
   const oneLine = width >= ONE_LINE_FROM;
   const readout = {
@@ -197,9 +192,28 @@ function stackedLayout(hidden: number, examples: number, width: number): Trainin
         bar: { x: barX, y: legendY + LEGEND_ROW + 4, width: ACTIVATION_BAR, height: 12 },
       };
   const keyY = legendY + (oneLine ? 1 : 2) * LEGEND_ROW + 8;
+  const key = { x: margin, y: keyY, align: 'left' as const };
+  return { titleY, readout, legendY, parameterBar, activationBar, key, bottom: keyY + 18 };
+}
+
+/**
+ * The phone arrangement, top to bottom: title; readout; colour bars; marker key; W1 and b1; A1;
+ * W2 and b2; A2; the loss chart; the accuracy chart. Each heatmap row sizes its own cells to the
+ * width (parameters up to 18 px, A down to what n columns allow).
+ */
+function stackedLayout(hidden: number, examples: number, width: number): TrainingFrameLayout {
+  const margin = NARROW_MARGIN;
+  const left = margin + NARROW_ROW_LABELS;
+  const right = width - margin;
+  const cell = fitCell((right - left - GAP) / (Math.max(9, hidden) + 1));
+  const aCell = fitCell((right - left) / examples);
+  // Each b right of its W (9 columns in layer 1, H in layer 2).
+  const b1X = left + 9 * cell + GAP;
+  const b2X = left + hidden * cell + GAP;
+  const { bottom, ...header } = stackedHeader(width);
 
   const block = BELOW_SPACE + TITLE_SPACE;
-  const w1Y = keyY + 18 + TITLE_SPACE;
+  const w1Y = bottom + TITLE_SPACE;
   const a1Y = w1Y + hidden * cell + block;
   const w2Y = a1Y + hidden * aCell + block;
   const parameterRow = Math.max(cell, LABELLED_ROW);
@@ -214,37 +228,22 @@ function stackedLayout(hidden: number, examples: number, width: number): Trainin
     width: right - 10 - chartLeft,
     height: NARROW_CHART_HEIGHT,
   });
-  const place = (
-    x: number,
-    y: number,
-    cellWidth: number,
-    cellHeight: number,
-    titleX = margin,
-  ): HeatmapPlace => ({
-    x,
-    y,
-    cellWidth,
-    cellHeight,
-    titleX,
-  });
+  const place = (x: number, y: number, size: { width: number; height: number }, titleX = margin) =>
+    ({ x, y, cellWidth: size.width, cellHeight: size.height, titleX }) satisfies HeatmapPlace;
+  const square = (side: number) => ({ width: side, height: side });
   return {
     width,
     height: accuracyY + NARROW_CHART_HEIGHT + 44,
     cell,
     stacked: true,
     margin,
-    titleY,
-    readout,
-    legendY,
-    parameterBar,
-    activationBar,
-    key: { x: margin, y: keyY, align: 'left' },
-    W1: place(left, w1Y, cell, cell),
-    b1: place(b1X, w1Y, cell, cell, b1X),
-    A1: place(left, a1Y, aCell, aCell),
-    W2: place(left, w2Y, cell, parameterRow),
-    b2: place(b2X, w2Y, cell, parameterRow, b2X),
-    A2: place(left, a2Y, aCell, activationRow),
+    ...header,
+    W1: place(left, w1Y, square(cell)),
+    b1: place(b1X, w1Y, square(cell), b1X),
+    A1: place(left, a1Y, square(aCell)),
+    W2: place(left, w2Y, { width: cell, height: parameterRow }),
+    b2: place(b2X, w2Y, { width: cell, height: parameterRow }, b2X),
+    A2: place(left, a2Y, { width: aCell, height: activationRow }),
     lossPlot: chart(lossY),
     accuracyPlot: chart(accuracyY),
   };
