@@ -195,24 +195,23 @@ function drawUnitLabels(ctx: Context2D, { layout, subset }: ParameterPlot): void
     layout.W1.y + (hidden * layout.cellHeight) / 2,
     { size: TEXT.small, colour: COLOURS.mutedText },
   );
-  columnNumbers(
-    ctx,
-    layout.W1,
-    9,
-    layout.cellWidth,
-    layout.W1.y + hidden * layout.cellHeight,
-    'input pixel',
-  );
+  const { cellWidth, cellHeight } = layout;
+  const pixelColumns = {
+    x: layout.W1.x,
+    count: 9,
+    cellWidth,
+    bottom: layout.W1.y + hidden * cellHeight,
+  };
+  columnNumbers(ctx, pixelColumns, 'input pixel');
   rowLabel(ctx, className(0), layout.W2.y + 0.5 * layout.cellHeight);
   rowLabel(ctx, className(1), layout.W2.y + 1.5 * layout.cellHeight);
-  columnNumbers(
-    ctx,
-    layout.W2,
-    hidden,
-    layout.cellWidth,
-    layout.W2.y + 2 * layout.cellHeight,
-    'hidden unit',
-  );
+  const unitColumns = {
+    x: layout.W2.x,
+    count: hidden,
+    cellWidth,
+    bottom: layout.W2.y + 2 * cellHeight,
+  };
+  columnNumbers(ctx, unitColumns, 'hidden unit');
 }
 
 /** The colour bar that W and b share. */
@@ -261,24 +260,27 @@ function rowLabel(ctx: Context2D, text: string, y: number): void {
   });
 }
 
-function columnNumbers(
-  ctx: Context2D,
-  at: { x: number },
-  count: number,
-  cellWidth: number,
-  bottom: number,
-  title: string,
-): void {
+/** Columns of cells: the left edge, how many, how wide each, and the bottom of the block they belong to. */
+interface CellColumns {
+  x: number;
+  count: number;
+  cellWidth: number;
+  bottom: number;
+}
+
+/** Numbers under each of `columns`, and the axis title `title` under them. */
+function columnNumbers(ctx: Context2D, columns: CellColumns, title: string): void {
+  const { x, count, cellWidth, bottom } = columns;
   // Numbered from 0, as the code numbers pixels and hidden units.
   for (let k = 0; k < count; k++) {
-    drawText(ctx, String(k), at.x + (k + 0.5) * cellWidth, bottom + 4, {
+    drawText(ctx, String(k), x + (k + 0.5) * cellWidth, bottom + 4, {
       size: TEXT.small,
       colour: COLOURS.mutedText,
       align: 'center',
       baseline: 'top',
     });
   }
-  drawText(ctx, title, at.x, bottom + 20, {
+  drawText(ctx, title, x, bottom + 20, {
     size: TEXT.small,
     colour: COLOURS.mutedText,
     baseline: 'top',

@@ -291,8 +291,18 @@ function drawFirstLayer(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): 
       },
     );
   }
-  columnLabels(ctx, layout.W1, hidden, 9, consecutive(9), '9 input pixels');
-  columnLabels(ctx, layout.A1, hidden, n, exampleTicks(n), `${n} training examples`);
+  columnLabels(
+    ctx,
+    layout.W1,
+    { rows: hidden, columns: 9, preferred: consecutive(9) },
+    '9 input pixels',
+  );
+  columnLabels(
+    ctx,
+    layout.A1,
+    { rows: hidden, columns: n, preferred: exampleTicks(n) },
+    `${n} training examples`,
+  );
 }
 
 /** Layer 2: W2 (2 x H), b2 (2 x 1) and A2 (2 x n), with a marker on each example's true class. */
@@ -322,16 +332,15 @@ function drawSecondLayer(
       layout.A2,
       classNames.map((name, r) => ({ text: name, row: r })),
     );
+  // Every unit's number while they fit, else 0 and multiples of a tidy step.
+  const unitTicks = hidden <= 9 ? consecutive(hidden) : exampleTicks(hidden);
+  columnLabels(ctx, layout.W2, { rows: 2, columns: hidden, preferred: unitTicks }, unitsText);
   columnLabels(
     ctx,
-    layout.W2,
-    2,
-    hidden,
-    // Every unit's number while they fit, else 0 and multiples of a tidy step.
-    hidden <= 9 ? consecutive(hidden) : exampleTicks(hidden),
-    unitsText,
+    layout.A2,
+    { rows: 2, columns: n, preferred: exampleTicks(n) },
+    `${n} training examples`,
   );
-  columnLabels(ctx, layout.A2, 2, n, exampleTicks(n), `${n} training examples`);
   const predicted = A2.argmaxColumns();
   const markerSize = Math.max(4, Math.min(layout.A2.cellWidth, layout.A2.cellHeight) * 0.55);
   labels.forEach((label, j) => {
@@ -469,11 +478,10 @@ function rowLabels(
 function columnLabels(
   ctx: Context2D,
   at: HeatmapSpecBase,
-  rows: number,
-  columns: number,
-  preferred: readonly number[],
+  shape: { rows: number; columns: number; preferred: readonly number[] },
   title: string,
 ): void {
+  const { rows, columns, preferred } = shape;
   const bottom = at.y + rows * at.cellHeight;
   ctx.font = fontFor({ size: TEXT.small });
   const numbers = spacedTicks(
