@@ -1,17 +1,13 @@
 /**
- * The training explorer's behaviour in the page: it trains with the engine, draws frames with the
- * figures' own drawing function (in the page's colour scheme), and wires the markup of src/components/TrainingExplorer.astro
- * (found through data-* hooks) to the pure modules beside this file. Everything it keeps lives
- * in the closure of one startExplorer call, one per explorer on the page.
+ * The training explorer's behaviour in the page: it trains with the engine, shows the run with
+ * explorer-view.ts, and wires the controls of src/components/TrainingExplorer.astro to the pure
+ * modules beside this file. What it keeps (the run shown, the playback) lives in the Explorer
+ * object of one startExplorer call, one per explorer on the page.
  */
 
-import { schemeContext } from '../figures/colour-scheme.ts';
-import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
-import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
 import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
-import { canvasBacking } from './canvas-backing.ts';
 import { loadCanvasFont } from './canvas-font.ts';
 import {
   EXPLORER_FIELDS,
@@ -20,19 +16,25 @@ import {
   explorerValues,
   fieldText,
 } from './explorer-fields.ts';
-import { explorerForm, find } from './explorer-form.ts';
+import { type ExplorerForm, explorerForm } from './explorer-form.ts';
 import {
   blowUpMessage,
   describeSettings,
-  formatAccuracy,
-  formatLoss,
   lossRoseMessage,
   sameSettings,
   trainedMessage,
 } from './explorer-format.ts';
 import { type ExplorerRun, runExplorer } from './explorer-run.ts';
-import { frameLayoutWidth } from './frame-width.ts';
-import { pageScheme } from './page-scheme.ts';
+import {
+  drawFrame,
+  type ExplorerView,
+  explorerView,
+  setBusy,
+  setStatus,
+  showIteration,
+  showPlaying,
+  showRunSummary,
+} from './explorer-view.ts';
 import { advance, createPlayback, type Playback, seek, step, togglePlay } from './playback.ts';
 import { queryWithSettings, settingsFromQuery } from './url-settings.ts';
 
@@ -42,315 +44,249 @@ interface TutorialData {
   validationTitles: Record<string, string>;
 }
 
+/** One explorer on the page: its elements, the tutorial it starts from, and what it shows now. */
+interface Explorer {
+  view: ExplorerView;
+  tutorial: Settings;
+  tutorialValues: ExplorerValues;
+  /** The images it trains on: the tutorial's, generated from its data seed. */
+  datasets: Datasets;
+  /** The run shown (null until the first has trained), and the tutorial's once trained. */
+  run: ExplorerRun | null;
+  tutorialRun: ExplorerRun | null;
+  playback: Playback;
+  /** The pending animation frame of playing, and the time of the last one. */
+  frameRequest: number;
+  lastTime: number;
+  /** The pending redraw after a resize or a change of scheme. */
+  redrawRequest: number;
+}
+
 /** Starts the explorer whose root element is `root`: trains the run the URL asks for (or the tutorial's) and enables the controls. */
 export async function startExplorer(root: HTMLElement): Promise<void> {
   const tutorialData = JSON.parse(root.dataset.tutorial ?? 'null') as TutorialData;
   const tutorial = validateSettings(tutorialData.settings, 'data-tutorial');
-  const tutorialValues = explorerValues(tutorial);
-  const datasets: Datasets = generateDatasets(tutorial.dataSeed);
-
-  const canvas = find<HTMLCanvasElement>(root, 'canvas[data-frame]');
-  const slider = find<HTMLInputElement>(root, 'input[data-slider]');
-  const playButton = find<HTMLButtonElement>(root, '[data-action="play"]');
-  const backButton = find<HTMLButtonElement>(root, '[data-action="back"]');
-  const forwardButton = find<HTMLButtonElement>(root, '[data-action="forward"]');
-  const resetButton = find<HTMLButtonElement>(root, '[data-action="reset"]');
-  const trainButton = find<HTMLButtonElement>(root, '[data-action="train"]');
-  const form = find<HTMLFormElement>(root, 'form[data-form]');
-  const status = find<HTMLElement>(root, '[data-status]');
-  const iterationText = find<HTMLElement>(root, '[data-iteration]');
-  const showing = find<HTMLElement>(root, '[data-showing]');
-  const value = (name: string) => find<HTMLElement>(root, `[data-value="${name}"]`);
-
-  let run: ExplorerRun | null = null;
-  let tutorialRun: ExplorerRun | null = null;
-  let playback: Playback = createPlayback(0);
-  let frameRequest = 0;
-  let lastTime = 0;
-
-  // ---- Drawing ---------------------------------------------------------------------------------
-
-  const draw = (): void => {
-    if (run === null) return;
-    const { record, scaleMax } = run;
-    const snapshot = record.frames[playback.iteration];
-    if (snapshot === undefined) return;
-    // Laid out for the width it is shown at (a stacked frame on a phone), drawn at the screen's pixel ratio.
-    const shown = canvas.getBoundingClientRect().width;
-    const width = frameLayoutWidth(shown);
-    const layout = trainingFrameLayout(
-      snapshot.params.W1.rows,
-      record.datasets.train.labels.length,
-      width,
-    );
-    const backing = canvasBacking(layout.width, layout.height, shown, window.devicePixelRatio);
-    // The buffer's size sets the canvas's aspect ratio (its CSS height is auto), so the frame is never stretched.
-    if (canvas.width !== backing.width) canvas.width = backing.width;
-    if (canvas.height !== backing.height) canvas.height = backing.height;
-    canvas.dataset.layoutWidth = String(width);
-    const ctx = canvas.getContext('2d');
-    if (ctx === null) return;
-    ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    drawTrainingFrame(
-      schemeContext(ctx, pageScheme()),
-      {
-        snapshot,
-        history: record.history,
-        labels: record.datasets.train.labels,
-        firstPerfectIteration: record.firstPerfectIteration,
-        parameterScaleMax: scaleMax,
-      },
-      width,
-    );
+  const explorer: Explorer = {
+    view: explorerView(root),
+    tutorial,
+    tutorialValues: explorerValues(tutorial),
+    datasets: generateDatasets(tutorial.dataSeed),
+    run: null,
+    tutorialRun: null,
+    playback: createPlayback(0),
+    frameRequest: 0,
+    lastTime: 0,
+    redrawRequest: 0,
   };
-
-  /** Redraws once, at the next frame: resizing the canvas inside a ResizeObserver callback would make it report again at once. */
-  let redrawRequest = 0;
-  const redrawSoon = (): void => {
-    cancelAnimationFrame(redrawRequest);
-    redrawRequest = requestAnimationFrame(draw);
-  };
-
-  const showIteration = (): void => {
-    if (run === null) return;
-    const { history } = run.record;
-    const entry = history[playback.iteration]!;
-    const last = playback.last;
-    const total = run.record.datasets.train.labels.length;
-    slider.value = String(playback.iteration);
-    slider.setAttribute('aria-valuetext', `${playback.iteration} of ${last}`);
-    iterationText.textContent = `${playback.iteration} of ${last}`;
-    setValue(value('loss'), formatLoss(entry.loss), entry.loss);
-    setValue(value('accuracy'), formatAccuracy(entry.accuracy, total), entry.accuracy);
-    canvas.setAttribute(
-      'aria-label',
-      `The network at iteration ${playback.iteration} of ${last}: loss ${formatLoss(entry.loss)}, ` +
-        `training accuracy ${formatAccuracy(entry.accuracy, total)}.`,
-    );
-    // aria-disabled rather than disabled: a button that focus is on must keep it at either end.
-    backButton.setAttribute('aria-disabled', String(playback.iteration === 0));
-    forwardButton.setAttribute('aria-disabled', String(playback.iteration === last));
-    draw();
-  };
-
-  const showPlaying = (): void => {
-    playButton.setAttribute('aria-pressed', String(playback.playing));
-    playButton.dataset.playing = String(playback.playing);
-    find<HTMLElement>(playButton, '[data-label]').textContent = playback.playing ? 'Pause' : 'Play';
-  };
-
-  const showRun = (shown: ExplorerRun): void => {
-    run = shown;
-    const { record } = shown;
-    const last = record.settings.iterations;
-    playback = createPlayback(last);
-    slider.max = String(last);
-    const final = record.history[last]!;
-    setValue(value('final-loss'), formatLoss(final.loss), final.loss);
-    const perfect = record.firstPerfectIteration;
-    setValue(
-      value('first-perfect'),
-      perfect === null ? 'never' : `iteration ${perfect}`,
-      perfect === null ? 'none' : perfect,
-    );
-    for (const result of record.validation) {
-      const element = root.querySelector<HTMLElement>(`[data-value="${result.name}"]`);
-      if (element !== null)
-        setValue(
-          element,
-          formatAccuracy(result.accuracy, result.predictions.length),
-          result.accuracy,
-        );
-    }
-    const tutorialNote = sameSettings(shown.values, tutorialValues)
-      ? ' (the tutorial’s settings)'
-      : '';
-    showing.textContent = `${describeSettings(shown.values)}${tutorialNote}.`;
-    root.dataset.diverged = String(shown.lossRose);
-    showPlaying();
-    showIteration();
-  };
-
-  // ---- Playing ---------------------------------------------------------------------------------
-
-  const onFrame = (time: number): void => {
-    // A long pause (a background tab) counts as one tenth of a second, not a leap to the end.
-    const seconds = Math.min(0.1, (time - lastTime) / 1000);
-    lastTime = time;
-    const before = playback.iteration;
-    playback = advance(playback, seconds);
-    if (playback.iteration !== before) showIteration();
-    if (playback.playing) frameRequest = requestAnimationFrame(onFrame);
-    else showPlaying();
-  };
-
-  const update = (next: Playback): void => {
-    const wasPlaying = playback.playing;
-    playback = next;
-    if (playback.playing && !wasPlaying) {
-      lastTime = performance.now();
-      frameRequest = requestAnimationFrame(onFrame);
-    }
-    if (!playback.playing) cancelAnimationFrame(frameRequest);
-    showPlaying();
-    showIteration();
-  };
-
-  // ---- Training --------------------------------------------------------------------------------
-
-  /** Trains `values` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
-  const trainAndShow = (values: ExplorerValues): string | null => {
-    if (tutorialRun !== null && sameSettings(values, tutorialValues)) {
-      showRun(tutorialRun);
-      setStatus('The tutorial’s run, as trained when the explorer started.', 'done');
-      return null;
-    }
-    const started = performance.now();
-    const outcome = runExplorer(tutorial, values, datasets);
-    const elapsed = performance.now() - started;
-    if (!outcome.ok)
-      return blowUpMessage(
-        outcome.blowUp.iteration,
-        outcome.blowUp.learningRate,
-        tutorial.learningRate,
-      );
-    if (sameSettings(values, tutorialValues)) tutorialRun = outcome.run;
-    showRun(outcome.run);
-    const { history } = outcome.run.record;
-    if (outcome.run.lossRose) {
-      return lossRoseMessage(
-        history[0]!.loss,
-        history[history.length - 1]!.loss,
-        values.learningRate,
-        tutorial.learningRate,
-      );
-    }
-    setStatus(trainedMessage(values.iterations, elapsed), 'done');
-    return null;
-  };
-
-  const setStatus = (text: string, kind: 'done' | 'busy' | 'problem'): void => {
-    status.textContent = text;
-    status.dataset.kind = kind;
-  };
-
-  /** Shows the runs' text for `values` and a divergence, keeping or restoring a drawable run. */
-  const trainRequested = async (values: ExplorerValues): Promise<void> => {
-    update(seek(playback, playback.iteration));
-    setStatus('Training…', 'busy');
-    setBusy(true);
-    // Let the page paint "Training…" before the (synchronous) engine takes the thread.
-    await nextPaint();
-    try {
-      const divergence = trainAndShow(values);
-      if (divergence !== null) {
-        if (run === null) trainAndShow(tutorialValues);
-        const kept =
-          run === null
-            ? ''
-            : ` Still showing the last run that trained: ${describeSettings(run.values)}.`;
-        setStatus(
-          divergence + (run !== null && sameSettings(run.values, values) ? '' : kept),
-          'problem',
-        );
-      }
-    } catch (error) {
-      setStatus(
-        `Could not train: ${error instanceof Error ? error.message : String(error)}`,
-        'problem',
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const setBusy = (busy: boolean): void => {
-    trainButton.disabled = busy;
-    resetButton.disabled = busy;
-    root.setAttribute('aria-busy', String(busy));
-  };
-
-  // ---- The form --------------------------------------------------------------------------------
-
-  const settingsForm = explorerForm(form, tutorialValues);
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const values = settingsForm.read();
-    if (values === null) {
-      setStatus(
-        'Some settings need fixing before training (see the messages beside them).',
-        'problem',
-      );
-      return;
-    }
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${location.pathname}${queryWithSettings(location.search, values)}${location.hash}`,
-    );
-    void trainRequested(values);
-  });
-
-  resetButton.addEventListener('click', () => {
-    const texts = Object.fromEntries(
-      EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])]),
-    ) as Record<ExplorerKey, string>;
-    settingsForm.fill(texts, {});
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${location.pathname}${queryWithSettings(location.search, null)}${location.hash}`,
-    );
-    void trainRequested(tutorialValues).then(() => {
-      if (status.dataset.kind === 'done') setStatus('Back to the tutorial’s settings.', 'done');
-    });
-  });
-
-  // ---- Playback controls -----------------------------------------------------------------------
-
-  playButton.addEventListener('click', () => update(togglePlay(playback)));
-  backButton.addEventListener('click', () => update(step(playback, -1)));
-  forwardButton.addEventListener('click', () => update(step(playback, 1)));
-  slider.addEventListener('input', () => update(seek(playback, Number(slider.value))));
-
-  // Redraw when the canvas's displayed width or the screen's pixel ratio changes: the layout
-  // follows the width (stacked on a phone), the buffer follows both.
-  new ResizeObserver(redrawSoon).observe(canvas);
-  watchPixelRatio(redrawSoon);
-  // And in the page's colour scheme, when the reader (or the system, on auto) changes it.
-  new MutationObserver(redrawSoon).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme'],
-  });
-
-  // ---- Start -----------------------------------------------------------------------------------
-
+  const settingsForm = explorerForm(explorer.view.form, explorer.tutorialValues);
+  wireForm(explorer, settingsForm);
+  wirePlayback(explorer);
+  watchRedraws(explorer);
   for (const control of root.querySelectorAll<
     HTMLButtonElement | HTMLInputElement | HTMLSelectElement
   >('button, input, select'))
     control.disabled = false;
-  const fromUrl = settingsFromQuery(location.search, tutorialValues);
+  await trainFirstRun(explorer, settingsForm);
+  root.dataset.ready = 'true';
+}
+
+// ---- Showing -----------------------------------------------------------------------------------
+
+/** The current iteration's numbers and frame. */
+function showCurrent(explorer: Explorer): void {
+  if (explorer.run === null) return;
+  showIteration(explorer.view, explorer.run, explorer.playback);
+  drawFrame(explorer.view.canvas, explorer.run, explorer.playback.iteration);
+}
+
+/** Shows `run` from its first iteration, paused. */
+function showRun(explorer: Explorer, run: ExplorerRun): void {
+  explorer.run = run;
+  explorer.playback = createPlayback(run.record.settings.iterations);
+  showRunSummary(explorer.view, run, explorer.tutorialValues);
+  showPlaying(explorer.view, explorer.playback);
+  showCurrent(explorer);
+}
+
+/** Redraws once, at the next frame: resizing the canvas inside a ResizeObserver callback would make it report again at once. */
+function redrawSoon(explorer: Explorer): void {
+  cancelAnimationFrame(explorer.redrawRequest);
+  explorer.redrawRequest = requestAnimationFrame(() => {
+    if (explorer.run !== null)
+      drawFrame(explorer.view.canvas, explorer.run, explorer.playback.iteration);
+  });
+}
+
+/**
+ * Redraws when the canvas's displayed width or the screen's pixel ratio changes (the layout
+ * follows the width, stacked on a phone; the buffer follows both), and in the page's colour
+ * scheme when the reader (or the system, on auto) changes it.
+ */
+function watchRedraws(explorer: Explorer): void {
+  const redraw = () => redrawSoon(explorer);
+  new ResizeObserver(redraw).observe(explorer.view.canvas);
+  watchPixelRatio(redraw);
+  new MutationObserver(redraw).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+}
+
+// ---- Playing -----------------------------------------------------------------------------------
+
+/** One animation frame of playing: moves on by the time since the last one. */
+function playFrame(explorer: Explorer, time: number): void {
+  // A long pause (a background tab) counts as one tenth of a second, not a leap to the end.
+  const seconds = Math.min(0.1, (time - explorer.lastTime) / 1000);
+  explorer.lastTime = time;
+  const before = explorer.playback.iteration;
+  explorer.playback = advance(explorer.playback, seconds);
+  if (explorer.playback.iteration !== before) showCurrent(explorer);
+  if (explorer.playback.playing)
+    explorer.frameRequest = requestAnimationFrame((t) => playFrame(explorer, t));
+  else showPlaying(explorer.view, explorer.playback);
+}
+
+/** Moves to playback state `next`: starts or stops playing, and shows its iteration. */
+function update(explorer: Explorer, next: Playback): void {
+  const wasPlaying = explorer.playback.playing;
+  explorer.playback = next;
+  if (next.playing && !wasPlaying) {
+    explorer.lastTime = performance.now();
+    explorer.frameRequest = requestAnimationFrame((t) => playFrame(explorer, t));
+  }
+  if (!next.playing) cancelAnimationFrame(explorer.frameRequest);
+  showPlaying(explorer.view, next);
+  showCurrent(explorer);
+}
+
+/** The play button, the steps back and forward, and the slider. */
+function wirePlayback(explorer: Explorer): void {
+  const { playButton, backButton, forwardButton, slider } = explorer.view;
+  playButton.addEventListener('click', () => update(explorer, togglePlay(explorer.playback)));
+  backButton.addEventListener('click', () => update(explorer, step(explorer.playback, -1)));
+  forwardButton.addEventListener('click', () => update(explorer, step(explorer.playback, 1)));
+  slider.addEventListener('input', () =>
+    update(explorer, seek(explorer.playback, Number(slider.value))),
+  );
+}
+
+// ---- Training ----------------------------------------------------------------------------------
+
+/** Trains `values` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
+function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null {
+  const { tutorial, tutorialValues } = explorer;
+  if (explorer.tutorialRun !== null && sameSettings(values, tutorialValues)) {
+    showRun(explorer, explorer.tutorialRun);
+    setStatus(explorer.view, 'The tutorial’s run, as trained when the explorer started.', 'done');
+    return null;
+  }
+  const started = performance.now();
+  const outcome = runExplorer(tutorial, values, explorer.datasets);
+  const elapsed = performance.now() - started;
+  if (!outcome.ok)
+    return blowUpMessage(
+      outcome.blowUp.iteration,
+      outcome.blowUp.learningRate,
+      tutorial.learningRate,
+    );
+  if (sameSettings(values, tutorialValues)) explorer.tutorialRun = outcome.run;
+  showRun(explorer, outcome.run);
+  const { history } = outcome.run.record;
+  if (outcome.run.lossRose)
+    return lossRoseMessage(
+      history[0]!.loss,
+      history[history.length - 1]!.loss,
+      values.learningRate,
+      tutorial.learningRate,
+    );
+  setStatus(explorer.view, trainedMessage(values.iterations, elapsed), 'done');
+  return null;
+}
+
+/** Trains `values` with the status line saying so; after a divergence, keeps (or restores) a run to show and says which. */
+async function trainRequested(explorer: Explorer, values: ExplorerValues): Promise<void> {
+  const { view } = explorer;
+  update(explorer, seek(explorer.playback, explorer.playback.iteration));
+  setStatus(view, 'Training…', 'busy');
+  setBusy(view, true);
+  // Let the page paint "Training…" before the (synchronous) engine takes the thread.
+  await nextPaint();
+  try {
+    const divergence = trainAndShow(explorer, values);
+    if (divergence !== null) {
+      if (explorer.run === null) trainAndShow(explorer, explorer.tutorialValues);
+      const { run } = explorer;
+      const kept =
+        run === null
+          ? ''
+          : ` Still showing the last run that trained: ${describeSettings(run.values)}.`;
+      const same = run !== null && sameSettings(run.values, values);
+      setStatus(view, divergence + (same ? '' : kept), 'problem');
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    setStatus(view, `Could not train: ${message}`, 'problem');
+  } finally {
+    setBusy(view, false);
+  }
+}
+
+/** The first run: the one the page's address asks for, or the tutorial's (saying so when the address's settings cannot be used). */
+async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Promise<void> {
+  const fromUrl = settingsFromQuery(location.search, explorer.tutorialValues);
   settingsForm.fill(fromUrl.texts, fromUrl.problems);
   await loadCanvasFont();
   if (!fromUrl.present) {
-    await trainRequested(tutorialValues);
+    await trainRequested(explorer, explorer.tutorialValues);
   } else if (Object.keys(fromUrl.problems).length > 0) {
-    await trainRequested(tutorialValues);
+    await trainRequested(explorer, explorer.tutorialValues);
     setStatus(
+      explorer.view,
       'Some settings in this page’s address cannot be used (see the messages beside them); showing the tutorial’s run.',
       'problem',
     );
   } else {
-    await trainRequested(fromUrl.values);
+    await trainRequested(explorer, fromUrl.values);
   }
-  root.dataset.ready = 'true';
 }
 
-/** Shows `text` and keeps the full-precision value in data-raw (String(x) reads back as the same double). */
-function setValue(element: HTMLElement, text: string, raw: number | string): void {
-  element.textContent = text;
-  element.dataset.raw = String(raw);
+// ---- The form ----------------------------------------------------------------------------------
+
+/** Replaces the page's address with one that holds `values` (null: the tutorial's, no settings in it). */
+function rememberSettings(values: ExplorerValues | null): void {
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${location.pathname}${queryWithSettings(location.search, values)}${location.hash}`,
+  );
+}
+
+/** Train trains the form's settings (if they can be read) and puts them in the address; Reset goes back to the tutorial's. */
+function wireForm(explorer: Explorer, settingsForm: ExplorerForm): void {
+  const { view, tutorialValues } = explorer;
+  view.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = settingsForm.read();
+    if (values === null) {
+      const fix = 'Some settings need fixing before training (see the messages beside them).';
+      setStatus(view, fix, 'problem');
+      return;
+    }
+    rememberSettings(values);
+    void trainRequested(explorer, values);
+  });
+  view.resetButton.addEventListener('click', () => {
+    const texts = Object.fromEntries(
+      EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])]),
+    ) as Record<ExplorerKey, string>;
+    settingsForm.fill(texts, {});
+    rememberSettings(null);
+    void trainRequested(explorer, tutorialValues).then(() => {
+      if (view.status.dataset.kind === 'done')
+        setStatus(view, 'Back to the tutorial’s settings.', 'done');
+    });
+  });
 }
 
 /** Resolves after the browser has had a chance to paint. */
