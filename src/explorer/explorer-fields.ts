@@ -1,5 +1,5 @@
 /**
- * The five settings a reader can change in the training explorer, with the limits the browser
+ * The six settings a reader can change in the training explorer, with the limits the browser
  * accepts and the message shown beside a field whose text is not an acceptable value.
  * Pure: text in, a value or a message out.
  */
@@ -9,7 +9,13 @@ import { isInitScheme } from '../nn/settings.ts';
 import type { InitScheme, Settings } from '../nn/types.ts';
 
 /** A setting the explorer's form offers. */
-export type ExplorerKey = 'learningRate' | 'hiddenUnits' | 'init' | 'iterations' | 'seed';
+export type ExplorerKey =
+  | 'learningRate'
+  | 'hiddenUnits'
+  | 'init'
+  | 'iterations'
+  | 'seed'
+  | 'dataSeed';
 
 /** The explorer's settings: the part of Settings a reader can change. */
 export type ExplorerValues = Pick<Settings, ExplorerKey>;
@@ -84,7 +90,16 @@ export const EXPLORER_FIELDS: readonly ExplorerField[] = [
     kind: 'number',
     key: 'seed',
     param: 'seed',
-    label: 'Seed',
+    label: 'Weight seed',
+    integer: true,
+    min: 0,
+    max: MAX_SEED,
+  },
+  {
+    kind: 'number',
+    key: 'dataSeed',
+    param: 'data',
+    label: 'Data seed',
     integer: true,
     min: 0,
     max: MAX_SEED,
@@ -150,7 +165,7 @@ export function fieldText(value: ExplorerValues[ExplorerKey]): string {
   return String(value);
 }
 
-/** The explorer's five settings picked out of full settings. */
+/** The explorer's six settings picked out of full settings. */
 export function explorerValues(settings: Settings): ExplorerValues {
   return {
     learningRate: settings.learningRate,
@@ -158,20 +173,17 @@ export function explorerValues(settings: Settings): ExplorerValues {
     init: settings.init,
     iterations: settings.iterations,
     seed: settings.seed,
+    dataSeed: settings.dataSeed,
   };
 }
 
 /**
  * Why the explorer cannot train the run of an experiment (none when it can): a value out of its
- * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or other images
- * than the ones it trains on, generated from the tutorial's data seed (`sameImages`: whether the
- * experiment's are those). frameEvery only picks snapshots: the explorer keeps its own.
+ * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or images of its own
+ * (`generatedImages` false: CSV files), where the explorer can only generate them from a data
+ * seed. frameEvery only picks snapshots: the explorer keeps its own.
  */
-export function explorerProblems(
-  settings: Settings,
-  tutorial: Settings,
-  sameImages: boolean,
-): string[] {
+export function explorerProblems(settings: Settings, generatedImages: boolean): string[] {
   const values = explorerValues(settings);
   const problems: string[] = [];
   for (const field of EXPLORER_FIELDS) {
@@ -181,9 +193,9 @@ export function explorerProblems(
         `${field.label.toLowerCase()} ${fieldText(values[field.key])}: ${reading.message}`,
       );
   }
-  if (!sameImages)
+  if (!generatedImages)
     problems.push(
-      `its images (data seed ${settings.dataSeed}, or CSV files) are not the ones the explorer trains on, generated from the tutorial's data seed ${tutorial.dataSeed}`,
+      `it trains on images of its own (CSV files), and the explorer can only generate its images from a data seed`,
     );
   return problems;
 }

@@ -36,7 +36,7 @@ const INIT_PHRASES: Record<InitScheme, string> = {
 export function describeSettings(values: Readonly<ExplorerValues>): string {
   const units = values.hiddenUnits === 1 ? '1 hidden unit' : `${values.hiddenUnits} hidden units`;
   const iterations = values.iterations === 1 ? '1 iteration' : `${values.iterations} iterations`;
-  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, seed ${values.seed}`;
+  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, seed ${values.seed}, data seed ${values.dataSeed}`;
 }
 
 /** True when two sets of explorer settings are the same run. */
@@ -46,7 +46,8 @@ export function sameSettings(a: Readonly<ExplorerValues>, b: Readonly<ExplorerVa
     a.hiddenUnits === b.hiddenUnits &&
     a.init === b.init &&
     a.iterations === b.iterations &&
-    a.seed === b.seed
+    a.seed === b.seed &&
+    a.dataSeed === b.dataSeed
   );
 }
 

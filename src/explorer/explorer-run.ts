@@ -1,11 +1,11 @@
 /**
  * One training run for the explorer: the project's engine with a snapshot at every iteration,
  * so the slider can show any state 0..N, and the colour scale the animation would use.
- * Pure: settings and datasets in, a run (or the reason there is none) out.
+ * Pure: settings in, a run (or the reason there is none) out.
  */
 
 import { parameterScaleMax } from '../figures/training-frame-figure.ts';
-import type { Datasets } from '../nn/datasets.ts';
+import { generateDatasets } from '../nn/datasets.ts';
 import { DivergenceError } from '../nn/errors.ts';
 import { frameSpacing, keepsFrame } from '../nn/frame-schedule.ts';
 import { validateSettings } from '../nn/settings.ts';
@@ -15,7 +15,7 @@ import type { ExplorerValues } from './explorer-fields.ts';
 
 /** A finished run and what drawing it needs. */
 export interface ExplorerRun {
-  /** The explorer's five settings this run used. */
+  /** The explorer's six settings this run used. */
   values: ExplorerValues;
   /** frames[k] is the snapshot of iteration k (trained with frameEvery = 1). */
   record: RunRecord;
@@ -31,16 +31,14 @@ export type RunOutcome =
   | { ok: false; blowUp: { iteration: number; learningRate: number } };
 
 /**
- * Trains with the tutorial's settings except the explorer's five `values`, keeping a snapshot
- * at every iteration. `tutorial.frameEvery` only picks the iterations the colour scale is
- * taken over, so the tutorial's run is coloured exactly as in the animation.
+ * Trains with the tutorial's settings except the explorer's six `values`, on the images generated
+ * from their data seed, keeping a snapshot at every iteration. `tutorial.frameEvery` only picks
+ * the iterations the colour scale is taken over, so the tutorial's run is coloured exactly as in
+ * the animation.
  */
-export function runExplorer(
-  tutorial: Settings,
-  values: Readonly<ExplorerValues>,
-  datasets: Datasets,
-): RunOutcome {
+export function runExplorer(tutorial: Settings, values: Readonly<ExplorerValues>): RunOutcome {
   const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');
+  const datasets = generateDatasets(settings.dataSeed);
   let record: RunRecord;
   try {
     // Every iteration, however long the run: the explorer plays them all.

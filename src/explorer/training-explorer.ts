@@ -5,7 +5,6 @@
  * object of one startExplorer call, one per explorer on the page.
  */
 
-import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
 import { loadCanvasFont } from './canvas-font.ts';
@@ -49,8 +48,6 @@ interface Explorer {
   view: ExplorerView;
   tutorial: Settings;
   tutorialValues: ExplorerValues;
-  /** The images it trains on: the tutorial's, generated from its data seed. */
-  datasets: Datasets;
   /** The run shown (null until the first has trained), and the tutorial's once trained. */
   run: ExplorerRun | null;
   tutorialRun: ExplorerRun | null;
@@ -70,7 +67,6 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     view: explorerView(root),
     tutorial,
     tutorialValues: explorerValues(tutorial),
-    datasets: generateDatasets(tutorial.dataSeed),
     run: null,
     tutorialRun: null,
     playback: createPlayback(0),
@@ -182,7 +178,7 @@ function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null
     return null;
   }
   const started = performance.now();
-  const outcome = runExplorer(tutorial, values, explorer.datasets);
+  const outcome = runExplorer(tutorial, values);
   const elapsed = performance.now() - started;
   if (!outcome.ok)
     return blowUpMessage(

@@ -1,5 +1,5 @@
 /**
- * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&init=he&iterations=300&seed=3), so
+ * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&init=he&iterations=300&seed=3&data=2024), so
  * a shared link reproduces a run. Pure: query strings in, values and messages out, and back.
  */
 import {
@@ -30,7 +30,7 @@ export function settingsFromQuery(
 ): QuerySettings {
   const query = new URLSearchParams(search);
   const result: QuerySettings = {
-    texts: { learningRate: '', hiddenUnits: '', init: '', iterations: '', seed: '' },
+    texts: { learningRate: '', hiddenUnits: '', init: '', iterations: '', seed: '', dataSeed: '' },
     values: { ...fallback },
     problems: {},
     present: false,

@@ -45,11 +45,15 @@ describe('explorer text', () => {
         init: 'he',
         iterations: 300,
         seed: 3,
+        dataSeed: 2024,
       }),
-    ).toBe('learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3');
-    expect(
-      describeSettings({ learningRate: 1, hiddenUnits: 1, init: 'zeros', iterations: 1, seed: 0 }),
-    ).toBe('learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, seed 0');
+    ).toBe(
+      'learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3, data seed 2024',
+    );
+    const smallest = { learningRate: 1, hiddenUnits: 1, init: 'zeros', iterations: 1, seed: 0 };
+    expect(describeSettings({ ...smallest, init: 'zeros', dataSeed: 0 })).toBe(
+      'learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, seed 0, data seed 0',
+    );
   });
 
   it('compares settings field by field', () => {
@@ -59,9 +63,11 @@ describe('explorer text', () => {
       init: 'xavier',
       iterations: 200,
       seed: 7,
+      dataSeed: 2024,
     } as const;
     expect(sameSettings(a, { ...a })).toBe(true);
     expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
+    expect(sameSettings(a, { ...a, dataSeed: 2025 })).toBe(false);
     expect(sameSettings(a, { ...a, init: 'he' })).toBe(false);
   });
 

@@ -13,10 +13,11 @@ const tutorialValues = {
   init: tutorial.init,
   iterations: tutorial.iterations,
   seed: tutorial.seed,
+  dataSeed: tutorial.dataSeed,
 };
 
 describe('runExplorer', () => {
-  const outcome = runExplorer(tutorial, tutorialValues, datasets);
+  const outcome = runExplorer(tutorial, tutorialValues);
   const run = outcome.ok ? outcome.run : null;
   // The run the build makes: snapshots only every frameEvery iterations.
   const build = train(tutorial, datasets);
@@ -57,34 +58,43 @@ describe('runExplorer', () => {
     expect(run!.values).toEqual(tutorialValues);
   });
 
-  it('follows the five settings and keeps the data seed', () => {
-    const other = runExplorer(
-      tutorial,
-      { learningRate: 0.05, hiddenUnits: 3, init: 'he', iterations: 20, seed: 1 },
-      datasets,
-    );
-    expect(other.ok).toBe(true);
-    if (!other.ok) return;
-    expect(other.run.record.settings).toEqual({
-      ...tutorial,
+  it('follows the six settings', () => {
+    const values = {
       learningRate: 0.05,
       hiddenUnits: 3,
       init: 'he',
       iterations: 20,
       seed: 1,
-      frameEvery: 1,
-    });
+      dataSeed: 5,
+    } as const;
+    const other = runExplorer(tutorial, values);
+    expect(other.ok).toBe(true);
+    if (!other.ok) return;
+    expect(other.run.record.settings).toEqual({ ...tutorial, ...values, frameEvery: 1 });
     expect(other.run.record.frames).toHaveLength(21);
     expect(other.run.record.frames[0]!.params.W1.rows).toBe(3);
   });
 
+  it("trains on the images of its data seed: another seed's run is that seed's run, not the tutorial images'", () => {
+    const seed = 5;
+    const other = runExplorer(tutorial, { ...tutorialValues, dataSeed: seed });
+    expect(other.ok).toBe(true);
+    if (!other.ok) return;
+    const images = generateDatasets(seed);
+    expect(images.train.images).not.toEqual(datasets.train.images);
+    expect(other.run.record.datasets.train).toEqual(images.train);
+    expect(other.run.record.history).toEqual(
+      train({ ...tutorial, dataSeed: seed }, images).history,
+    );
+  });
+
   it('reports a run whose loss ends above where it began (learning rate 0.5)', () => {
-    const rising = runExplorer(tutorial, { ...tutorialValues, learningRate: 0.5 }, datasets);
+    const rising = runExplorer(tutorial, { ...tutorialValues, learningRate: 0.5 });
     expect(rising.ok && rising.run.lossRose).toBe(true);
   });
 
   it('reports learning rate 1000 as diverging, one way or the other', () => {
-    const wild = runExplorer(tutorial, { ...tutorialValues, learningRate: 1000 }, datasets);
+    const wild = runExplorer(tutorial, { ...tutorialValues, learningRate: 1000 });
     const diverged = wild.ok
       ? wild.run.lossRose
       : wild.blowUp.learningRate === 1000 && wild.blowUp.iteration >= 1;
@@ -92,7 +102,7 @@ describe('runExplorer', () => {
   });
 
   it('refuses settings the engine would refuse', () => {
-    expect(() => runExplorer(tutorial, { ...tutorialValues, hiddenUnits: 0 }, datasets)).toThrow(
+    expect(() => runExplorer(tutorial, { ...tutorialValues, hiddenUnits: 0 })).toThrow(
       /hiddenUnits/,
     );
   });

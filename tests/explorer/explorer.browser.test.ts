@@ -152,8 +152,8 @@ async function trainWith(
   );
 }
 
-/** The engine in Node with the tutorial's settings but these four. */
-function nodeRun(values: Pick<Settings, 'learningRate' | 'hiddenUnits' | 'iterations' | 'seed'>) {
+/** The engine in Node with the tutorial's settings but these. */
+function nodeRun(values: Partial<Settings>) {
   const settings = { ...results.settings, ...values };
   return train(settings, generateDatasets(settings.dataSeed));
 }
@@ -357,6 +357,17 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
     await closePage(again);
   });
 
+  it('trains on the images of the data seed the address names, as Node does', async () => {
+    const page = await openExplorer('?iterations=60&data=5');
+    expect(await page.locator(`${EXPLORER} input[name="data"]`).inputValue()).toBe('5');
+    const final = Number(await raw(page, 'final-loss'));
+    expect(final === nodeRun({ iterations: 60, dataSeed: 5 }).history[60]!.loss).toBe(true);
+    // Not the tutorial's images: their run ends elsewhere.
+    expect(final === nodeRun({ iterations: 60 }).history[60]!.loss).toBe(false);
+    expect(await page.locator(`${EXPLORER} [data-showing]`).textContent()).toContain('data seed 5');
+    await closePage(page);
+  });
+
   it('puts a message beside a bad field instead of training', async () => {
     const page = await openExplorer();
     const before = await raw(page, 'final-loss');
@@ -389,7 +400,7 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
       await linked.getByRole('textbox', { name: 'Iterations' }).getAttribute('aria-invalid'),
     ).toBe('true');
     expect(
-      await linked.getByRole('textbox', { name: 'Seed' }).getAttribute('aria-invalid'),
+      await linked.getByRole('textbox', { name: 'Weight seed' }).getAttribute('aria-invalid'),
     ).toBeNull();
     expect(Number(await raw(linked, 'final-loss')) === results.finalLoss).toBe(true);
     await closePage(linked);

@@ -7,17 +7,20 @@ const tutorial = {
   init: 'xavier',
   iterations: 200,
   seed: 7,
+  dataSeed: 2024,
 } as const;
 
 describe('settingsFromQuery', () => {
-  it('reads all five parameters', () => {
-    const read = settingsFromQuery('?lr=0.05&hidden=8&init=he&iterations=300&seed=3', tutorial);
+  it('reads all six parameters', () => {
+    const query = '?lr=0.05&hidden=8&init=he&iterations=300&seed=3&data=11';
+    const read = settingsFromQuery(query, tutorial);
     expect(read.values).toEqual({
       learningRate: 0.05,
       hiddenUnits: 8,
       init: 'he',
       iterations: 300,
       seed: 3,
+      dataSeed: 11,
     });
     expect(read.texts).toEqual({
       learningRate: '0.05',
@@ -25,6 +28,7 @@ describe('settingsFromQuery', () => {
       init: 'he',
       iterations: '300',
       seed: '3',
+      dataSeed: '11',
     });
     expect(read.problems).toEqual({});
     expect(read.present).toBe(true);
@@ -34,6 +38,8 @@ describe('settingsFromQuery', () => {
     const read = settingsFromQuery('utm=x&hidden=2', tutorial);
     expect(read.values).toEqual({ ...tutorial, hiddenUnits: 2 });
     expect(read.texts.learningRate).toBe('0.01');
+    // A link made before the data seed was a parameter trains on the fallback's images.
+    expect(read.texts.dataSeed).toBe('2024');
   });
 
   it('is not present without any of its parameters', () => {
@@ -43,11 +49,17 @@ describe('settingsFromQuery', () => {
   });
 
   it('keeps a bad value as text, with a message, and the fallback as value', () => {
-    const read = settingsFromQuery('?lr=fast&hidden=99&init=glorot', tutorial);
+    const read = settingsFromQuery('?lr=fast&hidden=99&init=glorot&data=-1', tutorial);
     expect(read.texts.learningRate).toBe('fast');
     expect(read.texts.hiddenUnits).toBe('99');
     expect(read.texts.init).toBe('glorot');
-    expect(Object.keys(read.problems).sort()).toEqual(['hiddenUnits', 'init', 'learningRate']);
+    expect(read.texts.dataSeed).toBe('-1');
+    expect(Object.keys(read.problems).sort()).toEqual([
+      'dataSeed',
+      'hiddenUnits',
+      'init',
+      'learningRate',
+    ]);
     expect(read.values).toEqual(tutorial);
   });
 
@@ -64,12 +76,13 @@ describe('queryWithSettings', () => {
       init: 'zeros',
       iterations: 300,
       seed: 3,
+      dataSeed: 2024,
     });
-    expect(query).toBe('?ref=feed&lr=0.05&hidden=8&init=zeros&iterations=300&seed=3');
+    expect(query).toBe('?ref=feed&lr=0.05&hidden=8&init=zeros&iterations=300&seed=3&data=2024');
   });
 
   it('removes the parameters when given null', () => {
-    expect(queryWithSettings('?lr=0.05&hidden=8&iterations=300&seed=3', null)).toBe('');
+    expect(queryWithSettings('?lr=0.05&hidden=8&iterations=300&seed=3&data=1', null)).toBe('');
     expect(queryWithSettings('?a=1&seed=3', null)).toBe('?a=1');
   });
 
@@ -80,6 +93,7 @@ describe('queryWithSettings', () => {
       init: 'large',
       iterations: 2000,
       seed: 9007199254740991,
+      dataSeed: 9007199254740990,
     } as const;
     expect(settingsFromQuery(queryWithSettings('', values), tutorial).values).toEqual(values);
   });
