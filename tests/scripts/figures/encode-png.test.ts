@@ -53,6 +53,13 @@ function testImage(alphas: number[] = []): Uint8Array {
   return rgba;
 }
 
+/** `rgba` (5 x 3) with its middle row made a copy of its first. */
+function withRepeatedRow(rgba: Uint8Array): Uint8Array {
+  const copy = rgba.slice();
+  copy.copyWithin(20, 0, 20);
+  return copy;
+}
+
 describe('encodePng', () => {
   it('writes the signature, then IHDR, IDAT and IEND, each with a correct CRC', async () => {
     const file = await encodePng(testImage(), 5, 3);
@@ -65,7 +72,7 @@ describe('encodePng', () => {
     expect(found[2]!.data.length).toBe(0);
   });
 
-  it('stores every row behind filter byte 0, with the pixels as given, transparent ones included', async () => {
+  it('stores each new row behind filter byte 0 (None), with the pixels as given, transparent ones included', async () => {
     const rgba = testImage([255, 0, 128, 1]);
     const idat = chunks(await encodePng(rgba, 5, 3)).find((c) => c.type === 'IDAT')!;
     const rows = inflateSync(idat.data);
@@ -77,13 +84,27 @@ describe('encodePng', () => {
     }
   });
 
+  it('stores a row equal to the one above behind filter byte 2 (Up), as zeros', async () => {
+    const rgba = withRepeatedRow(testImage());
+    const rows = inflateSync(
+      chunks(await encodePng(rgba, 5, 3)).find((c) => c.type === 'IDAT')!.data,
+    );
+    expect(rows[0]).toBe(0);
+    expect(rows[21]).toBe(2);
+    expect([...rows.subarray(22, 42)]).toEqual(new Array(20).fill(0));
+    // The row after it differs from it again: stored as it is.
+    expect(rows[42]).toBe(0);
+    expect([...rows.subarray(43)]).toEqual([...rgba.subarray(40)]);
+  });
+
   it('decodes, in a decoder that is not its own, to exactly the pixels it was given', async () => {
-    const rgba = testImage();
-    const image = await loadImage(await encodePng(rgba, 5, 3));
-    expect([image.width, image.height]).toEqual([5, 3]);
-    const ctx = createCanvas(5, 3).getContext('2d');
-    ctx.drawImage(image, 0, 0);
-    expect([...ctx.getImageData(0, 0, 5, 3).data]).toEqual([...rgba]);
+    for (const rgba of [testImage(), withRepeatedRow(testImage())]) {
+      const image = await loadImage(await encodePng(rgba, 5, 3));
+      expect([image.width, image.height]).toEqual([5, 3]);
+      const ctx = createCanvas(5, 3).getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      expect([...ctx.getImageData(0, 0, 5, 3).data]).toEqual([...rgba]);
+    }
   });
 
   it('refuses pixels that do not match the size', async () => {
