@@ -17,8 +17,8 @@ export async function renderPng(
 ): Promise<{ bytes: Buffer; width: number; height: number }> {
   const { canvas, ctx } = scaledCanvas(figure.size(input), PNG_PIXEL_RATIO);
   figure.draw(schemeContext(ctx, scheme), input);
+  const { width, height } = canvas;
   // Unpremultiplied, as a PNG stores them (the same bytes as the canvas's own for opaque pixels).
-  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  const bytes = await encodePng(data, canvas.width, canvas.height);
-  return { bytes, width: canvas.width, height: canvas.height };
+  const encoding = encodePng(ctx.getImageData(0, 0, width, height).data, width, height);
+  return { bytes: await encoding, width, height };
 }

@@ -179,9 +179,10 @@ export function explorerValues(settings: Settings): ExplorerValues {
 
 /**
  * Why the explorer cannot train the run of an experiment (none when it can): a value out of its
- * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or images of its own
- * (`generatedImages` false: CSV files), where the explorer can only generate them from a data
- * seed. frameEvery only picks snapshots: the explorer keeps its own.
+ * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or images that are
+ * not the ones its data seed generates (`generatedImages` false: it trains or validates on CSV
+ * files), where the explorer can only generate them. frameEvery only picks snapshots: the
+ * explorer keeps its own.
  */
 export function explorerProblems(settings: Settings, generatedImages: boolean): string[] {
   const values = explorerValues(settings);
@@ -195,7 +196,7 @@ export function explorerProblems(settings: Settings, generatedImages: boolean): 
   }
   if (!generatedImages)
     problems.push(
-      `it trains on images of its own (CSV files), and the explorer can only generate its images from a data seed`,
+      `its images are not the ones its data seed ${settings.dataSeed} generates (it trains or validates on CSV files), and the explorer can only generate them`,
     );
   return problems;
 }

@@ -32,11 +32,11 @@ const INIT_PHRASES: Record<InitScheme, string> = {
   large: 'initial weights 10 times Xavier',
 };
 
-/** "learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3". */
+/** "learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, weight seed 3, data seed 2024". */
 export function describeSettings(values: Readonly<ExplorerValues>): string {
   const units = values.hiddenUnits === 1 ? '1 hidden unit' : `${values.hiddenUnits} hidden units`;
   const iterations = values.iterations === 1 ? '1 iteration' : `${values.iterations} iterations`;
-  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, seed ${values.seed}, data seed ${values.dataSeed}`;
+  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, weight seed ${values.seed}, data seed ${values.dataSeed}`;
 }
 
 /** True when two sets of explorer settings are the same run. */

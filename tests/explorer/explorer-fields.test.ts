@@ -144,7 +144,7 @@ describe('explorerProblems', () => {
     expect(explorerProblems(wide, false)).toEqual([
       'hidden units 64: Must be a whole number from 1 to 16.',
       'iterations 5000: Must be a whole number from 1 to 2000.',
-      'it trains on images of its own (CSV files), and the explorer can only generate its images from a data seed',
+      `its images are not the ones its data seed ${DEFAULT_SETTINGS.dataSeed} generates (it trains or validates on CSV files), and the explorer can only generate them`,
     ]);
   });
 });

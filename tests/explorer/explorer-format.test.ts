@@ -48,11 +48,17 @@ describe('explorer text', () => {
         dataSeed: 2024,
       }),
     ).toBe(
-      'learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, seed 3, data seed 2024',
+      'learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, weight seed 3, data seed 2024',
     );
-    const smallest = { learningRate: 1, hiddenUnits: 1, init: 'zeros', iterations: 1, seed: 0 };
-    expect(describeSettings({ ...smallest, init: 'zeros', dataSeed: 0 })).toBe(
-      'learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, seed 0, data seed 0',
+    const smallest = {
+      learningRate: 1,
+      hiddenUnits: 1,
+      init: 'zeros',
+      iterations: 1,
+      seed: 0,
+    } as const;
+    expect(describeSettings({ ...smallest, dataSeed: 0 })).toBe(
+      'learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, weight seed 0, data seed 0',
     );
   });
 

@@ -107,6 +107,14 @@ describe('encodePng', () => {
     }
   });
 
+  it('reads a view into a larger buffer from its offset, as a Uint8ClampedArray', async () => {
+    const rgba = withRepeatedRow(testImage());
+    const larger = new Uint8ClampedArray(rgba.length + 8);
+    larger.set(rgba, 4);
+    const view = larger.subarray(4, 4 + rgba.length);
+    expect(await encodePng(view, 5, 3)).toEqual(await encodePng(rgba, 5, 3));
+  });
+
   it('refuses pixels that do not match the size', async () => {
     await expect(encodePng(testImage(), 4, 3)).rejects.toThrow(
       /60 bytes are not 4 x 3 RGBA pixels/,
