@@ -91,15 +91,17 @@ const trained = (timings: Timing[]) => [...new Set(timings.flatMap((t) => t.repo
 function summaryLines(timings: Timings, runs: number): string[] {
   const lines = [
     '',
-    `medians of ${runs} run(s); each build is a new process (wall = spawn to exit; in process = the figure code alone)`,
+    `medians of ${runs} run(s); each build is a new process (wall = spawn to exit; in process = the figure code alone;`,
+    'CPU = user and system time of all its threads: it drifts less than wall time with the machine)',
     '',
-    `${'build'.padEnd(38)}${'in process'.padStart(12)}${'wall'.padStart(10)}  redrawn`,
+    `${'build'.padEnd(38)}${'in process'.padStart(12)}${'wall'.padStart(10)}${'CPU'.padStart(10)}  redrawn`,
   ];
   const row = (label: string, kind: Timing[]) => {
     const inProcess = seconds(median(kind.map((t) => t.report.totalMs)));
     const wall = seconds(median(kind.map((t) => t.wallMs)));
+    const cpu = seconds(median(kind.map((t) => t.cpuMs)));
     lines.push(
-      `${label.padEnd(38)}${inProcess.padStart(12)}${wall.padStart(10)}  ${median(kind.map(made))}`,
+      `${label.padEnd(38)}${inProcess.padStart(12)}${wall.padStart(10)}${cpu.padStart(10)}  ${median(kind.map(made))}`,
     );
   };
   row('cold (no outputs)', timings.cold);
@@ -109,7 +111,7 @@ function summaryLines(timings: Timings, runs: number): string[] {
   row('learningRate changed', timings.setting);
   row("another experiment's setting changed", timings.other);
   lines.push(
-    `${'warm, as `npm run figures`'.padEnd(38)}${''.padStart(12)}${seconds(median(timings.npmWallMs)).padStart(10)}  0   (npm's own start-up included)`,
+    `${'warm, as `npm run figures`'.padEnd(38)}${''.padStart(12)}${seconds(median(timings.npmWallMs)).padStart(10)}${''.padStart(10)}  0   (npm's own start-up included)`,
     `prose changes redrew ${timings.prose.map(made).reduce((a, b) => a + b, 0)} output(s) in ${runs} run(s) (must be 0)`,
     `experiments trained: ${median(timings.cold.map((t) => t.report.trained?.length ?? 0))} in a cold build, ` +
       `${trained(timings.setting).join(', ')} after the tutorial's setting changed, ${trained(timings.other).join(', ')} after lr-0.1's, ` +

@@ -30,10 +30,11 @@ interface BuildReportFile {
   }[];
 }
 
-/** One build: its wall time, its peak resident memory and its report. */
+/** One build: its wall time, its peak resident memory, its CPU time (all threads) and its report. */
 export interface Timing {
   wallMs: number;
   peakBytes: number;
+  cpuMs: number;
   report: BuildReportFile;
 }
 
@@ -53,17 +54,17 @@ export function copyProject(prefix = 'bench-figures-'): string {
 /** The command the benchmarks time: the launcher of `npm run figures`. */
 export const LAUNCHER = ['scripts/run-figures.mjs'];
 
-/** Runs `node ...args` in `cwd`, timing it from spawn to exit; returns its FIGURES_REPORT and peak memory. */
+/** Runs `node ...args` in `cwd`, timing it from spawn to exit; returns its FIGURES_REPORT, peak memory and CPU time. */
 export function timed(cwd: string, args: string[], env: Record<string, string> = {}): Timing {
   const reportFile = join(cwd, 'bench-report.json');
-  const memoryFile = join(cwd, 'bench-peak-memory.txt');
+  const usageFile = join(cwd, 'bench-resource-usage.json');
   rmSync(reportFile, { force: true });
-  rmSync(memoryFile, { force: true });
-  const peakMemory = pathToFileURL(join(PROJECT_ROOT, 'scripts', 'lib', 'peak-memory.mjs')).href;
+  rmSync(usageFile, { force: true });
+  const usage = pathToFileURL(join(PROJECT_ROOT, 'scripts', 'lib', 'resource-usage.mjs')).href;
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', peakMemory, ...args], {
+  const result = spawnSync(process.execPath, ['--import', usage, ...args], {
     cwd,
-    env: { ...process.env, ...env, FIGURES_REPORT: reportFile, PEAK_MEMORY_FILE: memoryFile },
+    env: { ...process.env, ...env, FIGURES_REPORT: reportFile, RESOURCE_USAGE_FILE: usageFile },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -72,9 +73,14 @@ export function timed(cwd: string, args: string[], env: Record<string, string> =
     throw new Error(
       `node ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
     );
+  const used = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+    maxRssKiB: number;
+    cpuMicroseconds: number;
+  };
   return {
     wallMs,
-    peakBytes: 1024 * Number(readFileSync(memoryFile, 'utf8')),
+    peakBytes: 1024 * used.maxRssKiB,
+    cpuMs: used.cpuMicroseconds / 1000,
     report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReportFile,
   };
 }
