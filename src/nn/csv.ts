@@ -39,64 +39,13 @@ export function parseCsv(text: string, fileName: string): Dataset {
     .replace(/^\uFEFF/, '')
     .split('\n')
     .map((line) => line.replace(/\r$/, ''));
-  const header = lines[0]!;
-  if (header.trim() === '')
-    throw new DataError(
-      fileName,
-      'the file is empty: expected a header row and then one row per image',
-      1,
-      1,
-    );
-  const headerCells = header.split(',');
-  if (headerCells.length !== COLUMNS) {
-    throw new DataError(
-      fileName,
-      `the header has ${headerCells.length} columns, expected ${COLUMNS} (9 pixels, then the class)`,
-      1,
-      Math.min(headerCells.length, COLUMNS) + 1,
-    );
-  }
-  if (headerCells.every((cell) => DECIMAL_NUMBER.test(cell.trim()))) {
-    throw new DataError(fileName, 'expected a header row (column names) but found numbers', 1, 1);
-  }
-
+  const columnNames = readHeader(lines[0]!, fileName);
   const dataset: Dataset = { name: datasetName(fileName), images: [], labels: [] };
   lines.forEach((line, index) => {
     // A final newline leaves an empty last line; blank lines carry no data, wherever they are.
     if (index === 0 || line.trim() === '') return;
-    const lineNumber = index + 1;
-    const cells = line.split(',');
-    if (cells.length !== COLUMNS) {
-      throw new DataError(
-        fileName,
-        `found ${cells.length} values, expected ${COLUMNS} (9 pixels, then the class)`,
-        lineNumber,
-        Math.min(cells.length, COLUMNS) + 1,
-      );
-    }
-    const values = cells.map((cell, c) =>
-      parseValue(cell, fileName, lineNumber, c + 1, headerCells[c]!.trim()),
-    );
-    values.slice(0, 9).forEach((pixel, c) => {
-      if (pixel < 0 || pixel > 1) {
-        throw new DataError(
-          fileName,
-          `pixel value ${pixel} (column "${headerCells[c]!.trim()}") is outside [0, 1]`,
-          lineNumber,
-          c + 1,
-        );
-      }
-    });
-    const label = values[9]!;
-    if (label !== 0 && label !== 1) {
-      throw new DataError(
-        fileName,
-        `class ${label} is not 0 (vertical line) or 1 (horizontal line)`,
-        lineNumber,
-        COLUMNS,
-      );
-    }
-    dataset.images.push(values.slice(0, 9));
+    const { pixels, label } = readRow(line, { fileName, line: index + 1, columnNames });
+    dataset.images.push(pixels);
     dataset.labels.push(label);
   });
   if (dataset.images.length === 0)
@@ -104,16 +53,78 @@ export function parseCsv(text: string, fileName: string): Dataset {
   return dataset;
 }
 
-/** The number in one CSV cell, or a DataError saying why it is not one. */
-function parseValue(
-  cell: string,
-  fileName: string,
-  line: number,
-  column: number,
-  columnName: string,
-): number {
+/** The column names of the header row, or a DataError if it is missing, has the wrong width or is data. */
+function readHeader(header: string, fileName: string): string[] {
+  if (header.trim() === '')
+    throw new DataError(
+      fileName,
+      'the file is empty: expected a header row and then one row per image',
+      1,
+      1,
+    );
+  const cells = header.split(',');
+  if (cells.length !== COLUMNS) {
+    throw new DataError(
+      fileName,
+      `the header has ${cells.length} columns, expected ${COLUMNS} (9 pixels, then the class)`,
+      1,
+      Math.min(cells.length, COLUMNS) + 1,
+    );
+  }
+  if (cells.every((cell) => DECIMAL_NUMBER.test(cell.trim()))) {
+    throw new DataError(fileName, 'expected a header row (column names) but found numbers', 1, 1);
+  }
+  return cells.map((cell) => cell.trim());
+}
+
+/** Where a row is: its file, its line number (1-based) and the header's column names. */
+interface RowPlace {
+  fileName: string;
+  line: number;
+  columnNames: readonly string[];
+}
+
+/** One image row: its 9 pixels in [0, 1] and its class (0 or 1), or a DataError naming the cell. */
+function readRow(line: string, at: RowPlace): { pixels: number[]; label: number } {
+  const { fileName, line: lineNumber, columnNames } = at;
+  const cells = line.split(',');
+  if (cells.length !== COLUMNS) {
+    throw new DataError(
+      fileName,
+      `found ${cells.length} values, expected ${COLUMNS} (9 pixels, then the class)`,
+      lineNumber,
+      Math.min(cells.length, COLUMNS) + 1,
+    );
+  }
+  const values = cells.map((cell, c) => parseValue(cell, at, c));
+  values.slice(0, 9).forEach((pixel, c) => {
+    if (pixel < 0 || pixel > 1) {
+      throw new DataError(
+        fileName,
+        `pixel value ${pixel} (column "${columnNames[c]}") is outside [0, 1]`,
+        lineNumber,
+        c + 1,
+      );
+    }
+  });
+  const label = values[9]!;
+  if (label !== 0 && label !== 1) {
+    throw new DataError(
+      fileName,
+      `class ${label} is not 0 (vertical line) or 1 (horizontal line)`,
+      lineNumber,
+      COLUMNS,
+    );
+  }
+  return { pixels: values.slice(0, 9), label };
+}
+
+/** The number in the cell of column `c` (0-based) of the row at `at`, or a DataError saying why it is not one. */
+function parseValue(cell: string, at: RowPlace, c: number): number {
+  const { fileName, line } = at;
+  const column = c + 1;
   const text = cell.trim();
-  const where = `column "${columnName}"`;
+  const where = `column "${at.columnNames[c]}"`;
   if (text === '') throw new DataError(fileName, `empty value (${where})`, line, column);
   if (NOT_FINITE.test(text))
     throw new DataError(
