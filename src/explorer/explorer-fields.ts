@@ -165,6 +165,18 @@ export function fieldText(value: ExplorerValues[ExplorerKey]): string {
   return String(value);
 }
 
+/** The text each field shows for `values`. */
+export function fieldTexts(values: Readonly<ExplorerValues>): Record<ExplorerKey, string> {
+  return Object.fromEntries(
+    EXPLORER_FIELDS.map((field) => [field.key, fieldText(values[field.key])]),
+  ) as Record<ExplorerKey, string>;
+}
+
+/** Whether two sets of explorer settings are the same run: every field equal. */
+export function sameSettings(a: Readonly<ExplorerValues>, b: Readonly<ExplorerValues>): boolean {
+  return EXPLORER_FIELDS.every((field) => a[field.key] === b[field.key]);
+}
+
 /** The explorer's six settings picked out of full settings. */
 export function explorerValues(settings: Settings): ExplorerValues {
   return {

@@ -39,18 +39,6 @@ export function describeSettings(values: Readonly<ExplorerValues>): string {
   return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, weight seed ${values.seed}, data seed ${values.dataSeed}`;
 }
 
-/** True when two sets of explorer settings are the same run. */
-export function sameSettings(a: Readonly<ExplorerValues>, b: Readonly<ExplorerValues>): boolean {
-  return (
-    a.learningRate === b.learningRate &&
-    a.hiddenUnits === b.hiddenUnits &&
-    a.init === b.init &&
-    a.iterations === b.iterations &&
-    a.seed === b.seed &&
-    a.dataSeed === b.dataSeed
-  );
-}
-
 /** What the reader is told about a run whose loss became NaN or infinite at `iteration`. */
 export function blowUpMessage(
   iteration: number,

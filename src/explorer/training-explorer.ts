@@ -9,18 +9,16 @@ import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
 import { loadCanvasFont } from './canvas-font.ts';
 import {
-  EXPLORER_FIELDS,
-  type ExplorerKey,
   type ExplorerValues,
   explorerValues,
-  fieldText,
+  fieldTexts,
+  sameSettings,
 } from './explorer-fields.ts';
 import { type ExplorerForm, explorerForm } from './explorer-form.ts';
 import {
   blowUpMessage,
   describeSettings,
   lossRoseMessage,
-  sameSettings,
   trainedMessage,
 } from './explorer-format.ts';
 import { type ExplorerRun, runExplorer } from './explorer-run.ts';
@@ -273,10 +271,7 @@ function wireForm(explorer: Explorer, settingsForm: ExplorerForm): void {
     void trainRequested(explorer, values);
   });
   view.resetButton.addEventListener('click', () => {
-    const texts = Object.fromEntries(
-      EXPLORER_FIELDS.map((f) => [f.key, fieldText(tutorialValues[f.key])]),
-    ) as Record<ExplorerKey, string>;
-    settingsForm.fill(texts, {});
+    settingsForm.fill(fieldTexts(tutorialValues), {});
     rememberSettings(null);
     void trainRequested(explorer, tutorialValues).then(() => {
       if (view.status.dataset.kind === 'done')

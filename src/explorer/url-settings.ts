@@ -7,6 +7,7 @@ import {
   type ExplorerKey,
   type ExplorerValues,
   fieldText,
+  fieldTexts,
   readField,
   withField,
 } from './explorer-fields.ts';
@@ -30,17 +31,14 @@ export function settingsFromQuery(
 ): QuerySettings {
   const query = new URLSearchParams(search);
   const result: QuerySettings = {
-    texts: { learningRate: '', hiddenUnits: '', init: '', iterations: '', seed: '', dataSeed: '' },
+    texts: fieldTexts(fallback),
     values: { ...fallback },
     problems: {},
     present: false,
   };
   for (const field of EXPLORER_FIELDS) {
     const text = query.get(field.param);
-    if (text === null) {
-      result.texts[field.key] = fieldText(fallback[field.key]);
-      continue;
-    }
+    if (text === null) continue;
     result.present = true;
     result.texts[field.key] = text;
     const reading = readField(field, text);

@@ -8,7 +8,9 @@ import {
   explorerValues,
   fieldHint,
   fieldText,
+  fieldTexts,
   readField,
+  sameSettings,
 } from '../../src/explorer/explorer-fields.ts';
 import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
 
@@ -146,5 +148,36 @@ describe('explorerProblems', () => {
       'iterations 5000: Must be a whole number from 1 to 2000.',
       `its images are not the ones its data seed ${DEFAULT_SETTINGS.dataSeed} generates (it trains or validates on CSV files), and the explorer can only generate them`,
     ]);
+  });
+});
+
+describe('sameSettings', () => {
+  it('compares settings field by field', () => {
+    const a = {
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      init: 'xavier',
+      iterations: 200,
+      seed: 7,
+      dataSeed: 2024,
+    } as const;
+    expect(sameSettings(a, { ...a })).toBe(true);
+    expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
+    expect(sameSettings(a, { ...a, dataSeed: 2025 })).toBe(false);
+    expect(sameSettings(a, { ...a, init: 'he' })).toBe(false);
+  });
+});
+
+describe('fieldTexts', () => {
+  it('gives every field its text', () => {
+    const values = explorerValues({ ...DEFAULT_SETTINGS, learningRate: 0.1 + 0.2, dataSeed: 5 });
+    expect(fieldTexts(values)).toEqual({
+      learningRate: '0.30000000000000004',
+      hiddenUnits: String(DEFAULT_SETTINGS.hiddenUnits),
+      init: DEFAULT_SETTINGS.init,
+      iterations: String(DEFAULT_SETTINGS.iterations),
+      seed: String(DEFAULT_SETTINGS.seed),
+      dataSeed: '5',
+    });
   });
 });

@@ -6,7 +6,6 @@ import {
   formatLoss,
   formatPercent,
   lossRoseMessage,
-  sameSettings,
   trainedMessage,
 } from '../../src/explorer/explorer-format.ts';
 
@@ -60,21 +59,6 @@ describe('explorer text', () => {
     expect(describeSettings({ ...smallest, dataSeed: 0 })).toBe(
       'learning rate 1, 1 hidden unit, all weights starting at 0, 1 iteration, weight seed 0, data seed 0',
     );
-  });
-
-  it('compares settings field by field', () => {
-    const a = {
-      learningRate: 0.01,
-      hiddenUnits: 6,
-      init: 'xavier',
-      iterations: 200,
-      seed: 7,
-      dataSeed: 2024,
-    } as const;
-    expect(sameSettings(a, { ...a })).toBe(true);
-    expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
-    expect(sameSettings(a, { ...a, dataSeed: 2025 })).toBe(false);
-    expect(sameSettings(a, { ...a, init: 'he' })).toBe(false);
   });
 
   it('says that a run diverged and what to try', () => {
