@@ -7,6 +7,7 @@ import { defineFigure } from '../../src/figures/figure-definition.ts';
 import { CONTENT_WIDTH } from '../../src/figures/theme.ts';
 import {
   drawTrainingFrame,
+  drawTrainingFrameChanges,
   TRAINING_FRAME_READS,
   trainingFrameChanging,
   trainingFrameDescription,
@@ -30,6 +31,7 @@ export default defineFigure({
     const inputs = trainingFrameInputs(run);
     return inputs.map((input, k) => ({
       draw: (ctx) => drawTrainingFrame(ctx, input, CONTENT_WIDTH),
+      drawChanges: (ctx) => drawTrainingFrameChanges(ctx, input, CONTENT_WIDTH),
       delayMs: k === inputs.length - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS,
     }));
   },

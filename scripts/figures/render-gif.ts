@@ -1,5 +1,6 @@
 /** Draws an animation's frames with @napi-rs/canvas and encodes them as one GIF. */
 
+import type { Rgb } from '../../src/figures/colour-maps.ts';
 import { type SchemeName, schemeContext } from '../../src/figures/colour-scheme.ts';
 import {
   type FigureInput,
@@ -16,7 +17,7 @@ import {
 import type { Rect } from '../../src/figures/pixel-snap.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
 import { encodeGif, type GifFrame } from './encode-gif.ts';
-import { startLzwCompressor } from './lzw-pool.ts';
+import { type LzwCompressor, startLzwCompressor } from './lzw-pool.ts';
 
 /** Called after each frame is drawn: frames done so far, and the total. */
 export type FrameProgress = (done: number, total: number) => void;
@@ -61,56 +62,78 @@ function readRects(
   }
 }
 
+/** An animation being made: its frames all drawn, then its bytes. */
+export interface GifDrawing {
+  framesDrawn: Promise<void>;
+  encoded: Promise<{ bytes: Buffer; width: number; height: number }>;
+}
+
 /**
  * Draws the frames on the main thread, one canvas reused, and turns each into a patch of the
- * fixed palette; a worker thread compresses the patches meanwhile. The frames are opaque, so the
- * canvas's stored pixels (premultiplied) are the RGBA values, read without a conversion. Reading
- * a frame back costs more than drawing it: when the figure says which parts change, only those
- * are read after the first frame, into a copy of the frame kept between frames.
+ * fixed palette; a worker thread compresses the patches meanwhile, and goes on after the last
+ * frame is drawn, while this thread draws other figures. The frames are opaque, so the canvas's
+ * stored pixels (premultiplied) are the RGBA values, read without a conversion. Reading a frame
+ * back costs more than drawing it: when the figure says which parts change, only those are
+ * drawn and read after the first frame, into a copy of the frame kept between frames.
  */
-export async function renderGif(
+export function renderGif(
   figure: GifFigure,
   input: FigureInput,
   options: { scheme: SchemeName; onFrame?: FrameProgress },
-): Promise<{ bytes: Buffer; width: number; height: number }> {
+): GifDrawing {
+  const compressor = startLzwCompressor();
+  const drawing = drawFrames(figure, input, options, compressor);
+  const encoded = drawing
+    .then(async ({ frames, width, height, palette }) => ({
+      bytes: encodeGif(width, height, palette, await Promise.all(frames)),
+      width,
+      height,
+    }))
+    .finally(() => compressor.close());
+  return { framesDrawn: drawing.then(() => undefined), encoded };
+}
+
+/** Draws every frame and hands its patch to the compressor; the frames' compressed bytes are still to come. */
+async function drawFrames(
+  figure: GifFigure,
+  input: FigureInput,
+  options: { scheme: SchemeName; onFrame?: FrameProgress },
+  compressor: LzwCompressor,
+): Promise<{ frames: Promise<GifFrame>[]; width: number; height: number; palette: Rgb[] }> {
   const { scheme, onFrame } = options;
   const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
   const palette = figurePalette(scheme);
   const painted = schemeContext(ctx, scheme);
   const mapper = createPaletteMapper(palette);
-  const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper, FRAME_TOLERANCE);
   const animation = figure.frames(input);
   const changing =
     figure.changing === undefined
       ? null
       : deviceRects(figure.changing(input), GIF_PIXEL_RATIO, canvas.width, canvas.height);
+  const toPatch = createFrameDiffer(canvas.width, canvas.height, mapper, {
+    tolerance: FRAME_TOLERANCE,
+    ...(changing === null ? {} : { changing }),
+  });
   const pixels = new Uint8Array(4 * canvas.width * canvas.height);
-  const compressor = startLzwCompressor();
-  try {
-    const frames: Promise<GifFrame>[] = [];
-    for (const [k, frame] of animation.entries()) {
-      prepareContext(ctx, GIF_PIXEL_RATIO);
-      frame.draw(painted);
-      // The last frame, held longest and shown paused as the still, is exact, and read whole.
-      const exact = k === animation.length - 1;
-      if (changing === null || k === 0 || exact) pixels.set(canvas.data());
-      else readRects(ctx, changing, pixels, canvas.width);
-      const patch = toPatch(pixels, exact);
-      const compressed = compressor
-        .compress(patch)
-        .then((bytes) => ({ rect: patch.rect, compressed: bytes, delayMs: frame.delayMs }));
-      // Until they are awaited below, a failure must not count as unhandled.
-      compressed.catch(() => undefined);
-      frames.push(compressed);
-      onFrame?.(k + 1, animation.length);
-      await yieldToEventLoop();
-    }
-    return {
-      bytes: encodeGif(canvas.width, canvas.height, palette, await Promise.all(frames)),
-      width: canvas.width,
-      height: canvas.height,
-    };
-  } finally {
-    await compressor.close();
+  const frames: Promise<GifFrame>[] = [];
+  for (const [k, frame] of animation.entries()) {
+    prepareContext(ctx, GIF_PIXEL_RATIO);
+    // The last frame, held longest and shown paused as the still, is exact, and read whole.
+    const exact = k === animation.length - 1;
+    const whole = changing === null || k === 0 || exact;
+    if (whole || frame.drawChanges === undefined) frame.draw(painted);
+    else frame.drawChanges(painted);
+    if (whole) pixels.set(canvas.data());
+    else readRects(ctx, changing, pixels, canvas.width);
+    const patch = toPatch(pixels, exact);
+    const compressed = compressor
+      .compress(patch)
+      .then((bytes) => ({ rect: patch.rect, compressed: bytes, delayMs: frame.delayMs }));
+    // Until they are awaited, a failure must not count as unhandled.
+    compressed.catch(() => undefined);
+    frames.push(compressed);
+    onFrame?.(k + 1, animation.length);
+    await yieldToEventLoop();
   }
+  return { frames, width: canvas.width, height: canvas.height, palette };
 }

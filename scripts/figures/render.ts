@@ -63,23 +63,25 @@ export async function renderFigures(
     progress.onFigure?.(rendered);
     return rendered;
   };
-  // PNGs and SVGs first (their encoding goes on in the background), then the animations.
+  // The animations first: their frames are compressed on a worker thread while this one draws
+  // the next animation and then the PNGs (whose encoding goes on in the background too).
   const results = new Map<string, Promise<RenderedFigure>>();
   const encoding = new Set<Promise<unknown>>();
   const ordered = [...figures].sort(
-    (a, b) => Number(a.definition.format === 'gif') - Number(b.definition.format === 'gif'),
+    (a, b) => Number(b.definition.format === 'gif') - Number(a.definition.format === 'gif'),
   );
   for (const figure of ordered) {
     // Each PNG holds its canvas until it is encoded: a few at a time keep the memory bounded.
     while (encoding.size >= PNG_IN_FLIGHT) await Promise.race(encoding);
     const start = performance.now();
-    const result = drawFigure(figure, sources, progress)
+    const drawing = drawFigure(figure, sources, progress);
+    const result = drawing.done
       .then((out) => finish(figure, start, out))
       .catch((error: unknown) => {
         throw figureError(figure, error);
       });
-    // The animation draws on this thread: let it finish before the next figure starts.
-    if (figure.definition.format === 'gif') await result.catch(() => undefined);
+    // An animation draws on this thread: the next figure starts once its frames are drawn.
+    await drawing.drawn.catch(() => undefined);
     // Rejections are collected by Promise.all below; until then they must not count as unhandled.
     const settled = result.catch(() => undefined);
     if (figure.definition.format === 'png') {
@@ -91,19 +93,38 @@ export async function renderFigures(
   return Promise.all(figures.map((figure) => results.get(figure.id)!));
 }
 
-/** Starts drawing one figure (a PNG's encoding, and the animation's frames, go on after it returns). */
-async function drawFigure(
+/** A figure being made: `drawn` once this thread is free for the next one, `done` with its bytes. */
+interface Drawing {
+  drawn: Promise<unknown>;
+  done: Promise<Drawn>;
+}
+
+/**
+ * Starts drawing one figure. A PNG is drawn when this returns (its encoding goes on); an
+ * animation's frames are drawn over several turns of the event loop, and compressed after.
+ */
+function drawFigure(
   figure: LoadedFigure,
   sources: ReadonlyMap<string, RecordSource>,
   progress: RenderProgress,
-): Promise<Drawn> {
-  const input = figureInput(figure.id, figure.definition, sources);
-  const { definition } = figure;
-  const { scheme } = figure;
-  if (definition.format === 'png') return renderPng(definition, input, scheme);
-  if (definition.format === 'svg') return renderSvg(definition, input, scheme);
-  const onFrame = (done: number, total: number) => progress.onFrame?.(figure.id, done, total);
-  return renderGif(definition, input, { scheme, onFrame });
+): Drawing {
+  const { definition, scheme } = figure;
+  try {
+    const input = figureInput(figure.id, definition, sources);
+    if (definition.format === 'gif') {
+      const onFrame = (done: number, total: number) => progress.onFrame?.(figure.id, done, total);
+      const { framesDrawn, encoded } = renderGif(definition, input, { scheme, onFrame });
+      return { drawn: framesDrawn, done: encoded };
+    }
+    const done =
+      definition.format === 'png'
+        ? renderPng(definition, input, scheme)
+        : Promise.resolve(renderSvg(definition, input, scheme));
+    return { drawn: Promise.resolve(), done };
+  } catch (error) {
+    const failed = Promise.reject(error);
+    return { drawn: failed, done: failed };
+  }
 }
 
 /** An error thrown by a figure's own code, as a FigureModuleError naming its file and id. */

@@ -55,6 +55,11 @@ export interface FigureInput {
 /** One frame of an animation: how to draw it, and how long it shows. */
 interface AnimationFrame {
   draw: (ctx: Context2D) => void;
+  /**
+   * Draws only the figure's `changing` parts, exactly as `draw` does there, leaving the rest of
+   * the canvas to be anything: what a frame after the first needs, since only those parts are read.
+   */
+  drawChanges?: (ctx: Context2D) => void;
   delayMs: number;
 }
 

@@ -160,6 +160,8 @@ interface OnShow {
   mapper: PaletteMapper;
   /** 1 at a * 256 + b if palette colours a and b are within the tolerance (closenessTable). */
   close: Uint8Array;
+  /** The only parts a frame that is not exact can change (the whole frame when not known). */
+  changing: readonly PixelRect[];
   /** The palette index on show at each pixel. */
   indices: Uint8Array;
   /** The colour on show at each pixel, one 32-bit word each, updated in place as pixels change. */
@@ -178,57 +180,80 @@ interface Bounds {
   y1: number;
 }
 
+/** One frame's scan: the frame, as words and bytes, the last colour looked up, and the bounds so far. */
+interface FrameScan {
+  show: OnShow;
+  rgba: Uint8Array | Uint8ClampedArray;
+  current: Int32Array;
+  currentBytes: Buffer;
+  exact: boolean;
+  /** Neighbouring pixels mostly share a colour: its index is looked up once for the whole run. */
+  runColour: number;
+  runIndex: number;
+  bounds: Bounds;
+}
+
+/** Marks the pixels x0 <= x < x1 of row y that are to be painted again (see markRepaints). */
+function scanRow(scan: FrameScan, y: number, x0: number, x1: number): void {
+  const { show, rgba, current, exact, bounds } = scan;
+  const { width, mapper, close, indices, colours, next } = show;
+  // Most rows of most frames are as they were: one comparison of their bytes skips them.
+  // (An exact frame looks at every pixel: one left within the tolerance may be due.)
+  const start = 4 * (y * width + x0);
+  const end = 4 * (y * width + x1);
+  if (!exact && scan.currentBytes.compare(show.colourBytes, start, end, start, end) === 0) return;
+  let { runColour, runIndex } = scan;
+  for (let x = x0; x < x1; x++) {
+    const i = y * width + x;
+    // Only pixels whose colour changed can change index.
+    const colour = current[i]!;
+    if (colour === colours[i] && !exact) continue;
+    colours[i] = colour;
+    if (colour !== runColour || runIndex < 0) {
+      runColour = colour;
+      runIndex = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
+    }
+    const index = runIndex;
+    const was = indices[i]!;
+    if (index === was) continue;
+    if (!exact && close[index * 256 + was] === 1) continue;
+    indices[i] = index;
+    next[i] = index;
+    if (x < bounds.x0) bounds.x0 = x;
+    if (x > bounds.x1) bounds.x1 = x;
+    if (y < bounds.y0) bounds.y0 = y;
+    if (y > bounds.y1) bounds.y1 = y;
+  }
+  scan.runColour = runColour;
+  scan.runIndex = runIndex;
+}
+
 /**
  * Marks in `show.next` each pixel of `rgba` to paint again and updates what is on show; returns
- * the rectangle around them, or null when nothing is to be painted.
+ * the rectangle around them, or null when nothing is to be painted. Only the changing parts are
+ * looked at, except in an exact frame.
  */
 function markRepaints(
   show: OnShow,
   rgba: Uint8Array | Uint8ClampedArray,
   exact: boolean,
 ): Bounds | null {
-  const { width, height, mapper, close, indices, colours, colourBytes, next } = show;
-  const current = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
-  const currentBytes = Buffer.from(rgba.buffer, rgba.byteOffset, 4 * width * height);
-  const rowBytes = 4 * width;
-  next.fill(TRANSPARENT_INDEX);
-  let x0 = width;
-  let x1 = -1;
-  let y0 = height;
-  let y1 = -1;
-  // Neighbouring pixels mostly share a colour: its index is looked up once for the whole run.
-  let runColour = 0;
-  let runIndex = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    // Most rows of most frames are as they were: one comparison of their bytes skips them.
-    // (An exact frame looks at every pixel: one left within the tolerance may be due.)
-    const start = 4 * row;
-    const end = start + rowBytes;
-    if (!exact && currentBytes.compare(colourBytes, start, end, start, end) === 0) continue;
-    for (let x = 0; x < width; x++) {
-      const i = row + x;
-      // Only pixels whose colour changed can change index.
-      const colour = current[i]!;
-      if (colour === colours[i] && !exact) continue;
-      colours[i] = colour;
-      if (colour !== runColour || runIndex < 0) {
-        runColour = colour;
-        runIndex = mapper.indexOf(rgba[4 * i]!, rgba[4 * i + 1]!, rgba[4 * i + 2]!);
-      }
-      const index = runIndex;
-      const was = indices[i]!;
-      if (index === was) continue;
-      if (!exact && close[index * 256 + was] === 1) continue;
-      indices[i] = index;
-      next[i] = index;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
-  return x1 < 0 ? null : { x0, x1, y0, y1 };
+  const { width, height } = show;
+  show.next.fill(TRANSPARENT_INDEX);
+  const scan: FrameScan = {
+    show,
+    rgba,
+    current: new Int32Array(rgba.buffer, rgba.byteOffset, width * height),
+    currentBytes: Buffer.from(rgba.buffer, rgba.byteOffset, 4 * width * height),
+    exact,
+    runColour: 0,
+    runIndex: -1,
+    bounds: { x0: width, x1: -1, y0: height, y1: -1 },
+  };
+  const regions = exact ? [{ x: 0, y: 0, width, height }] : show.changing;
+  for (const r of regions)
+    for (let y = r.y; y < r.y + r.height; y++) scanRow(scan, y, r.x, r.x + r.width);
+  return scan.bounds.x1 < 0 ? null : scan.bounds;
 }
 
 /** The patch of `next` (a frame `width` wide) inside `bounds`. */
@@ -247,21 +272,33 @@ function croppedPatch(next: Uint8Array, width: number, bounds: Bounds): FramePat
   return { rect, indices };
 }
 
+/** How a frame differ compares frames. */
+export interface FrameDifferOptions {
+  /** How far a palette colour on show may be from the frame's, in each channel, before it is painted again (default 0). */
+  tolerance?: number;
+  /**
+   * The only parts of the frame that can differ from one frame to the next (default: all of it).
+   * Pixels elsewhere are not looked at, except in an exact frame.
+   */
+  changing?: readonly PixelRect[];
+}
+
 /**
  * A function that turns each successive frame (opaque RGBA, width x height) into the patch that
  * updates the previous one: the first frame whole; then the smallest rectangle holding every
  * pixel to paint again, with the other pixels inside it TRANSPARENT_INDEX (they keep showing the
  * previous frame and compress to almost nothing); a single transparent pixel when nothing
  * changed. A pixel is painted again when its palette colour differs from the one on show by more
- * than `tolerance` in a channel, or at all in a frame passed with `exact`. It keeps the indices
+ * than the tolerance in a channel, or at all in a frame passed with `exact`. It keeps the indices
  * on show between calls.
  */
 export function createFrameDiffer(
   width: number,
   height: number,
   mapper: PaletteMapper,
-  tolerance = 0,
+  options: FrameDifferOptions = {},
 ): (rgba: Uint8Array | Uint8ClampedArray, exact?: boolean) => FramePatch {
+  const { tolerance = 0, changing = [{ x: 0, y: 0, width, height }] } = options;
   const pixels = width * height;
   const colours = new Int32Array(pixels);
   let show: OnShow | null = null;
@@ -278,6 +315,7 @@ export function createFrameDiffer(
         height,
         mapper,
         close,
+        changing,
         indices,
         colours,
         colourBytes,

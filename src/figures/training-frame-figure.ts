@@ -106,17 +106,19 @@ export function trainingFrameChanging(
     width: r.width + 2 * CHANGING_PAD,
     height: r.height + 2 * CHANGING_PAD,
   });
+  // The header reaches its last line's descenders (on a phone the legend starts 11 px below it).
+  // The cells are not padded: the markers stay inside them, and the column numbers start 4 px below.
   return [
-    { x: 0, y: 0, width: layout.width, height: header + 2 * CHANGING_PAD },
+    { x: 0, y: 0, width: layout.width, height: header + CHANGING_PAD },
     cells(layout.W1, hidden, 9),
     cells(layout.b1, hidden, 1),
     cells(layout.A1, hidden, n),
     cells(layout.W2, 2, hidden),
     cells(layout.b2, 2, 1),
     cells(layout.A2, 2, n),
-    layout.lossPlot,
-    layout.accuracyPlot,
-  ].map(padded);
+    padded(layout.lossPlot),
+    padded(layout.accuracyPlot),
+  ];
 }
 
 /**
@@ -183,7 +185,35 @@ interface FrameParts {
   n: number;
   /** The run's last iteration: the header's "of N" and the curves' axes end there. */
   last: number;
+  /** The largest |value| of W and b on the colour scale. */
+  parameterScale: number;
   parameterColour: (v: number) => Rgb;
+}
+
+/** The layout and labels of the frame that draws `input` at `width` CSS px. */
+function frameParts(input: TrainingFrameInput, width: number): FrameParts {
+  const { snapshot, labels } = input;
+  const subset = unitSubset(snapshot.params.W1.rows);
+  const hidden = subset.drawn;
+  const total = grouped(subset.total);
+  // The axes of the hidden units say which are drawn: "16 of 1,024 hidden units", numbered 0 to 15.
+  const unitsText = isPartial(subset)
+    ? `${hidden} of ${total} hidden units`
+    : hidden === 1
+      ? '1 hidden unit'
+      : `${hidden} hidden units`;
+  const n = labels.length;
+  const max = input.parameterScaleMax;
+  return {
+    layout: trainingFrameLayout(hidden, n, width),
+    hidden,
+    total,
+    unitsText,
+    n,
+    last: input.history[input.history.length - 1]?.iteration ?? snapshot.iteration,
+    parameterScale: max,
+    parameterColour: (v) => divergingColour(v, max),
+  };
 }
 
 /**
@@ -196,38 +226,42 @@ export function drawTrainingFrame(
   input: TrainingFrameInput,
   width = CONTENT_WIDTH,
 ): void {
-  const { snapshot, labels } = input;
-  const subset = unitSubset(snapshot.params.W1.rows);
-  const hidden = subset.drawn;
-  const total = grouped(subset.total);
-  // The axes of the hidden units say which are drawn: "16 of 1,024 hidden units", numbered 0 to 15.
-  const unitsText = isPartial(subset)
-    ? `${hidden} of ${total} hidden units`
-    : hidden === 1
-      ? '1 hidden unit'
-      : `${hidden} hidden units`;
-  const n = labels.length;
-  const layout = trainingFrameLayout(hidden, n, width);
-  const max = input.parameterScaleMax;
-  const parts: FrameParts = {
-    layout,
-    hidden,
-    total,
-    unitsText,
-    n,
-    last: input.history[input.history.length - 1]?.iteration ?? snapshot.iteration,
-    parameterColour: (v) => divergingColour(v, max),
-  };
-
+  const parts = frameParts(input, width);
   ctx.save();
   ctx.fillStyle = COLOURS.background;
-  ctx.fillRect(0, 0, layout.width, layout.height);
-  drawHeader(ctx, input, parts);
-  drawLegend(ctx, layout, max);
-  drawFirstLayer(ctx, snapshot, parts);
-  drawSecondLayer(ctx, snapshot, labels, parts);
-  drawCurves(ctx, input, parts);
+  ctx.fillRect(0, 0, parts.layout.width, parts.layout.height);
+  drawLegend(ctx, parts.layout, parts.parameterScale);
+  drawFirstLayerLabels(ctx, parts);
+  drawSecondLayerLabels(ctx, parts);
+  drawFrameState(ctx, input, parts);
   ctx.restore();
+}
+
+/**
+ * Draws only what differs from one frame to the next, the parts trainingFrameChanging names, on
+ * the background: the same pixels there as drawTrainingFrame, and none of its titles, labels or
+ * legend elsewhere. An animation draws its later frames with it, since it reads back only those
+ * parts (the legend and labels took a third of each frame's drawing).
+ */
+export function drawTrainingFrameChanges(
+  ctx: Context2D,
+  input: TrainingFrameInput,
+  width = CONTENT_WIDTH,
+): void {
+  const parts = frameParts(input, width);
+  ctx.save();
+  ctx.fillStyle = COLOURS.background;
+  ctx.fillRect(0, 0, parts.layout.width, parts.layout.height);
+  drawFrameState(ctx, input, parts);
+  ctx.restore();
+}
+
+/** The frame's state at its iteration: the header, the six heatmaps' cells with the markers, and the curves. */
+function drawFrameState(ctx: Context2D, input: TrainingFrameInput, parts: FrameParts): void {
+  drawHeader(ctx, input, parts);
+  drawFirstLayerCells(ctx, input.snapshot, parts);
+  drawSecondLayerCells(ctx, input.snapshot, input.labels, parts);
+  drawCurves(ctx, input, parts);
 }
 
 /** The header: the iteration, and the loss and accuracy there. */
@@ -255,9 +289,9 @@ function drawHeader(ctx: Context2D, input: TrainingFrameInput, parts: FrameParts
   });
 }
 
-/** Layer 1: W1 (H x 9), b1 (H x 1) and A1 (H x n), for the units drawn. */
-function drawFirstLayer(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): void {
-  const { layout, hidden, total, unitsText, n, parameterColour } = parts;
+/** Layer 1's cells: W1 (H x 9), b1 (H x 1) and A1 (H x n), for the units drawn. */
+function drawFirstLayerCells(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): void {
+  const { layout, hidden, parameterColour } = parts;
   drawHeatmap(ctx, firstRows(snapshot.params.W1, hidden), {
     ...layout.W1,
     colour: parameterColour,
@@ -267,6 +301,11 @@ function drawFirstLayer(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): 
     colour: parameterColour,
   });
   drawHeatmap(ctx, firstRows(snapshot.A1, hidden), { ...layout.A1, colour: greyColour });
+}
+
+/** Layer 1's titles, and the numbers of its rows and columns. */
+function drawFirstLayerLabels(ctx: Context2D, parts: FrameParts): void {
+  const { layout, hidden, total, unitsText, n } = parts;
   heatmapTitle(ctx, layout.W1, layerSymbol('W', 1), `${total} \u00d7 9`);
   heatmapTitle(ctx, layout.b1, layerSymbol('b', 1), '');
   heatmapTitle(
@@ -305,18 +344,29 @@ function drawFirstLayer(ctx: Context2D, snapshot: Snapshot, parts: FrameParts): 
   );
 }
 
-/** Layer 2: W2 (2 x H), b2 (2 x 1) and A2 (2 x n), with a marker on each example's true class. */
-function drawSecondLayer(
+/** Layer 2's cells: W2 (2 x H), b2 (2 x 1) and A2 (2 x n), with a marker on each example's true class. */
+function drawSecondLayerCells(
   ctx: Context2D,
   snapshot: Snapshot,
   labels: readonly number[],
   parts: FrameParts,
 ): void {
-  const { layout, hidden, total, unitsText, n, parameterColour } = parts;
+  const { layout, hidden, parameterColour } = parts;
   const { params, A2 } = snapshot;
   drawHeatmap(ctx, firstColumns(params.W2, hidden), { ...layout.W2, colour: parameterColour });
   drawHeatmap(ctx, params.b2, { ...layout.b2, colour: parameterColour });
   drawHeatmap(ctx, A2, { ...layout.A2, colour: greyColour });
+  const predicted = A2.argmaxColumns();
+  const markerSize = Math.max(4, Math.min(layout.A2.cellWidth, layout.A2.cellHeight) * 0.55);
+  labels.forEach((label, j) => {
+    const centre = cellCentre({ ...layout.A2, colour: greyColour }, label, j);
+    drawPredictionMarker(ctx, centre.x, centre.y, markerSize, predicted[j] === label);
+  });
+}
+
+/** Layer 2's titles, the class names of its rows and the numbers of its columns. */
+function drawSecondLayerLabels(ctx: Context2D, parts: FrameParts): void {
+  const { layout, hidden, total, unitsText, n } = parts;
   heatmapTitle(ctx, layout.W2, layerSymbol('W', 2), `2 \u00d7 ${total}`);
   heatmapTitle(ctx, layout.b2, layerSymbol('b', 2), '');
   heatmapTitle(ctx, layout.A2, layerSymbol('A', 2), `class probabilities, softmax: 2 \u00d7 ${n}`);
@@ -341,12 +391,6 @@ function drawSecondLayer(
     { rows: 2, columns: n, preferred: exampleTicks(n) },
     `${n} training examples`,
   );
-  const predicted = A2.argmaxColumns();
-  const markerSize = Math.max(4, Math.min(layout.A2.cellWidth, layout.A2.cellHeight) * 0.55);
-  labels.forEach((label, j) => {
-    const centre = cellCentre({ ...layout.A2, colour: greyColour }, label, j);
-    drawPredictionMarker(ctx, centre.x, centre.y, markerSize, predicted[j] === label);
-  });
 }
 
 /** The loss and accuracy curves up to this iteration, on axes spanning the whole run. */

@@ -108,9 +108,26 @@ describe('createFrameDiffer', () => {
     });
   });
 
+  it('looks only at the changing parts it is given, except in an exact frame', () => {
+    const mapper = createPaletteMapper(palette);
+    const changing = [{ x: 1, y: 1, width: 2, height: 2 }];
+    const diff = createFrameDiffer(width, height, mapper, { changing });
+    diff(frame(white));
+    // One pixel inside the part and one outside change: only the inside one is painted.
+    const both = frame(white, [
+      [2, 2, black],
+      [5, 0, black],
+    ]);
+    const patch = diff(both);
+    expect(patch.rect).toEqual({ x: 2, y: 2, width: 1, height: 1 });
+    expect(patch.indices[0]).toBe(nearestIndex(palette, 0, 0, 0));
+    // An exact frame looks at every pixel, and finds the one outside.
+    expect(diff(both, true).rect).toEqual({ x: 5, y: 0, width: 1, height: 1 });
+  });
+
   it('with a tolerance, paints a pixel again only once it is further from what is on show, and every pixel in an exact frame', () => {
     const mapper = createPaletteMapper(palette);
-    const diff = createFrameDiffer(width, height, mapper, 12);
+    const diff = createFrameDiffer(width, height, mapper, { tolerance: 12 });
     // Three of the palette's 64 greys: b is 8 levels from a, c is 12 from b and 20 from a.
     const grey = (k: number) =>
       palette[

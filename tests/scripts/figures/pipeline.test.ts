@@ -308,6 +308,28 @@ describe('the training animation', () => {
     }
   }, 60_000);
 
+  it('fails an animation whose frame throws with the figure’s id and file', async () => {
+    const figures = (await projectFigures()).filter((f) =>
+      ['training-animation', 'training-set'].includes(f.id),
+    );
+    const broken = figures.map((figure) => {
+      if (figure.definition.format !== 'gif') return figure;
+      const definition = figure.definition;
+      const frames = (input: Parameters<GifFigure['frames']>[0]) =>
+        definition.frames(input).map((frame, k) => ({
+          ...frame,
+          drawChanges: (ctx: Parameters<typeof frame.draw>[0]) => {
+            if (k === 3) throw new Error('frame 3 broken on purpose');
+            frame.drawChanges?.(ctx);
+          },
+        }));
+      return { ...figure, definition: { ...definition, frames } };
+    });
+    await expect(renderFigures(broken, sourcesOf(record, broken))).rejects.toThrow(
+      /content\/figures\/training-animation\.ts: figure "training-animation" failed: frame 3 broken on purpose/,
+    );
+  }, 60_000);
+
   it('covers the changing parts with whole device pixels inside the canvas', () => {
     const rects = [
       { x: -6, y: 10.2, width: 20, height: 5 },
