@@ -1,7 +1,8 @@
 /**
  * The first stage of a build: everything the project asks for, read and checked before anything
- * is keyed, trained, drawn or written. Its experiments with their datasets, its figure modules,
- * and its pages' references to both. Any problem stops the build here, naming the file.
+ * is trained, drawn or written. Its experiments with their datasets and its figure modules
+ * (readProjectSources), then its pages' references to both (withPageReferences; the outputs'
+ * keys are worked out meanwhile). Any problem stops the build here, naming the file.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,24 +30,29 @@ import {
   pageFiles,
 } from './page-references.ts';
 
-/** The project as one build sees it. */
-export interface ProjectInputs {
+/** The project's experiments, with their datasets, and its figure modules, read and checked. */
+export interface ProjectSources {
   root: string;
   experiments: Map<string, LoadedExperiment>;
   datasets: Map<string, Datasets>;
   figures: LoadedFigure[];
+  /** What the pages may name. */
+  known: KnownOutputs;
+}
+
+/** The project as one build sees it. */
+export interface ProjectInputs extends Omit<ProjectSources, 'known'> {
   /** The pages (absolute paths), read for their references. */
   pages: string[];
   /** The pages' references by text hash, to be kept for the next build. */
   pageReferences: PageReferenceMemo;
 }
 
-/** Reads and checks the project at `root`; the experiment files are hashed before they are read, so the build stamp never holds a newer hash than what was built. */
-export async function readProjectInputs(
+/** Reads and checks the experiments and figure modules at `root`; the experiment files are hashed before they are read, so the build stamp never holds a newer hash than what was built. */
+export async function readProjectSources(
   root: string,
   hashes: FileHashes,
-  pageMemo: PageReferenceMemo,
-): Promise<ProjectInputs> {
+): Promise<ProjectSources> {
   for (const name of experimentNames(root))
     hashes.hash(join(root, EXPERIMENTS_DIR, `${name}.json`));
   const experiments = loadExperiments(root);
@@ -82,8 +88,17 @@ export async function readProjectInputs(
           : [],
       ),
   };
-  const pageReferences = await checkPageReferences(root, known, pageMemo);
-  return { root, experiments, datasets, figures, pages: pageFiles(root), pageReferences };
+  return { root, experiments, datasets, figures, known };
+}
+
+/** The project with its pages checked against what it makes (a PageError names every problem). */
+export async function withPageReferences(
+  sources: ProjectSources,
+  pageMemo: PageReferenceMemo,
+): Promise<ProjectInputs> {
+  const { known, ...project } = sources;
+  const pageReferences = await checkPageReferences(sources.root, known, pageMemo);
+  return { ...project, pages: pageFiles(sources.root), pageReferences };
 }
 
 /** The folders whose lists of files are inputs of the build (a figure, experiment or page added or removed), with their entries. */

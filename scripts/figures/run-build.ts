@@ -39,7 +39,7 @@ import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
 import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
 import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
 import type { Progress } from './progress.ts';
-import { type ProjectInputs, readProjectInputs } from './project-inputs.ts';
+import { type ProjectInputs, readProjectSources, withPageReferences } from './project-inputs.ts';
 import { isPythonDownload } from './python-downloads.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
@@ -143,14 +143,20 @@ async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<Plann
   const root = request.projectRoot ?? PROJECT_ROOT;
   const hashes = createFileHashes();
   const pageMemo = readPageMemo(dirs.generatedDir);
-  const project = await readProjectInputs(root, hashes, pageMemo);
-  const keys = await createKeyBuilder({
+  const sources = await readProjectSources(root, hashes);
+  // Without closures from the last build, esbuild reads the modules' imports in its own
+  // process, while this thread parses the pages.
+  const keyBuilder = createKeyBuilder({
     projectRoot: root,
     hashes,
-    ...project,
+    ...sources,
     closureMemo: readClosureMemo(dirs.generatedDir),
     moreEntries: request.command?.entries.map((entry) => resolve(entry)) ?? [],
   });
+  // Until it is awaited below, a failure must not count as unhandled (a page's error comes first).
+  keyBuilder.catch(() => undefined);
+  const project = await withPageReferences(sources, pageMemo);
+  const keys = await keyBuilder;
   const manifest = readManifest(dirs.generatedDir);
   // --force trusts nothing it has not read: every output file is hashed again.
   const vouched = request.mode === 'force' ? new Map() : vouchedOutputs(dirs.generatedDir);
