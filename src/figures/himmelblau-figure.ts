@@ -6,6 +6,7 @@
 import { dataColour, fromHex, mixColours, type Rgb } from './colour-maps.ts';
 import type { Context2D } from './context-2d.ts';
 import { DESCENT_STARTS, gradientDescentPath, himmelblau, type Point } from './himmelblau.ts';
+import { type DeviceRect, putRects } from './pixel-block.ts';
 import { inDevicePixels, strokeCrispFrame } from './pixel-snap.ts';
 import { formatNumber, linearScale } from './scales.ts';
 import { drawText } from './text.ts';
@@ -101,33 +102,41 @@ export function drawHimmelblau(ctx: Context2D, width = CONTENT_WIDTH): void {
 /** Filled contour bands, one device-pixel row at a time, merging runs of the same band. */
 function drawBands(ctx: Context2D): void {
   inDevicePixels(ctx, ({ sx: a, sy: d, ox, oy }) => {
-    const x0 = Math.round(a * PLOT.x + ox);
-    const x1 = Math.round(a * (PLOT.x + PLOT.size) + ox);
-    const y0 = Math.round(d * PLOT.y + oy);
-    const y1 = Math.round(d * (PLOT.y + PLOT.size) + oy);
-    const colours = Array.from({ length: BAND_LEVELS.length + 1 }, (_, b) =>
-      dataColour(bandColour(b)),
-    );
-    for (let py = y0; py < y1; py++) {
-      const y = DOMAIN - ((py + 0.5 - y0) / (y1 - y0)) * 2 * DOMAIN;
-      let runStart = x0;
-      let runBand = -1;
-      for (let px = x0; px <= x1; px++) {
-        const band =
-          px < x1
-            ? bandOf(himmelblau(-DOMAIN + ((px + 0.5 - x0) / (x1 - x0)) * 2 * DOMAIN, y))
-            : -2;
-        if (band !== runBand) {
-          if (runBand >= 0) {
-            ctx.fillStyle = colours[runBand]!;
-            ctx.fillRect(runStart, py, px - runStart, 1);
-          }
-          runStart = px;
-          runBand = band;
-        }
+    const bounds = {
+      x0: Math.round(a * PLOT.x + ox),
+      x1: Math.round(a * (PLOT.x + PLOT.size) + ox),
+      y0: Math.round(d * PLOT.y + oy),
+      y1: Math.round(d * (PLOT.y + PLOT.size) + oy),
+    };
+    // Tens of thousands of runs: written as one block of pixels, not one filled rectangle each.
+    putRects(ctx, bounds, bandRuns(bounds));
+  });
+}
+
+/** The runs of pixels in one band along each row of `bounds` (device pixels), each as a rectangle of its colour. */
+function* bandRuns(bounds: {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}): Generator<DeviceRect> {
+  const { x0, x1, y0, y1 } = bounds;
+  const colours = Array.from({ length: BAND_LEVELS.length + 1 }, (_, b) => bandColour(b));
+  for (let py = y0; py < y1; py++) {
+    const y = DOMAIN - ((py + 0.5 - y0) / (y1 - y0)) * 2 * DOMAIN;
+    let runStart = x0;
+    let runBand = -1;
+    for (let px = x0; px <= x1; px++) {
+      const band =
+        px < x1 ? bandOf(himmelblau(-DOMAIN + ((px + 0.5 - x0) / (x1 - x0)) * 2 * DOMAIN, y)) : -2;
+      if (band !== runBand) {
+        if (runBand >= 0)
+          yield { x0: runStart, x1: px, y0: py, y1: py + 1, colour: colours[runBand]! };
+        runStart = px;
+        runBand = band;
       }
     }
-  });
+  }
 }
 
 /** The ticks of both axes and their names. */
