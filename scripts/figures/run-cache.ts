@@ -13,16 +13,30 @@ import { writeFileAtomicAsync } from './write-outputs.ts';
 /** The folder of stored runs inside src/generated/ (a dot folder: the site never imports it). */
 const RUNS_DIR = '.runs';
 
-/** A matrix as JSON: its shape and its values row by row (JSON gives back the same doubles). */
-type MatrixJson = { rows: number; cols: number; data: number[] };
+/**
+ * A matrix as JSON: its shape and its values' bytes in base64 (the doubles exactly, -0 and all,
+ * and in a third of the time that writing them as decimal numbers takes). A run stored before
+ * holds the values as numbers, which read back as the same doubles too.
+ */
+type MatrixJson = { rows: number; cols: number; data: string | number[] };
 
 const toJson = (m: Matrix): MatrixJson => ({
   rows: m.rows,
   cols: m.cols,
-  data: Array.from(m.data),
+  data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('base64'),
 });
+
+/** The doubles of a stored matrix's `data`. */
+function storedValues(data: string | number[] | Float64Array): Float64Array {
+  if (data instanceof Float64Array) return data;
+  if (Array.isArray(data)) return Float64Array.from(data);
+  const bytes = Buffer.from(data, 'base64');
+  // Copied into a buffer of its own, which starts on a multiple of 8 as a Float64Array must.
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+}
+
 const fromJson = (m: MatrixJson | { rows: number; cols: number; data: Float64Array }): Matrix =>
-  new Matrix(m.rows, m.cols, m.data instanceof Float64Array ? m.data : Float64Array.from(m.data));
+  new Matrix(m.rows, m.cols, storedValues(m.data));
 
 /** Replaces every matrix in `value` by `convert(matrix)`, keeping everything else. */
 function mapMatrices(
@@ -30,7 +44,11 @@ function mapMatrices(
   isMatrix: (v: object) => boolean,
   convert: (v: never) => unknown,
 ): unknown {
-  if (Array.isArray(value)) return value.map((v) => mapMatrices(v, isMatrix, convert));
+  if (Array.isArray(value)) {
+    // A row of numbers (an image, the labels) holds no matrix: kept as it is.
+    if (value.every((v) => typeof v === 'number')) return value;
+    return value.map((v) => mapMatrices(v, isMatrix, convert));
+  }
   if (typeof value !== 'object' || value === null) return value;
   if (isMatrix(value)) return convert(value as never);
   return Object.fromEntries(
