@@ -121,11 +121,16 @@ if (report !== null) {
 } else {
   // The TypeScript build, bundled (figures/command-bundle.mjs), or through tsx if bundling fails.
   // Imported only here: loading it costs the unchanged check above about a tenth of its time.
-  const { BUNDLED_MODULES, bundleFigureCommand } = await import('./figures/command-bundle.mjs');
+  const { BUNDLE_CACHE_DIR, BUNDLED_MODULES, bundleFigureCommand } = await import(
+    './figures/command-bundle.mjs'
+  );
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bundle = process.env.FIGURES_NO_BUNDLE ? null : await bundleFigureCommand(root);
   if (bundle !== null) {
-    Object.assign(globalThis, { [BUNDLED_MODULES]: bundle.workers });
+    Object.assign(globalThis, {
+      [BUNDLED_MODULES]: bundle.workers,
+      [BUNDLE_CACHE_DIR]: bundle.cacheDir,
+    });
     await import(bundle.entry);
   } else {
     const { register } = await import('tsx/esm/api');

@@ -19,3 +19,12 @@ export async function importFigureModule(file: string): Promise<{ default?: unkn
   const load = (globalThis as { [key]?: Map<string, () => { default?: unknown }> })[key]?.get(file);
   return load === undefined ? import(pathToFileURL(file).href) : load();
 }
+
+/**
+ * The project's folder in the bundle cache (node_modules/.cache/nn-figures/PROJECT/), where the
+ * build keeps a copy of its module closures, or null when the build runs unbundled.
+ */
+export function bundledCacheDir(): string | null {
+  const key = Symbol.for('nn-from-scratch.bundle-cache-dir');
+  return (globalThis as { [key]?: string })[key] ?? null;
+}

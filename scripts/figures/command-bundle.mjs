@@ -6,7 +6,7 @@
  * esbuild bundles scripts/figures.ts and every figure module (content/figures/*.ts) in one pass,
  * into one file with the build (a figure module and the build share one copy of each module: one
  * Matrix class, one defineFigure), and the parts loaded only when needed (the drawing, the page
- * parser) and the training worker's module in files of their own, with their common code in shared
+ * parser) and the workers' modules (training, page parsing) in files of their own, with their common code in shared
  * chunks. Few files, since Node's module loader takes one to two milliseconds for each file
  * whatever its size: the figure modules as files of their own, with the chunks they share, took
  * 70 ms to load, and 5 ms as part of one. Each figure module still runs only when the build asks
@@ -45,9 +45,22 @@ import { fileState, isSettled, settledFileState } from './file-states.mjs';
 export const BUNDLED_MODULES = Symbol.for('nn-from-scratch.bundled-modules');
 
 /** Modules the build starts as worker threads, relative to the project: bundled as entries of their own. */
-const WORKER_FILES = [join('scripts', 'figures', 'train-worker.ts')];
+const WORKER_FILES = [
+  join('scripts', 'figures', 'train-worker.ts'),
+  join('scripts', 'figures', 'page-worker.ts'),
+];
 
 const CACHE_DIR = join('node_modules', '.cache', 'nn-figures');
+
+/**
+ * The module closures the build found (module-closure.ts), kept beside the bundle as well as in
+ * src/generated/: like the bundle, they follow from the code alone, and are checked against
+ * its hashes before use, so a build without outputs need not ask esbuild for them again.
+ */
+const CLOSURES_FILE = '.module-closures.json';
+
+/** Where the project's slot is announced to the build (bundled-modules.ts: bundledCacheDir). */
+export const BUNDLE_CACHE_DIR = Symbol.for('nn-from-scratch.bundle-cache-dir');
 const UNUSED_FOR_MS = 60 * 60 * 1000;
 
 /** The bundle's entry: the figure modules' loaders announced first, then the command. */
@@ -147,7 +160,7 @@ function figureModuleFiles(/** @type {string} */ root) {
 function pruneOld(/** @type {string} */ parent, /** @type {string} */ keep) {
   for (const name of readdirSync(parent)) {
     const dir = join(parent, name);
-    if (dir === keep || name === 'bundle.json') continue;
+    if (dir === keep || name === 'bundle.json' || name === CLOSURES_FILE) continue;
     try {
       if (Date.now() - statSync(dir).mtimeMs > UNUSED_FOR_MS)
         rmSync(dir, { recursive: true, force: true });
@@ -291,10 +304,10 @@ async function bundleInto(
 
 /**
  * The build of the project at `root`, bundled: the URL of its entry (the figure modules and
- * scripts/figures.ts), the figure modules it holds, and each worker's bundled URL, or null if
- * anything went wrong.
+ * scripts/figures.ts), the figure modules it holds, each worker's bundled URL, and the project's
+ * folder in the cache (for the closures, CLOSURES_FILE), or null if anything went wrong.
  * @param {string} root
- * @returns {Promise<{ entry: string; figureModules: string[]; workers: Map<string, string> } | null>}
+ * @returns {Promise<{ entry: string; figureModules: string[]; workers: Map<string, string>; cacheDir: string } | null>}
  */
 export async function bundleFigureCommand(root) {
   try {
@@ -308,6 +321,7 @@ export async function bundleFigureCommand(root) {
       entry: record.entry,
       figureModules: record.figureFiles,
       workers: new Map(Object.entries(record.workers)),
+      cacheDir: slot,
     };
   } catch {
     return null;

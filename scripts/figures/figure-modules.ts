@@ -38,7 +38,7 @@ export interface LoadedFigure {
 }
 
 /** The figure modules of the project: absolute paths, sorted by id. */
-function figureModuleFiles(projectRoot: string): string[] {
+export function figureModuleFiles(projectRoot: string): string[] {
   let names: string[];
   try {
     names = readdirSync(join(projectRoot, FIGURES_DIR));

@@ -76,14 +76,18 @@ function memoClosures(
   return new Map(Object.entries(memo.closures));
 }
 
-/** The closures of `entries`, from `memo` when it still holds, else from esbuild; and the memo to keep for the next build. */
+/**
+ * The closures of `entries`, from the first of `memos` that still holds, else from esbuild; and
+ * the memo to keep for the next build.
+ */
 export async function memoisedClosures(
   entries: readonly string[],
   projectRoot: string,
-  { memo, hashes }: { memo: ClosureMemo | null; hashes: FileHashes },
+  { memos, hashes }: { memos: readonly (ClosureMemo | null)[]; hashes: FileHashes },
 ): Promise<{ closures: Map<string, string[]>; memo: ClosureMemo }> {
-  const closures =
-    memoClosures(entries, memo, hashes) ?? (await moduleClosures(entries, projectRoot));
+  let closures: Map<string, string[]> | null = null;
+  for (const memo of memos) closures ??= memoClosures(entries, memo, hashes);
+  closures ??= await moduleClosures(entries, projectRoot);
   const files = [...new Set([...closures.values()].flat())].sort();
   return {
     closures,
@@ -95,23 +99,23 @@ export async function memoisedClosures(
   };
 }
 
-/** The memo left by the last build in `generatedDir`, or null. */
-export function readClosureMemo(generatedDir: string): ClosureMemo | null {
+/** The memo left by the last build in `dir` (src/generated/, or the bundle cache's project folder), or null. */
+export function readClosureMemo(dir: string): ClosureMemo | null {
   try {
-    return JSON.parse(readFileSync(join(generatedDir, MEMO_FILE), 'utf8')) as ClosureMemo;
+    return JSON.parse(readFileSync(join(dir, MEMO_FILE), 'utf8')) as ClosureMemo;
   } catch {
     return null;
   }
 }
 
-/** Keeps `memo` for the next build, if it differs from what is there. */
-export function storeClosureMemo(generatedDir: string, memo: ClosureMemo): void {
+/** Keeps `memo` in `dir` for the next build, if it differs from what is there. */
+export function storeClosureMemo(dir: string, memo: ClosureMemo): void {
   const text = `${JSON.stringify(memo)}\n`;
   try {
-    if (readFileSync(join(generatedDir, MEMO_FILE), 'utf8') === text) return;
+    if (readFileSync(join(dir, MEMO_FILE), 'utf8') === text) return;
   } catch {
     // none yet
   }
-  mkdirSync(generatedDir, { recursive: true });
-  writeFileAtomic(join(generatedDir, MEMO_FILE), text);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, MEMO_FILE), text);
 }

@@ -90,10 +90,27 @@ export interface KeySources {
   hashes: FileHashes;
   experiments: ReadonlyMap<string, LoadedExperiment>;
   figures: readonly LoadedFigure[];
-  /** The closures the last build found (module-closure.ts), or null. */
-  closureMemo: ClosureMemo | null;
+  /** The project files each module is made of (findClosures). */
+  closures: FoundClosures;
+}
+
+/** What findClosures looks at: the figure modules, the build's own code, and more entries. */
+export interface ClosureRequest {
+  projectRoot: string;
+  hashes: FileHashes;
+  /** The figure modules' files (absolute paths). */
+  figureFiles: readonly string[];
+  /** The closures earlier builds found (module-closure.ts), the first that still holds used. */
+  closureMemos: readonly (ClosureMemo | null)[];
   /** More modules whose closures are wanted: the command's own entries (for the build stamp). */
   moreEntries: readonly string[];
+}
+
+/** Closures found: the lookup, and the memo to keep for the next build. */
+export interface FoundClosures {
+  /** The project files a module is made of (its path absolute, or relative to the project root). */
+  closure: (path: string) => string[];
+  memo: ClosureMemo;
 }
 
 /** What every key of one build is computed with: the sources, and each module's closure. */
@@ -127,17 +144,17 @@ function shown(ctx: KeyContext, path: string): string {
   return relative(ctx.projectRoot, path).split(sep).join('/');
 }
 
-/** The closure lookup over one esbuild run (or the last build's memo) for the figure modules, the build's own code and `moreEntries`. */
-async function closuresOf(sources: KeySources) {
-  const at = (path: string) => resolve(sources.projectRoot, path);
-  const entries = [
-    ...sources.figures.map((f) => f.file),
-    ...Object.values(CODE).map(at),
-    ...sources.moreEntries,
-  ];
-  const { closures, memo } = await memoisedClosures(entries, sources.projectRoot, {
-    memo: sources.closureMemo,
-    hashes: sources.hashes,
+/**
+ * The closures of the figure modules, the build's own code and the request's more entries: the
+ * last build's memo when it still holds, else one esbuild run (in esbuild's own process, so the
+ * build can read the project meanwhile).
+ */
+export async function findClosures(request: ClosureRequest): Promise<FoundClosures> {
+  const at = (path: string) => resolve(request.projectRoot, path);
+  const entries = [...request.figureFiles, ...Object.values(CODE).map(at), ...request.moreEntries];
+  const { closures, memo } = await memoisedClosures(entries, request.projectRoot, {
+    memos: request.closureMemos,
+    hashes: request.hashes,
   });
   const closure = (path: string) => closures.get(isAbsolute(path) ? path : at(path))!;
   return { closure, memo };
@@ -228,8 +245,8 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
 }
 
 /** Fingerprint helpers over one build's sources (one esbuild run finds every closure). */
-export async function createKeyBuilder(sources: KeySources) {
-  const { closure, memo } = await closuresOf(sources);
+export function createKeyBuilder(sources: KeySources) {
+  const { closure, memo } = sources.closures;
   const ctx: KeyContext = { ...sources, closure, sourcePrintMemo: new Map() };
   /** An output made from one experiment (its downloads, its results) by the modules `code`. */
   const experimentOutput = (

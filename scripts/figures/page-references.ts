@@ -10,8 +10,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TUTORIAL_EXPERIMENT } from '../../src/nn/experiment.ts';
 import { sha256Hex } from '../lib/sha256.ts';
+import { startBuildWorker } from './build-worker.ts';
 import { installedPackage } from './output-keys.ts';
-import type { PageReference } from './page-syntax.ts';
+import type { PageReference, ParsedPage } from './page-syntax.ts';
 import { writeFileAtomic } from './write-outputs.ts';
 
 /** Where pages live, relative to the project root. */
@@ -94,15 +95,36 @@ function referenceProblems(
 /** The parser, loaded only when a page has to be parsed (most builds find every page in the memo). */
 const parser = () => import('./page-syntax.ts');
 
-/** The references of a page's text; a page that is not valid MDX is a PageError naming its line. */
-async function parsePage(text: string, shown: string): Promise<PageReference[]> {
-  const { pageReferences } = await parser();
+/** Below this much text to parse, starting a thread for it costs more than it saves. */
+const WORKER_FROM_CHARACTERS = 16_000;
+
+/** Reads `texts` on a new worker thread (page-worker.ts), one result per text. */
+async function parseOnWorker(texts: readonly string[]): Promise<ParsedPage[]> {
+  const worker = startBuildWorker(new URL('./page-worker.ts', import.meta.url));
   try {
-    return pageReferences(text);
-  } catch (error) {
-    const { line, reason, message } = error as { line?: number; reason?: string; message?: string };
-    throw new PageError(`${shown}, line ${line ?? '?'}: not valid MDX: ${reason ?? message}`);
+    return await new Promise<ParsedPage[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the page thread stopped (${code})`)));
+      worker.postMessage(texts);
+    });
+  } finally {
+    await worker.terminate();
   }
+}
+
+/**
+ * Reads `texts`: on a worker thread when `thread` is 'worker' and there is enough of them, so that
+ * this thread can go on training and drawing meanwhile, else here.
+ */
+async function parsePages(
+  texts: readonly string[],
+  thread: 'here' | 'worker',
+): Promise<ParsedPage[]> {
+  const characters = texts.reduce((sum, text) => sum + text.length, 0);
+  if (thread === 'worker' && characters >= WORKER_FROM_CHARACTERS) return parseOnWorker(texts);
+  const { parsedPage } = await parser();
+  return texts.map(parsedPage);
 }
 
 /** The problems of one page, each as "file, line N: <Element ...>: what is wrong". */
@@ -129,7 +151,7 @@ function parserFingerprint(): string {
   const packages = ['remark-parse', 'remark-math', 'remark-mdx', 'unified'].map(
     (name) => `${name}@${installedPackage(name).version}`,
   );
-  const code = ['./page-syntax.ts', './page-references.ts'].map((file) =>
+  const code = ['./page-syntax.ts', './page-references.ts', './page-worker.ts'].map((file) =>
     readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'),
   );
   return sha256Hex([...code, ...packages].join('\n'));
@@ -169,23 +191,36 @@ export function storePageMemo(
 }
 
 /**
- * Checks every page of the project; throws a PageError listing every problem found. Returns the
- * pages' references by text hash, taken from `memo` where a page is unchanged.
+ * Checks every page of the project; throws a PageError listing every problem found (or naming
+ * the first page that is not valid MDX). Returns the pages' references by text hash, taken from
+ * `memo` where a page is unchanged; the others are parsed on a worker thread when `thread` says so.
  */
 export async function checkPageReferences(
   projectRoot: string,
   known: KnownOutputs,
   memo: PageReferenceMemo = new Map(),
+  thread: 'here' | 'worker' = 'here',
 ): Promise<PageReferenceMemo> {
+  const pages = pageFiles(projectRoot).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { text, hash: sha256Hex(text), shown: relative(projectRoot, file).split(sep).join('/') };
+  });
+  const unread = pages.filter((page) => !memo.has(page.hash));
+  const parsed = await parsePages(
+    unread.map((page) => page.text),
+    thread,
+  );
+  const read = new Map(unread.map((page, k) => [page.hash, parsed[k]!]));
   const current: PageReferenceMemo = new Map();
   const problems: string[] = [];
-  for (const file of pageFiles(projectRoot)) {
-    const text = readFileSync(file, 'utf8');
-    const hash = sha256Hex(text);
-    const shown = relative(projectRoot, file).split(sep).join('/');
-    const references = memo.get(hash) ?? (await parsePage(text, shown));
-    current.set(hash, references);
-    problems.push(...referenceProblems(references, shown, known));
+  for (const { hash, shown } of pages) {
+    const result = read.get(hash) ?? { references: memo.get(hash)! };
+    if ('error' in result) {
+      const { line, reason } = result.error;
+      throw new PageError(`${shown}, line ${line ?? '?'}: not valid MDX: ${reason}`);
+    }
+    current.set(hash, result.references);
+    problems.push(...referenceProblems(result.references, shown, known));
   }
   if (problems.length > 0) throw new PageError(problems.join('\n'));
   return current;

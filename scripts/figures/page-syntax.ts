@@ -81,3 +81,18 @@ export function pageReferences(text: string): PageReference[] {
   });
   return references;
 }
+
+/** A page read: its references, or the line and the parser's reason when it is not valid MDX. */
+export type ParsedPage =
+  | { references: PageReference[] }
+  | { error: { line: number | null; reason: string } };
+
+/** What pageReferences finds in a page's text, or where and why the text is not valid MDX. */
+export function parsedPage(text: string): ParsedPage {
+  try {
+    return { references: pageReferences(text) };
+  } catch (error) {
+    const { line, reason, message } = error as { line?: number; reason?: string; message?: string };
+    return { error: { line: line ?? null, reason: reason ?? message ?? String(error) } };
+  }
+}

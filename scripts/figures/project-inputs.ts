@@ -1,8 +1,9 @@
 /**
  * The first stage of a build: everything the project asks for, read and checked before anything
- * is trained, drawn or written. Its experiments with their datasets and its figure modules
- * (readProjectSources), then its pages' references to both (withPageReferences; the outputs'
- * keys are worked out meanwhile). Any problem stops the build here, naming the file.
+ * is written. Its experiments with their datasets and its figure modules
+ * (readProjectSources), then its pages' references to both (withPages, which may parse them on
+ * a worker thread while the build goes on; it waits for them before it writes anything). Any
+ * problem stops the build, naming the file.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,8 +45,6 @@ export interface ProjectSources {
 export interface ProjectInputs extends Omit<ProjectSources, 'known'> {
   /** The pages (absolute paths), read for their references. */
   pages: string[];
-  /** The pages' references by text hash, to be kept for the next build. */
-  pageReferences: PageReferenceMemo;
 }
 
 /** Reads and checks the experiments and figure modules at `root`; the experiment files are hashed before they are read, so the build stamp never holds a newer hash than what was built. */
@@ -91,14 +90,20 @@ export async function readProjectSources(
   return { root, experiments, datasets, figures, known };
 }
 
-/** The project with its pages checked against what it makes (a PageError names every problem). */
-export async function withPageReferences(
+/**
+ * The project, and its pages checked against what it makes: a PageError names every problem.
+ * The pages are parsed on a worker thread when there are enough of them to parse: the promise
+ * settles while this thread trains and draws, and the build awaits it before it writes anything.
+ */
+export function withPages(
   sources: ProjectSources,
   pageMemo: PageReferenceMemo,
-): Promise<ProjectInputs> {
+): { project: ProjectInputs; pageReferences: Promise<PageReferenceMemo> } {
   const { known, ...project } = sources;
-  const pageReferences = await checkPageReferences(sources.root, known, pageMemo);
-  return { ...project, pages: pageFiles(sources.root), pageReferences };
+  const pageReferences = checkPageReferences(sources.root, known, pageMemo, 'worker');
+  // Until it is awaited, a failure must not count as unhandled.
+  pageReferences.catch(() => undefined);
+  return { project: { ...project, pages: pageFiles(sources.root) }, pageReferences };
 }
 
 /** The folders whose lists of files are inputs of the build (a figure, experiment or page added or removed), with their entries. */

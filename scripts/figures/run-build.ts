@@ -23,6 +23,7 @@ import {
 import { withBuildLock } from './build-lock.ts';
 import { type PlannedOutput, planOutputs, readManifest } from './build-plan.ts';
 import { buildStamp, sourcesChangedSince } from './build-stamp.ts';
+import { bundledCacheDir } from './bundled-modules.ts';
 import {
   type AssembledOutputs,
   assembleOutputs,
@@ -32,14 +33,15 @@ import {
   readText,
 } from './commit-plan.ts';
 import { checkOutcome, type ExperimentRun } from './experiment-run.ts';
+import { figureModuleFiles } from './figure-modules.ts';
 import { createFileHashes, type FileHashes } from './file-hashes.ts';
 import { FILE_STATES_FILE, fileState, MTIME_SLACK_MS, settledFileState } from './file-states.mjs';
 import { HISTORY_DOWNLOAD } from './history-download.ts';
 import { readClosureMemo, storeClosureMemo } from './module-closure.ts';
-import { createKeyBuilder, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
+import { createKeyBuilder, findClosures, type OutputInputs, PROJECT_ROOT } from './output-keys.ts';
 import { type PageReferenceMemo, readPageMemo, storePageMemo } from './page-references.ts';
 import type { Progress } from './progress.ts';
-import { type ProjectInputs, readProjectSources, withPageReferences } from './project-inputs.ts';
+import { type ProjectInputs, readProjectSources, withPages } from './project-inputs.ts';
 import { isPythonDownload } from './python-downloads.ts';
 import type { RecordSource } from './record-view.ts';
 import type { RenderedFigure } from './render.ts';
@@ -115,12 +117,14 @@ export function runFigureBuild(request: BuildRequest): Promise<BuildReport> {
 /** A build planned: the project read, every output keyed and compared with the last build. */
 interface PlannedBuild {
   project: ProjectInputs;
-  keys: Awaited<ReturnType<typeof createKeyBuilder>>;
+  keys: ReturnType<typeof createKeyBuilder>;
   hashes: FileHashes;
   manifest: FigureManifest | null;
   plan: PlannedOutput[];
   /** The pages' references as the last build left them. */
   pageMemo: PageReferenceMemo;
+  /** The pages' references now, once read and checked (a PageError if a page names what is not made). */
+  pageReferences: Promise<PageReferenceMemo>;
   /** The outputs the last build's file states still vouch for. */
   vouched: ReadonlyMap<string, VouchedFile>;
 }
@@ -133,9 +137,19 @@ async function buildLocked(request: BuildRequest, dirs: OutputDirs): Promise<Bui
   const empty = { outputs: [], trained: [], trainMs: 0, trainThreads: 1, run: null, removed: [] };
   const made =
     request.mode === 'check'
-      ? checkOnly(request, planned)
+      ? await checkOnly(request, planned)
       : await makeOutputs(request, dirs, planned);
   return { ...empty, ...made, notFresh, totalMs: performance.now() - started };
+}
+
+/**
+ * Where the module closures are kept: src/generated/, and, when the build runs bundled, the
+ * bundle cache's folder for the project, since they follow from the code as the bundle does (so
+ * a build after src/generated/ was removed does not ask esbuild for them again).
+ */
+function closureMemoDirs(dirs: OutputDirs): string[] {
+  const cache = bundledCacheDir();
+  return cache === null ? [dirs.generatedDir] : [dirs.generatedDir, cache];
 }
 
 /** The first stages: read the project, key every output, compare with the cache and the files on disk. */
@@ -143,30 +157,36 @@ async function planBuild(request: BuildRequest, dirs: OutputDirs): Promise<Plann
   const root = request.projectRoot ?? PROJECT_ROOT;
   const hashes = createFileHashes();
   const pageMemo = readPageMemo(dirs.generatedDir);
-  const sources = await readProjectSources(root, hashes);
-  // Without closures from the last build, esbuild reads the modules' imports in its own
-  // process, while this thread parses the pages.
-  const keyBuilder = createKeyBuilder({
+  // Without the last build's closures, esbuild finds them in its own process while this thread
+  // reads the experiments and loads the figures.
+  const closures = findClosures({
     projectRoot: root,
     hashes,
-    ...sources,
-    closureMemo: readClosureMemo(dirs.generatedDir),
+    figureFiles: figureModuleFiles(root),
+    closureMemos: closureMemoDirs(dirs).map(readClosureMemo),
     moreEntries: request.command?.entries.map((entry) => resolve(entry)) ?? [],
   });
-  // Until it is awaited below, a failure must not count as unhandled (a page's error comes first).
-  keyBuilder.catch(() => undefined);
-  const project = await withPageReferences(sources, pageMemo);
-  const keys = await keyBuilder;
+  // Until it is awaited below, a failure must not count as unhandled (a figure's error comes first).
+  closures.catch(() => undefined);
+  const sources = await readProjectSources(root, hashes);
+  const found = await closures;
+  // The pages' references come later: a page's error stops the build before it writes.
+  const { project, pageReferences } = withPages(sources, pageMemo);
+  const keys = createKeyBuilder({ projectRoot: root, hashes, ...sources, closures: found });
   const manifest = readManifest(dirs.generatedDir);
   // --force trusts nothing it has not read: every output file is hashed again.
   const vouched = request.mode === 'force' ? new Map() : vouchedOutputs(dirs.generatedDir);
   const previous = { cache: readCache(dirs.generatedDir), manifest, dirs, vouched };
   const plan = planOutputs(outputList(project, keys), previous, request.mode === 'force');
-  return { project, keys, hashes, manifest, plan, pageMemo, vouched };
+  return { project, keys, hashes, manifest, plan, pageMemo, pageReferences, vouched };
 }
 
 /** A check: each output's line, and nothing written. */
-function checkOnly(request: BuildRequest, planned: PlannedBuild): Partial<BuildReport> {
+async function checkOnly(
+  request: BuildRequest,
+  planned: PlannedBuild,
+): Promise<Partial<BuildReport>> {
+  await planned.pageReferences;
   const outputs = planned.plan.map((p) => previousLine(p, planned.manifest));
   for (const line of outputs) request.progress?.line(formatStatusLine(line));
   return { outputs };
@@ -176,8 +196,9 @@ function checkOnly(request: BuildRequest, planned: PlannedBuild): Partial<BuildR
 async function makeOutputs(
   request: BuildRequest,
   dirs: OutputDirs,
-  { project, keys, hashes, manifest, plan, pageMemo, vouched }: PlannedBuild,
+  planned: PlannedBuild,
 ): Promise<Partial<BuildReport>> {
+  const { project, keys, hashes, manifest, plan, pageMemo, vouched } = planned;
   const trainStart = performance.now();
   const { runs, trained, threads } = await trainExperiments(
     plan,
@@ -187,6 +208,8 @@ async function makeOutputs(
   );
   const trainMs = performance.now() - trainStart;
   const rendered = await renderStale(plan, project, runs, request.progress);
+  // A page's error stops the build here, before any output is reported or written.
+  const pageReferences = await planned.pageReferences;
   const { progress } = request;
   const assembled = assembleOutputs({ plan, project, runs, rendered, manifest, dirs, progress });
   request.onStep?.('drawn');
@@ -204,8 +227,8 @@ async function makeOutputs(
   const removed = await commitOutputs(dirs, commit, assembled.keep);
   await recordFileStates(dirs.generatedDir, cacheTexts.stamp, { hashes, vouched });
   await storeRuns(dirs.generatedDir, trained, new Set(project.experiments.keys()));
-  storePageMemo(dirs.generatedDir, project.pageReferences, pageMemo);
-  storeClosureMemo(dirs.generatedDir, keys.closureMemo);
+  storePageMemo(dirs.generatedDir, pageReferences, pageMemo);
+  for (const dir of closureMemoDirs(dirs)) storeClosureMemo(dir, keys.closureMemo);
   request.progress?.clear();
   const run = assembled.summary;
   return {
@@ -221,7 +244,7 @@ async function makeOutputs(
 /** Every output of the project: its figures, then each experiment's downloads and results. */
 function outputList(
   project: ProjectInputs,
-  keys: Awaited<ReturnType<typeof createKeyBuilder>>,
+  keys: ReturnType<typeof createKeyBuilder>,
 ): OutputInputs[] {
   const perExperiment = [...project.experiments.keys()].flatMap((name) => [
     ...downloadIds(project, name).map((id) => downloadKey(keys, `${name}/${id}`)),
@@ -231,7 +254,7 @@ function outputList(
 }
 
 /** A download's key: the history is made from the trained run, a program from every setting, a dataset from the data alone. */
-function downloadKey(keys: Awaited<ReturnType<typeof createKeyBuilder>>, id: string): OutputInputs {
+function downloadKey(keys: ReturnType<typeof createKeyBuilder>, id: string): OutputInputs {
   const download = id.slice(id.indexOf('/') + 1);
   if (download === HISTORY_DOWNLOAD) return keys.history(id);
   return isPythonDownload(download) ? keys.python(id) : keys.download(id);

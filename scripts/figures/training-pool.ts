@@ -8,11 +8,9 @@
  * the same code on the same numbers.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Datasets } from '../../src/nn/datasets.ts';
 import type { Settings } from '../../src/nn/types.ts';
-import { bundledUrl } from './bundled-modules.ts';
+import { startBuildWorker } from './build-worker.ts';
 import { type ExperimentRun, trainExperiment } from './experiment-run.ts';
 import { revivedRun } from './run-cache.ts';
 
@@ -124,11 +122,7 @@ export async function trainOnWorker(
   signal?: AbortSignal,
 ): Promise<Map<string, ExperimentRun>> {
   if (share.length === 0) return new Map();
-  const source = fileURLToPath(new URL('./train-worker.ts', import.meta.url));
-  const bundled = bundledUrl(source);
-  const worker = new Worker(new URL('./worker-start.mjs', import.meta.url), {
-    workerData: { module: bundled ?? pathToFileURL(source).href, typescript: bundled === null },
-  });
+  const worker = startBuildWorker(new URL('./train-worker.ts', import.meta.url));
   const stop = () => void worker.terminate();
   signal?.addEventListener('abort', stop, { once: true });
   try {

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The first module of every worker thread the build starts (training-pool.ts): it imports the
+ * The first module of every worker thread the build starts (build-worker.ts): it imports the
  * worker's own module, bundled JavaScript as it is, or TypeScript after registering tsx (when
  * the build itself runs through tsx, unbundled). Plain JavaScript, so that it needs no loader.
  *

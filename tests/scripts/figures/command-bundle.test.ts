@@ -62,9 +62,12 @@ describe('the bundled figure command', () => {
     const bundleDir = join(fileURLToPath(first!.entry), '..');
     expect(existsSync(join(bundleDir, 'content'))).toBe(false);
     expect(readdirSync(bundleDir).length).toBeLessThan(12);
-    const worker = join(project, 'scripts', 'figures', 'train-worker.ts');
-    expect([...first!.workers.keys()]).toEqual([worker]);
-    expect(existsSync(fileURLToPath(first!.workers.get(worker)!))).toBe(true);
+    const workers = ['page-worker.ts', 'train-worker.ts'].map((name) =>
+      join(project, 'scripts', 'figures', name),
+    );
+    expect([...first!.workers.keys()].sort()).toEqual(workers);
+    for (const worker of workers)
+      expect(existsSync(fileURLToPath(first!.workers.get(worker)!))).toBe(true);
     const record = join(bundleDir, '..', 'bundle.json');
     const written = statSync(record).mtimeMs;
     const again = await bundle(project);
@@ -115,6 +118,26 @@ describe('the bundled figure command', () => {
       sha256: createHash('sha256').update(readFileSync(source)).digest('hex'),
       state: fileState(source),
     });
+  });
+
+  it('keeps the module closures beside the bundle, and uses them when src/generated/ is gone', async () => {
+    const project = copy();
+    figures(project);
+    const { cacheDir } = (await bundle(project))!;
+    const kept = join(cacheDir, '.module-closures.json');
+    const generated = join(project, 'src', 'generated', '.module-closures.json');
+    expect(readFileSync(kept, 'utf8')).toBe(readFileSync(generated, 'utf8'));
+    // A copy that only the kept file can give: the network figure made of itself alone.
+    const memo = JSON.parse(readFileSync(kept, 'utf8')) as { closures: Record<string, string[]> };
+    const network = join(project, 'content', 'figures', 'network.ts');
+    expect(memo.closures[network]!.length).toBeGreaterThan(1);
+    memo.closures[network] = [network];
+    writeFileSync(kept, `${JSON.stringify(memo)}\n`);
+    rmSync(join(project, 'src', 'generated'), { recursive: true, force: true });
+    rmSync(join(project, 'public'), { recursive: true, force: true });
+    figures(project);
+    const used = JSON.parse(readFileSync(generated, 'utf8')) as typeof memo;
+    expect(used.closures[network]).toEqual([network]);
   });
 
   it('keeps each file its own import.meta.url, and builds the same bytes as the TypeScript through tsx', () => {

@@ -39,23 +39,43 @@ describe('moduleClosures', () => {
 
 describe('memoisedClosures', () => {
   it('takes the closures from the memo while its files are unchanged, and from esbuild once one changed', async () => {
-    const first = await memoisedClosures([c], root, { memo: null, hashes: createFileHashes() });
+    const first = await memoisedClosures([c], root, { memos: [null], hashes: createFileHashes() });
     expect(first.closures.get(c)).toEqual([a, b, c]);
     // A memo whose closure only the memo can give: a's file alone.
     const fake: ClosureMemo = { ...first.memo, closures: { [c]: [a] } };
-    const again = await memoisedClosures([c], root, { memo: fake, hashes: createFileHashes() });
+    const again = await memoisedClosures([c], root, { memos: [fake], hashes: createFileHashes() });
     expect(again.closures.get(c)).toEqual([a]);
     // Other entries: the memo does not apply.
-    const other = await memoisedClosures([c, b], root, { memo: fake, hashes: createFileHashes() });
+    const other = await memoisedClosures([c, b], root, {
+      memos: [fake],
+      hashes: createFileHashes(),
+    });
     expect(other.closures.get(c)).toEqual([a, b, c]);
     // A changed file: esbuild again.
     writeFileSync(b, 'export const b = 2;\n');
-    const changed = await memoisedClosures([c], root, { memo: fake, hashes: createFileHashes() });
+    const changed = await memoisedClosures([c], root, {
+      memos: [fake],
+      hashes: createFileHashes(),
+    });
     expect(changed.closures.get(c)).toEqual([a, b, c]);
   });
 
+  it('takes the first of several memos that still holds', async () => {
+    const { memo } = await memoisedClosures([c], root, { memos: [], hashes: createFileHashes() });
+    const onlyA: ClosureMemo = { ...memo, closures: { [c]: [a] } };
+    const onlyB: ClosureMemo = { ...memo, closures: { [c]: [b] } };
+    const stale: ClosureMemo = { ...memo, closures: { [c]: [c] }, entries: [b] };
+    const pick = (memos: (ClosureMemo | null)[]) =>
+      memoisedClosures([c], root, { memos, hashes: createFileHashes() });
+    expect((await pick([null, stale, onlyB, onlyA])).closures.get(c)).toEqual([b]);
+    expect((await pick([onlyA, onlyB])).closures.get(c)).toEqual([a]);
+  });
+
   it('is kept between builds', async () => {
-    const { memo } = await memoisedClosures([c], root, { memo: null, hashes: createFileHashes() });
+    const { memo } = await memoisedClosures([c], root, {
+      memos: [null],
+      hashes: createFileHashes(),
+    });
     const generated = join(root, 'generated');
     expect(readClosureMemo(generated)).toBeNull();
     storeClosureMemo(generated, memo);

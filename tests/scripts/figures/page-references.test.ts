@@ -122,3 +122,28 @@ describe('the memo of pages already read', () => {
     expect(readPageMemo(generated)).toEqual(new Map());
   });
 });
+
+describe('reading pages on a worker thread', () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-worker-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'content'));
+  // Long enough to go to the thread (a short page is read on the calling one).
+  const filler = 'Some prose about the network, with $x^2$ and `code`.\n\n'.repeat(400);
+  const good = `# A\n\n${filler}<Figure id="loss-accuracy" />\n\n<Result experiment="tutorial" path="finalLoss" />\n`;
+  writeFileSync(join(root, 'content', 'a.mdx'), good);
+
+  it('finds what the calling thread finds', async () => {
+    const onWorker = await checkPageReferences(root, known, new Map(), 'worker');
+    const here = await checkPageReferences(root, known, new Map(), 'here');
+    expect(onWorker).toEqual(here);
+    expect(onWorker.get(sha256Hex(good))!.map((r) => r.element)).toEqual(['Figure', 'Result']);
+  });
+
+  it('names the file and line of a page that is not valid MDX', async () => {
+    writeFileSync(join(root, 'content', 'b.mdx'), `${filler}\n<Figure id="loss-accuracy"\n`);
+    const checked = checkPageReferences(root, known, new Map(), 'worker');
+    await expect(checked).rejects.toThrow(PageError);
+    await expect(checked).rejects.toThrow(/content\/b\.mdx, line 80[0-9]: not valid MDX/);
+    rmSync(join(root, 'content', 'b.mdx'));
+  });
+});
