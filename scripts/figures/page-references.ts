@@ -1,9 +1,10 @@
 /**
  * The pages' references to what the build makes: every <Figure id> (and `still`), <Download id>, and the
  * `experiment` (or `experiments={[...]}`) of any element, read from the MDX
- * syntax tree (remark-mdx, the parser Astro's MDX uses), checked before anything is drawn or
+ * syntax tree (remark-mdx, the parser Astro's MDX uses), checked before anything is reported or
  * written, so a page naming a figure or an experiment that does not exist stops the build with
- * the page's file and line.
+ * the page's file and line. Long pages are parsed on a worker thread (page-worker.ts), so that
+ * the build can train and draw meanwhile.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
