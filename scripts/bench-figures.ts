@@ -82,8 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const lines = [
     '',
-    `median over ${runs} run(s), per output (from the start of its drawing to its finished bytes; PNGs are encoded on`,
-    'worker threads while the animation is drawn, so these times overlap and do not add up to the total):',
+    `median over ${runs} run(s), per output (from the start of its drawing to its finished bytes; animations are`,
+    'compressed and PNGs encoded on worker threads while the next figure is drawn, so these times overlap and do not add up to the total):',
   ];
   let bytes = 0;
   for (const [id, f] of perOutput) {

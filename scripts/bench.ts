@@ -124,8 +124,8 @@ function summaryLines(timings: Timings, runs: number): string[] {
 function outputLines(cold: Timing[]): string[] {
   const lines = [
     '',
-    'per output, cold builds (time from the start of its drawing to its bytes; PNGs encode on worker threads',
-    'while the animation is drawn, so the times overlap):',
+    'per output, cold builds (time from the start of its drawing to its bytes; animations compress and PNGs',
+    'encode on worker threads while the next figure is drawn, so the times overlap):',
   ];
   let total = 0;
   for (const output of cold[0]!.report.outputs) {

@@ -40,8 +40,8 @@ const PNG_IN_FLIGHT = 4;
 
 /**
  * Renders `figures` from the runs in `sources` (by experiment name) and times each, from the start
- * of its drawing to its finished bytes. PNG encoding runs on worker threads while the main thread
- * draws the animations, so the two cores share the work.
+ * of its drawing to its finished bytes. The animations' compression and the PNGs' encoding run
+ * on worker threads while the main thread draws the next figure, so the two cores share the work.
  */
 export async function renderFigures(
   figures: readonly LoadedFigure[],

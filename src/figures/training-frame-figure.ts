@@ -227,14 +227,12 @@ export function drawTrainingFrame(
   width = CONTENT_WIDTH,
 ): void {
   const parts = frameParts(input, width);
-  ctx.save();
-  ctx.fillStyle = COLOURS.background;
-  ctx.fillRect(0, 0, parts.layout.width, parts.layout.height);
-  drawLegend(ctx, parts.layout, parts.parameterScale);
-  drawFirstLayerLabels(ctx, parts);
-  drawSecondLayerLabels(ctx, parts);
-  drawFrameState(ctx, input, parts);
-  ctx.restore();
+  onBackground(ctx, parts.layout, () => {
+    drawLegend(ctx, parts.layout, parts.parameterScale);
+    drawFirstLayerLabels(ctx, parts);
+    drawSecondLayerLabels(ctx, parts);
+    drawFrameState(ctx, input, parts);
+  });
 }
 
 /**
@@ -249,10 +247,15 @@ export function drawTrainingFrameChanges(
   width = CONTENT_WIDTH,
 ): void {
   const parts = frameParts(input, width);
+  onBackground(ctx, parts.layout, () => drawFrameState(ctx, input, parts));
+}
+
+/** Fills the frame with the paper, runs `draw`, and gives the context back as it was. */
+function onBackground(ctx: Context2D, layout: TrainingFrameLayout, draw: () => void): void {
   ctx.save();
   ctx.fillStyle = COLOURS.background;
-  ctx.fillRect(0, 0, parts.layout.width, parts.layout.height);
-  drawFrameState(ctx, input, parts);
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  draw();
   ctx.restore();
 }
 

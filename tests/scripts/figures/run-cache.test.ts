@@ -39,15 +39,17 @@ function awkwardRun(): RunRecord {
   return run;
 }
 
+/** An awkward run stored as the tutorial's under key "k1", in a new folder. */
+async function storedTutorial() {
+  const dir = generatedDir();
+  const run = awkwardRun();
+  await storeRuns(dir, new Map([['tutorial', { key: 'k1', record: run }]]), new Set(['tutorial']));
+  return { dir, run };
+}
+
 describe('storeRuns and storedRun', () => {
   it('give back the run with the same doubles, bit for bit, and only under its key', async () => {
-    const dir = generatedDir();
-    const run = awkwardRun();
-    await storeRuns(
-      dir,
-      new Map([['tutorial', { key: 'k1', record: run }]]),
-      new Set(['tutorial']),
-    );
+    const { dir, run } = await storedTutorial();
     const back = storedRun(dir, 'tutorial', 'k1');
     expect(back).not.toBeNull();
     const revived = back as typeof run;
@@ -68,13 +70,7 @@ describe('storeRuns and storedRun', () => {
   });
 
   it('reads a run whose values were written as numbers', async () => {
-    const dir = generatedDir();
-    const run = awkwardRun();
-    await storeRuns(
-      dir,
-      new Map([['tutorial', { key: 'k1', record: run }]]),
-      new Set(['tutorial']),
-    );
+    const { dir, run } = await storedTutorial();
     const file = join(dir, '.runs', 'tutorial.json');
     // Every base64 value replaced by its doubles as JSON numbers, as the cache once stored them.
     const numbers = readFileSync(file, 'utf8').replace(/"data":"([A-Za-z0-9+/=]*)"/g, (_, b64) => {
