@@ -153,14 +153,7 @@ describe('explorerProblems', () => {
 
 describe('sameSettings', () => {
   it('compares settings field by field', () => {
-    const a = {
-      learningRate: 0.01,
-      hiddenUnits: 6,
-      init: 'xavier',
-      iterations: 200,
-      seed: 7,
-      dataSeed: 2024,
-    } as const;
+    const a = explorerValues(DEFAULT_SETTINGS);
     expect(sameSettings(a, { ...a })).toBe(true);
     expect(sameSettings(a, { ...a, seed: 8 })).toBe(false);
     expect(sameSettings(a, { ...a, dataSeed: 2025 })).toBe(false);
