@@ -39,31 +39,24 @@ interface Timing {
   height: number;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let options: ParsedOptions;
-  try {
-    options = parseOptions(argv, OPTIONS);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench:figures: ${error.message}\n`);
-    return 2;
-  }
-  if (options.help === true) {
-    process.stdout.write(formatHelp('npm run bench:figures -- [options]', OPTIONS));
-    return 0;
-  }
-  const runs = typeof options.runs === 'number' ? Math.max(1, Math.floor(options.runs)) : 5;
-  const totals: number[] = [];
-  const trainTimes: number[] = [];
-  const perOutput = new Map<string, Timing>();
+/** What the runs measured: each run's total and training time, and each output's times. */
+interface Measured {
+  totals: number[];
+  trainTimes: number[];
+  perOutput: Map<string, Timing>;
+}
+
+/** Builds every figure from nothing `runs` times, each into a fresh temporary directory. */
+async function timeRuns(runs: number): Promise<Measured> {
+  const measured: Measured = { totals: [], trainTimes: [], perOutput: new Map() };
   for (let run = 0; run < runs; run++) {
     const out = mkdtempSync(join(tmpdir(), 'bench-figures-'));
     try {
       const report = await runFigureBuild({ outRoot: out, mode: 'force', codeLoadedAt: null });
-      totals.push(report.totalMs);
-      trainTimes.push(report.trainMs);
+      measured.totals.push(report.totalMs);
+      measured.trainTimes.push(report.trainMs);
       for (const o of report.outputs) {
-        const entry = perOutput.get(o.id) ?? {
+        const entry = measured.perOutput.get(o.id) ?? {
           ms: [],
           bytes: o.bytes ?? 0,
           format: o.format,
@@ -71,7 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
           height: o.height ?? 0,
         };
         entry.ms.push(o.ms ?? 0);
-        perOutput.set(o.id, entry);
+        measured.perOutput.set(o.id, entry);
       }
       process.stdout.write(
         `run ${run + 1}/${runs}: ${(report.totalMs / 1000).toFixed(2)} s (training ${report.trained.length} experiment(s) ${report.trainMs.toFixed(0)} ms)\n`,
@@ -80,9 +73,14 @@ async function main(argv: readonly string[]): Promise<number> {
       rmSync(out, { recursive: true, force: true });
     }
   }
+  return measured;
+}
+
+/** The medians of the runs: each output's, the training's and the whole build's. */
+function medianLines({ totals, trainTimes, perOutput }: Measured): string[] {
   const lines = [
     '',
-    `median over ${runs} run(s), per output (from the start of its drawing to its finished bytes; animations are`,
+    `median over ${totals.length} run(s), per output (from the start of its drawing to its finished bytes; animations are`,
     'compressed and PNGs encoded on worker threads while the next figure is drawn, so these times overlap and do not add up to the total):',
   ];
   let bytes = 0;
@@ -106,7 +104,24 @@ async function main(argv: readonly string[]): Promise<number> {
   lines.push(`all outputs: ${formatBytes(bytes)}`);
   lines.push(`first run (cold): ${(totals[0]! / 1000).toFixed(2)} s`);
   lines.push(`median total: ${(median(totals) / 1000).toFixed(2)} s`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: ParsedOptions;
+  try {
+    options = parseOptions(argv, OPTIONS);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench:figures: ${error.message}\n`);
+    return 2;
+  }
+  if (options.help === true) {
+    process.stdout.write(formatHelp('npm run bench:figures -- [options]', OPTIONS));
+    return 0;
+  }
+  const runs = typeof options.runs === 'number' ? Math.max(1, Math.floor(options.runs)) : 5;
+  process.stdout.write(`${medianLines(await timeRuns(runs)).join('\n')}\n`);
   return 0;
 }
 

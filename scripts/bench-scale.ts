@@ -239,6 +239,63 @@ function targetLines(settings: readonly SettingRow[], counts: readonly CountRow[
   ];
 }
 
+/** What to measure: the settings' values, the experiment counts, the long runs' count. */
+interface ScalePlan {
+  iterations: readonly number[];
+  hidden: readonly number[];
+  counts: readonly number[];
+  longRuns: number;
+}
+
+/** Every measurement of the plan: one row per value, and the long runs by thread count. */
+interface ScaleRows {
+  byIterations: SettingRow[];
+  byHidden: SettingRow[];
+  byThreads: ThreadRow[];
+  byCount: CountRow[];
+}
+
+/** The whole plan, or with --quick the first two values of each list and fewer long runs. */
+function scalePlan(quick: boolean): ScalePlan {
+  const firstTwo = (values: readonly number[]) => (quick ? values.slice(0, 2) : values);
+  return {
+    iterations: firstTwo(ITERATIONS),
+    hidden: firstTwo(HIDDEN_UNITS),
+    counts: firstTwo(EXPERIMENT_COUNTS),
+    longRuns: quick ? 20 : 100,
+  };
+}
+
+/** Builds every case of `plan` in the project copy `copy`, saying each result as it comes. */
+function measureScale(copy: string, plan: ScalePlan, say: (line: string) => void): ScaleRows {
+  const byIterations = plan.iterations.map((n) => {
+    const row = settingRow(copy, `${n.toLocaleString('en-US')}`, {
+      iterations: n,
+      hiddenUnits: 6,
+    });
+    say(`iterations ${row.label}: ${seconds(row.cold.wallMs)}, ${megabytes(row.cold.peakBytes)}`);
+    return row;
+  });
+  const byHidden = plan.hidden.map((h) => {
+    const row = settingRow(copy, `${h.toLocaleString('en-US')}`, {
+      iterations: 200,
+      hiddenUnits: h,
+    });
+    say(`hidden units ${row.label}: ${seconds(row.cold.wallMs)}, ${megabytes(row.cold.peakBytes)}`);
+    return row;
+  });
+  const byThreads = threadRows(plan.longRuns, 2_000);
+  say(
+    `${plan.longRuns} experiments of 2,000 iterations: ${byThreads.map((r) => seconds(r.cold.wallMs)).join(' and ')}`,
+  );
+  const byCount = plan.counts.map((count) => {
+    const row = countRow(count);
+    say(`${count} experiments: cold ${seconds(row.cold.wallMs)}, warm ${seconds(row.warm.wallMs)}`);
+    return row;
+  });
+  return { byIterations, byHidden, byThreads, byCount };
+}
+
 function main(argv: readonly string[]): number {
   let options: ReturnType<typeof parseOptions>;
   try {
@@ -254,45 +311,13 @@ function main(argv: readonly string[]): number {
     process.stdout.write(formatHelp('npm run bench:scale -- [options]', OPTIONS));
     return 0;
   }
-  const quick = options.quick === true;
-  const iterations = quick ? ITERATIONS.slice(0, 2) : ITERATIONS;
-  const hidden = quick ? HIDDEN_UNITS.slice(0, 2) : HIDDEN_UNITS;
-  const counts = quick ? EXPERIMENT_COUNTS.slice(0, 2) : EXPERIMENT_COUNTS;
+  const plan = scalePlan(options.quick === true);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const copy = copyProject('bench-scale-');
   // A build does not trust sources modified after it started: let the copy's file times fall before it.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   try {
-    const byIterations = iterations.map((n) => {
-      const row = settingRow(copy, `${n.toLocaleString('en-US')}`, {
-        iterations: n,
-        hiddenUnits: 6,
-      });
-      say(`iterations ${row.label}: ${seconds(row.cold.wallMs)}, ${megabytes(row.cold.peakBytes)}`);
-      return row;
-    });
-    const byHidden = hidden.map((h) => {
-      const row = settingRow(copy, `${h.toLocaleString('en-US')}`, {
-        iterations: 200,
-        hiddenUnits: h,
-      });
-      say(
-        `hidden units ${row.label}: ${seconds(row.cold.wallMs)}, ${megabytes(row.cold.peakBytes)}`,
-      );
-      return row;
-    });
-    const longRuns = quick ? 20 : 100;
-    const byThreads = threadRows(longRuns, 2_000);
-    say(
-      `${longRuns} experiments of 2,000 iterations: ${byThreads.map((r) => seconds(r.cold.wallMs)).join(' and ')}`,
-    );
-    const byCount = counts.map((count) => {
-      const row = countRow(count);
-      say(
-        `${count} experiments: cold ${seconds(row.cold.wallMs)}, warm ${seconds(row.warm.wallMs)}`,
-      );
-      return row;
-    });
+    const { byIterations, byHidden, byThreads, byCount } = measureScale(copy, plan, say);
     say(
       [
         '',
@@ -300,7 +325,7 @@ function main(argv: readonly string[]): number {
         ...settingLines('iterations (H = 6)', byIterations),
         ...settingLines('hidden units (N = 200)', byHidden),
         ...countLines(byCount),
-        ...threadLines(`${longRuns} runs of 2,000`, byThreads),
+        ...threadLines(`${plan.longRuns} runs of 2,000`, byThreads),
         ...targetLines([...byIterations, ...byHidden], byCount),
       ].join('\n'),
     );

@@ -282,8 +282,9 @@ async function bundleInto(
     platform: 'node',
     target: 'node20',
     // Packages in too (one file to load instead of a hundred), but not the native ones, nor
-    // gif-encoder-2: a CommonJS module that requires Node's own modules.
-    external: ['@napi-rs/canvas', 'esbuild', 'gif-encoder-2', 'tsx'],
+    // gif-encoder-2 (a CommonJS module that requires Node's own modules), nor jsonc-parser
+    // (whose UMD build requires its parts at run time).
+    external: ['@napi-rs/canvas', 'esbuild', 'gif-encoder-2', 'jsonc-parser', 'tsx'],
     write: false,
     metafile: true,
     logLevel: 'silent',

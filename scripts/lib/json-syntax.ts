@@ -1,111 +1,59 @@
 /**
  * Where a JSON text first breaks the grammar, as a line and a column. JSON.parse in Node 20
- * reports a character offset for some mistakes and none for others; this scanner finds the
- * place for all of them, so a settings file's error can say "line 4, column 3".
+ * reports a character offset for some mistakes and none for others; jsonc-parser (the scanner
+ * of VS Code's JSON support), held to strict JSON, finds the place for all of them, so a
+ * settings file's error can say "line 4, column 3".
  */
+import { type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
+
+/** What each of jsonc-parser's errors means, in a sentence; `found` names what is at the place. */
+const MESSAGES: Record<string, (found: string, closer: string) => string> = {
+  InvalidSymbol: (found) =>
+    found === '"\'"'
+      ? `expected a name or string in double quotes, found ${found}`
+      : `expected a value, found ${found}`,
+  ValueExpected: (found) => `expected a value, found ${found}`,
+  PropertyNameExpected: (found) => `expected a property name in double quotes, found ${found}`,
+  ColonExpected: (found) => `expected ":" after the property name, found ${found}`,
+  CommaExpected: (found, closer) => `expected "," or "${closer}", found ${found}`,
+  CloseBraceExpected: (found) => `expected "," or "}", found ${found}`,
+  CloseBracketExpected: (found) => `expected "," or "]", found ${found}`,
+  EndOfFileExpected: (found) => `unexpected ${found} after the end of the JSON value`,
+  InvalidNumberFormat: () => 'a number JSON cannot read',
+  UnexpectedEndOfNumber: () => 'a number JSON cannot read (no digit after "." or "e")',
+  UnexpectedEndOfString: () => 'a string not closed on its line',
+  InvalidCharacter: () => 'control character inside a string',
+  InvalidEscapeCharacter: () => 'bad escape in a string',
+  InvalidUnicode: () => 'bad \\u escape in a string',
+  InvalidCommentToken: () => 'JSON has no comments',
+  UnexpectedEndOfComment: () => 'JSON has no comments',
+};
 
 /** The first syntax error in `text` (1-based line and column), or null if `text` is valid JSON. */
 export function findJsonSyntaxError(
   text: string,
 ): { line: number; column: number; message: string } | null {
-  let pos = 0;
-  const fail = (message: string): never => {
-    throw new JsonSyntaxError(pos, message);
-  };
-  const skipSpace = () => {
-    while (pos < text.length && ' \t\n\r'.includes(text[pos]!)) pos++;
-  };
-  const describe = () => (pos >= text.length ? 'end of file' : JSON.stringify(text[pos]));
-  const expect = (char: string, what: string) => {
-    skipSpace();
-    if (text[pos] !== char) fail(`expected ${what}, found ${describe()}`);
-    pos++;
-  };
-  const string = () => {
-    pos++; // the opening quote
-    while (pos < text.length && text[pos] !== '"') {
-      const c = text[pos]!;
-      if (c < ' ') fail('control character inside a string');
-      if (c === '\\') {
-        pos++;
-        if (text[pos] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 1, pos + 5))) fail('bad \\u escape');
-          pos += 4;
-        } else if (!'"\\/bfnrt'.includes(text[pos] ?? 'x')) fail('bad escape in a string');
-      }
-      pos++;
-    }
-    if (pos >= text.length) fail('unterminated string');
-    pos++;
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[pos];
-    if (c === '{') {
-      pos++;
-      skipSpace();
-      if (text[pos] === '}') {
-        pos++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[pos] !== '"')
-          fail(`expected a property name in double quotes, found ${describe()}`);
-        string();
-        expect(':', '":" after the property name');
-        value();
-        skipSpace();
-        if (text[pos] === ',') pos++;
-        else if (text[pos] === '}') return void pos++;
-        else fail(`expected "," or "}", found ${describe()}`);
-      }
-    }
-    if (c === '[') {
-      pos++;
-      skipSpace();
-      if (text[pos] === ']') return void pos++;
-      for (;;) {
-        value();
-        skipSpace();
-        if (text[pos] === ',') pos++;
-        else if (text[pos] === ']') return void pos++;
-        else fail(`expected "," or "]", found ${describe()}`);
-      }
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(
-      text.slice(pos),
-    );
-    if (literal === null) fail(`expected a value, found ${describe()}`);
-    pos += literal![0].length;
-  };
-
-  try {
-    value();
-    skipSpace();
-    if (pos < text.length) fail(`unexpected ${describe()} after the end of the JSON value`);
-    return null;
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    const before = text.slice(0, error.offset).split('\n');
-    return {
-      line: before.length,
-      column: before[before.length - 1]!.length + 1,
-      message: error.message,
-    };
-  }
-}
-
-/** Internal: carries the offset of the error out of the recursive scanner. */
-class JsonSyntaxError extends Error {
-  constructor(
-    readonly offset: number,
-    message: string,
-  ) {
-    super(message);
-  }
+  let first: { code: ParseErrorCode; offset: number; closer: string } | null = null;
+  // The closing character of each object or array the scanner is inside, innermost last.
+  const closers: string[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void closers.push('}'),
+      onObjectEnd: () => void closers.pop(),
+      onArrayBegin: () => void closers.push(']'),
+      onArrayEnd: () => void closers.pop(),
+      onError: (code, offset) => {
+        first ??= { code, offset, closer: closers.at(-1) ?? '}' };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (first === null) return null;
+  const { code, offset, closer } = first;
+  const found = offset >= text.length ? 'end of file' : JSON.stringify(text[offset]);
+  const name = printParseErrorCode(code);
+  const message = MESSAGES[name]?.(found, closer) ?? `${name} at ${found}`;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1, message };
 }

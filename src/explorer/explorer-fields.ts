@@ -4,7 +4,7 @@
  * Pure: text in, a value or a message out.
  */
 import { DECIMAL_NUMBER } from '../nn/decimal-number.ts';
-import { MAX_SEED } from '../nn/rng.ts';
+import { MAX_SEED } from '../nn/seed-sequence.ts';
 import { isInitScheme } from '../nn/settings.ts';
 import type { InitScheme, Settings } from '../nn/types.ts';
 

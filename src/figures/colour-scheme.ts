@@ -77,6 +77,56 @@ export function schemeBackground(scheme: SchemeName): string {
   return inScheme(COLOURS.background, scheme);
 }
 
+/** The context's settings that are copied through unchanged. */
+const PLAIN_SETTINGS = [
+  'lineWidth',
+  'lineCap',
+  'lineJoin',
+  'globalAlpha',
+  'font',
+  'textAlign',
+  'textBaseline',
+  'imageSmoothingEnabled',
+] as const;
+
+/** The settings that take a colour, which is painted in the scheme. */
+const COLOUR_SETTINGS = ['fillStyle', 'strokeStyle'] as const;
+
+/**
+ * The context's methods, called on it unchanged. Pixels (putImageData) carry their own colours:
+ * data, never a theme's colour to translate.
+ */
+const METHODS = [
+  'save',
+  'restore',
+  'translate',
+  'scale',
+  'rotate',
+  'setTransform',
+  'getTransform',
+  'fillRect',
+  'strokeRect',
+  'beginPath',
+  'closePath',
+  'moveTo',
+  'lineTo',
+  'rect',
+  'arc',
+  'fill',
+  'stroke',
+  'clip',
+  'setLineDash',
+  'fillText',
+  'measureText',
+  'createImageData',
+  'putImageData',
+] as const;
+
+// Every member of Context2D is in one of the three lists (a new member must be sorted into one).
+type Listed = (typeof PLAIN_SETTINGS | typeof COLOUR_SETTINGS | typeof METHODS)[number];
+const EVERY_MEMBER_LISTED: Exclude<keyof Context2D, Listed> extends never ? true : never = true;
+void EVERY_MEMBER_LISTED;
+
 /**
  * `ctx` as the drawing code sees it in `scheme`: the same context, except that a colour set as
  * fillStyle or strokeStyle is painted in the scheme (inScheme). For light, `ctx` itself.
@@ -84,90 +134,17 @@ export function schemeBackground(scheme: SchemeName): string {
 export function schemeContext(ctx: Context2D, scheme: SchemeName): Context2D {
   if (scheme === 'light') return ctx;
   const paint = (style: unknown) => (typeof style === 'string' ? inScheme(style, scheme) : style);
-  return {
-    get fillStyle() {
-      return ctx.fillStyle;
-    },
-    set fillStyle(style: unknown) {
-      ctx.fillStyle = paint(style);
-    },
-    get strokeStyle() {
-      return ctx.strokeStyle;
-    },
-    set strokeStyle(style: unknown) {
-      ctx.strokeStyle = paint(style);
-    },
-    get lineWidth() {
-      return ctx.lineWidth;
-    },
-    set lineWidth(width) {
-      ctx.lineWidth = width;
-    },
-    get lineCap() {
-      return ctx.lineCap;
-    },
-    set lineCap(cap) {
-      ctx.lineCap = cap;
-    },
-    get lineJoin() {
-      return ctx.lineJoin;
-    },
-    set lineJoin(join) {
-      ctx.lineJoin = join;
-    },
-    get globalAlpha() {
-      return ctx.globalAlpha;
-    },
-    set globalAlpha(alpha) {
-      ctx.globalAlpha = alpha;
-    },
-    get font() {
-      return ctx.font;
-    },
-    set font(font) {
-      ctx.font = font;
-    },
-    get textAlign() {
-      return ctx.textAlign;
-    },
-    set textAlign(align) {
-      ctx.textAlign = align;
-    },
-    get textBaseline() {
-      return ctx.textBaseline;
-    },
-    set textBaseline(baseline) {
-      ctx.textBaseline = baseline;
-    },
-    get imageSmoothingEnabled() {
-      return ctx.imageSmoothingEnabled;
-    },
-    set imageSmoothingEnabled(enabled) {
-      ctx.imageSmoothingEnabled = enabled;
-    },
-    save: () => ctx.save(),
-    restore: () => ctx.restore(),
-    translate: (x, y) => ctx.translate(x, y),
-    scale: (x, y) => ctx.scale(x, y),
-    rotate: (angle) => ctx.rotate(angle),
-    setTransform: (a, b, c, d, e, f) => ctx.setTransform(a, b, c, d, e, f),
-    getTransform: () => ctx.getTransform(),
-    fillRect: (x, y, w, h) => ctx.fillRect(x, y, w, h),
-    strokeRect: (x, y, w, h) => ctx.strokeRect(x, y, w, h),
-    beginPath: () => ctx.beginPath(),
-    closePath: () => ctx.closePath(),
-    moveTo: (x, y) => ctx.moveTo(x, y),
-    lineTo: (x, y) => ctx.lineTo(x, y),
-    rect: (x, y, w, h) => ctx.rect(x, y, w, h),
-    arc: (x, y, radius, start, end) => ctx.arc(x, y, radius, start, end),
-    fill: () => ctx.fill(),
-    stroke: () => ctx.stroke(),
-    clip: () => ctx.clip(),
-    setLineDash: (segments) => ctx.setLineDash(segments),
-    fillText: (text, x, y) => ctx.fillText(text, x, y),
-    measureText: (text) => ctx.measureText(text),
-    // Pixels carry their own colours: data, never a theme's colour to translate.
-    createImageData: (width, height) => ctx.createImageData(width, height),
-    putImageData: (block, dx, dy) => ctx.putImageData(block, dx, dy),
-  };
+  const target = ctx as unknown as Record<string, unknown>;
+  const members: PropertyDescriptorMap = {};
+  for (const name of PLAIN_SETTINGS)
+    members[name] = { get: () => target[name], set: (value) => (target[name] = value) };
+  for (const name of COLOUR_SETTINGS)
+    members[name] = { get: () => target[name], set: (value) => (target[name] = paint(value)) };
+  // Looked up at each call, as the drawing code would on ctx itself.
+  const call =
+    (name: string) =>
+    (...args: unknown[]) =>
+      (target[name] as (...values: unknown[]) => unknown).apply(ctx, args);
+  for (const name of METHODS) members[name] = { value: call(name) };
+  return Object.defineProperties({}, members) as Context2D;
 }

@@ -3,7 +3,7 @@
  * checks every setting passes, whether it comes from a JSON file, the command line or a form.
  */
 import { SettingsError } from './errors.ts';
-import { MAX_SEED } from './rng.ts';
+import { MAX_SEED } from './seed-sequence.ts';
 import type { InitScheme, Settings } from './types.ts';
 
 /** The tutorial's settings: seed 7, learning rate 0.01, 6 hidden units, Xavier initialisation, 200 iterations, a frame every 5. */

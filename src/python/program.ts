@@ -330,12 +330,79 @@ const TUTORIAL = {
 /** Every tutorial heading a program may point to (the tests check that the page has each anchor). */
 export const TUTORIAL_SECTIONS: readonly TutorialSection[] = Object.values(TUTORIAL);
 
+/** The program's first section: the datasets, generated as the site generates them or read from its CSV files. */
+function dataSection(input: ProgramInput): ProgramSection {
+  return {
+    title: 'The data',
+    follows: [TUTORIAL.data],
+    note: generatesData(input)
+      ? 'The training set and the two validation sets, drawn from the data seed in a fixed order, so that numpy makes exactly the images the site shows.'
+      : 'The datasets are read from the CSV files the experiment names, downloaded beside this program.',
+    code: datasetsCode(input),
+  };
+}
+
+/** The sections after the data, the same in every program, each with the part of the tutorial it follows. */
+const AFTER_THE_DATA: readonly ProgramSection[] = [
+  {
+    title: 'The input matrix and the targets',
+    follows: [TUTORIAL.inputMatrix, TUTORIAL.oneHot],
+    note: 'The images become the columns of X, and each label a one-hot column of Y.',
+    code: MATRICES,
+  },
+  {
+    title: 'Initialisation',
+    follows: [TUTORIAL.initialisation],
+    note: 'The first weights come from their own generator, seeded with the seed setting: all of W1, then all of W2.',
+    code: INITIALISATION,
+  },
+  {
+    title: 'The forward pass',
+    follows: [TUTORIAL.forward],
+    note: 'From the pixels to the class probabilities: a ReLU layer, then softmax.',
+    code: FORWARD,
+  },
+  {
+    title: 'The loss',
+    follows: [TUTORIAL.loss],
+    note: 'Cross-entropy summed over the training images, and the accuracy beside it.',
+    code: LOSS,
+  },
+  {
+    title: 'The gradients',
+    follows: [TUTORIAL.backward],
+    note: 'The backward pass: the chain rule from the loss back to every parameter.',
+    code: GRADIENTS,
+  },
+  {
+    title: 'The update',
+    follows: [TUTORIAL.update],
+    note: 'Each parameter takes a step of size learningRate times its gradient, downhill.',
+    code: UPDATE,
+  },
+  {
+    title: 'Training',
+    follows: [TUTORIAL.training],
+    note: 'One forward pass, loss and update for each of the N iterations, keeping the loss and accuracy of every state.',
+    code: TRAINING,
+  },
+  {
+    title: 'Validation',
+    follows: [TUTORIAL.validation],
+    note: 'The final network on images it was not trained on.',
+    code: VALIDATION,
+  },
+  {
+    title: 'The results',
+    follows: [],
+    note: 'The table `npm run train` prints for this experiment, and the same run as JSON.',
+    code: REPORT,
+  },
+];
+
 /** The numpy program of one experiment. */
 export function pythonProgram(input: ProgramInput): PythonProgram {
   const name = input.experiment;
-  const dataNote = generatesData(input)
-    ? 'The training set and the two validation sets, drawn from the data seed in a fixed order, so that numpy makes exactly the images the site shows.'
-    : 'The datasets are read from the CSV files the experiment names, downloaded beside this program.';
   return {
     title: `Experiment "${name}", reproduced in numpy`,
     about: [
@@ -356,68 +423,7 @@ export function pythonProgram(input: ProgramInput): PythonProgram {
       `EXPERIMENT = ${JSON.stringify(name)}`,
       settingsCode(input),
     ].join('\n'),
-    sections: [
-      {
-        title: 'The data',
-        follows: [TUTORIAL.data],
-        note: dataNote,
-        code: datasetsCode(input),
-      },
-      {
-        title: 'The input matrix and the targets',
-        follows: [TUTORIAL.inputMatrix, TUTORIAL.oneHot],
-        note: 'The images become the columns of X, and each label a one-hot column of Y.',
-        code: MATRICES,
-      },
-      {
-        title: 'Initialisation',
-        follows: [TUTORIAL.initialisation],
-        note: 'The first weights come from their own generator, seeded with the seed setting: all of W1, then all of W2.',
-        code: INITIALISATION,
-      },
-      {
-        title: 'The forward pass',
-        follows: [TUTORIAL.forward],
-        note: 'From the pixels to the class probabilities: a ReLU layer, then softmax.',
-        code: FORWARD,
-      },
-      {
-        title: 'The loss',
-        follows: [TUTORIAL.loss],
-        note: 'Cross-entropy summed over the training images, and the accuracy beside it.',
-        code: LOSS,
-      },
-      {
-        title: 'The gradients',
-        follows: [TUTORIAL.backward],
-        note: 'The backward pass: the chain rule from the loss back to every parameter.',
-        code: GRADIENTS,
-      },
-      {
-        title: 'The update',
-        follows: [TUTORIAL.update],
-        note: 'Each parameter takes a step of size learningRate times its gradient, downhill.',
-        code: UPDATE,
-      },
-      {
-        title: 'Training',
-        follows: [TUTORIAL.training],
-        note: 'One forward pass, loss and update for each of the N iterations, keeping the loss and accuracy of every state.',
-        code: TRAINING,
-      },
-      {
-        title: 'Validation',
-        follows: [TUTORIAL.validation],
-        note: 'The final network on images it was not trained on.',
-        code: VALIDATION,
-      },
-      {
-        title: 'The results',
-        follows: [],
-        note: 'The table `npm run train` prints for this experiment, and the same run as JSON.',
-        code: REPORT,
-      },
-    ],
+    sections: [dataSection(input), ...AFTER_THE_DATA],
     scriptEnd: SCRIPT_END,
     notebookEnd: 'print_table()',
   };

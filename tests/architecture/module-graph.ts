@@ -10,12 +10,17 @@ import ts from 'typescript';
 /** Files (relative to the project root, with /) and, for each, the project files it imports. */
 export type ModuleGraph = Map<string, string[]>;
 
-/** The graph of the TypeScript files named in the project's tsconfig.json. */
-export function projectModuleGraph(projectRoot: string): ModuleGraph {
+/** The project's tsconfig.json as the compiler reads it: its files (absolute paths) and options. */
+export function projectConfig(projectRoot: string): ts.ParsedCommandLine {
   const configPath = ts.findConfigFile(projectRoot, ts.sys.fileExists, 'tsconfig.json');
   if (configPath === undefined) throw new Error(`no tsconfig.json in ${projectRoot}`);
   const config = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
+}
+
+/** The graph of the TypeScript files named in the project's tsconfig.json. */
+export function projectModuleGraph(projectRoot: string): ModuleGraph {
+  const parsed = projectConfig(projectRoot);
   const name = (file: string) => relative(projectRoot, file).split('\\').join('/');
   const files = parsed.fileNames.filter(
     (file) => /\.[mc]?tsx?$/.test(file) && !file.endsWith('.d.ts'),

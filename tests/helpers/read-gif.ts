@@ -31,121 +31,179 @@ export interface GifInfo {
   graphicControlExtensions: number;
 }
 
-/** Parses a GIF file (throws on a malformed one). */
-export function readGif(bytes: Uint8Array): GifInfo {
+/** The graphic control extension's settings, which apply to the next image. */
+type FrameControl = Pick<GifFrameInfo, 'delayCs' | 'disposal' | 'transparentIndex'>;
+
+const NO_CONTROL: FrameControl = { delayCs: 0, disposal: 0, transparentIndex: null };
+
+/** The file's bytes and the position of the next byte to read. */
+interface Cursor {
+  bytes: Uint8Array;
+  p: number;
+}
+
+/** The little-endian 16-bit number at `at`. */
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8);
+}
+
+/** The data sub-blocks from the cursor on (each a size byte, then that many bytes), joined. */
+function readSubBlocks(c: Cursor): Uint8Array {
+  const parts: number[] = [];
+  for (;;) {
+    const size = c.bytes[c.p++]!;
+    if (size === 0) break;
+    for (let i = 0; i < size; i++) parts.push(c.bytes[c.p + i]!);
+    c.p += size;
+  }
+  return Uint8Array.from(parts);
+}
+
+/** The header and logical screen descriptor, and the global colour table if there is one. */
+function readScreen(c: Cursor): Pick<GifInfo, 'width' | 'height' | 'globalTable'> {
+  const { bytes } = c;
   const text = String.fromCharCode(...bytes.subarray(0, 6));
   if (text !== 'GIF89a' && text !== 'GIF87a') throw new Error(`not a GIF: ${text}`);
-  let p = 6;
-  const u16 = (at: number) => bytes[at]! | (bytes[at + 1]! << 8);
-  const width = u16(p);
-  const height = u16(p + 2);
-  const packed = bytes[p + 4]!;
-  p += 7;
+  const width = u16(bytes, 6);
+  const height = u16(bytes, 8);
+  const packed = bytes[10]!;
+  c.p = 13;
   let globalTable: Uint8Array | null = null;
   if (packed & 0x80) {
     const size = 3 * (1 << ((packed & 7) + 1));
-    globalTable = bytes.slice(p, p + size);
-    p += size;
+    globalTable = bytes.slice(c.p, c.p + size);
+    c.p += size;
   }
+  return { width, height, globalTable };
+}
+
+/** An extension (after its 0x21): a graphic control's settings are returned, a loop count kept in `info`. */
+function readExtension(c: Cursor, info: GifInfo, control: FrameControl): FrameControl {
+  const { bytes } = c;
+  const label = bytes[c.p++]!;
+  if (label === 0xf9) {
+    info.graphicControlExtensions++;
+    const flags = bytes[c.p + 1]!;
+    const next = {
+      delayCs: u16(bytes, c.p + 2),
+      disposal: (flags >> 2) & 7,
+      transparentIndex: flags & 1 ? bytes[c.p + 4]! : null,
+    };
+    c.p += 1 + bytes[c.p]!;
+    readSubBlocks(c);
+    return next;
+  }
+  if (label === 0xff) {
+    const appSize = bytes[c.p]!;
+    const app = String.fromCharCode(...bytes.subarray(c.p + 1, c.p + 1 + appSize));
+    c.p += 1 + appSize;
+    const data = readSubBlocks(c);
+    if (app === 'NETSCAPE2.0' && data[0] === 1) info.loopCount = data[1]! | (data[2]! << 8);
+  } else {
+    readSubBlocks(c);
+  }
+  return control;
+}
+
+/** An image (after its 0x2C): its rectangle, its decoded indices, with the control before it. */
+function readImage(c: Cursor, control: FrameControl): GifFrameInfo {
+  const { bytes } = c;
+  const x = u16(bytes, c.p);
+  const y = u16(bytes, c.p + 2);
+  const width = u16(bytes, c.p + 4);
+  const height = u16(bytes, c.p + 6);
+  const flags = bytes[c.p + 8]!;
+  c.p += 9;
+  const hasLocalTable = (flags & 0x80) !== 0;
+  if (hasLocalTable) c.p += 3 * (1 << ((flags & 7) + 1));
+  const minCodeSize = bytes[c.p++]!;
+  const indices = lzwDecode(readSubBlocks(c), minCodeSize, width * height);
+  return { ...control, x, y, width, height, hasLocalTable, indices };
+}
+
+/** Parses a GIF file (throws on a malformed one). */
+export function readGif(bytes: Uint8Array): GifInfo {
+  const c: Cursor = { bytes, p: 0 };
   const info: GifInfo = {
-    width,
-    height,
-    globalTable,
+    ...readScreen(c),
     loopCount: null,
     frames: [],
     imageDescriptors: 0,
     graphicControlExtensions: 0,
   };
-  let control = { delayCs: 0, disposal: 0, transparentIndex: null as number | null };
-  const readSubBlocks = (): Uint8Array => {
-    const parts: number[] = [];
-    for (;;) {
-      const size = bytes[p++]!;
-      if (size === 0) break;
-      for (let i = 0; i < size; i++) parts.push(bytes[p + i]!);
-      p += size;
-    }
-    return Uint8Array.from(parts);
-  };
+  let control = NO_CONTROL;
   for (;;) {
-    const block = bytes[p++];
-    if (block === 0x3b) break;
+    const block = bytes[c.p++];
+    if (block === 0x3b) return info;
     if (block === 0x21) {
-      const label = bytes[p++]!;
-      if (label === 0xf9) {
-        info.graphicControlExtensions++;
-        const flags = bytes[p + 1]!;
-        control = {
-          delayCs: u16(p + 2),
-          disposal: (flags >> 2) & 7,
-          transparentIndex: flags & 1 ? bytes[p + 4]! : null,
-        };
-        p += 1 + bytes[p]!;
-        readSubBlocks();
-      } else if (label === 0xff) {
-        const appSize = bytes[p]!;
-        const app = String.fromCharCode(...bytes.subarray(p + 1, p + 1 + appSize));
-        p += 1 + appSize;
-        const data = readSubBlocks();
-        if (app === 'NETSCAPE2.0' && data[0] === 1) info.loopCount = data[1]! | (data[2]! << 8);
-      } else {
-        readSubBlocks();
-      }
+      control = readExtension(c, info, control);
     } else if (block === 0x2c) {
       info.imageDescriptors++;
-      const x = u16(p);
-      const y = u16(p + 2);
-      const w = u16(p + 4);
-      const h = u16(p + 6);
-      const flags = bytes[p + 8]!;
-      p += 9;
-      const hasLocalTable = (flags & 0x80) !== 0;
-      if (hasLocalTable) p += 3 * (1 << ((flags & 7) + 1));
-      const minCodeSize = bytes[p++]!;
-      const indices = lzwDecode(readSubBlocks(), minCodeSize, w * h);
-      info.frames.push({ ...control, x, y, width: w, height: h, hasLocalTable, indices });
-      control = { delayCs: 0, disposal: 0, transparentIndex: null };
+      info.frames.push(readImage(c, control));
+      control = NO_CONTROL;
     } else {
-      throw new Error(`unknown GIF block 0x${block?.toString(16)} at byte ${p - 1}`);
+      throw new Error(`unknown GIF block 0x${block?.toString(16)} at byte ${c.p - 1}`);
     }
   }
-  return info;
 }
 
-/** GIF's variable-width LZW decoder (a code's string is its prefix code's string plus one suffix byte). */
+/** The LZW code table: each code's string is its prefix code's string plus one suffix byte. */
+interface LzwTable {
+  prefix: Int32Array;
+  suffix: Uint8Array;
+  /** The first byte of each code's string, and its length. */
+  first: Uint8Array;
+  length: Int32Array;
+}
+
+/** The table with the single-byte codes below `clear`. */
+function lzwTable(clear: number): LzwTable {
+  const table = {
+    prefix: new Int32Array(4096),
+    suffix: new Uint8Array(4096),
+    first: new Uint8Array(4096),
+    length: new Int32Array(4096),
+  };
+  for (let i = 0; i < clear; i++) {
+    table.prefix[i] = -1;
+    table.suffix[i] = i;
+    table.first[i] = i;
+    table.length[i] = 1;
+  }
+  return table;
+}
+
+/** Writes the string of `code` into `out` at `at` (what lies past `out`'s end is dropped); returns its length. */
+function writeString(table: LzwTable, code: number, out: Uint8Array, at: number): number {
+  const n = table.length[code]!;
+  let c = code;
+  for (let k = n - 1; k >= 0; k--) {
+    if (at + k < out.length) out[at + k] = table.suffix[c]!;
+    c = table.prefix[c]!;
+  }
+  return n;
+}
+
+/** The `size`-bit code at bit `bitPos` of `data`, least significant bit first. */
+function readCode(data: Uint8Array, bitPos: number, size: number): number {
+  let code = 0;
+  for (let i = 0; i < size; i++)
+    code |= ((data[(bitPos + i) >> 3]! >> ((bitPos + i) & 7)) & 1) << i;
+  return code;
+}
+
+/** GIF's variable-width LZW decoder. */
 function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): Uint8Array {
   const out = new Uint8Array(pixelCount);
   const clear = 1 << minCodeSize;
   const end = clear + 1;
-  const prefix = new Int32Array(4096);
-  const suffix = new Uint8Array(4096);
-  const first = new Uint8Array(4096);
-  const length = new Int32Array(4096);
-  for (let i = 0; i < clear; i++) {
-    prefix[i] = -1;
-    suffix[i] = i;
-    first[i] = i;
-    length[i] = 1;
-  }
+  const table = lzwTable(clear);
   let codeSize = minCodeSize + 1;
   let next = clear + 2;
   let previous = -1;
   let written = 0;
-  let bitPos = 0;
-  const totalBits = data.length * 8;
-  const emit = (code: number) => {
-    const n = length[code]!;
-    let c = code;
-    for (let k = n - 1; k >= 0; k--) {
-      if (written + k < pixelCount) out[written + k] = suffix[c]!;
-      c = prefix[c]!;
-    }
-    written += n;
-  };
-  while (bitPos + codeSize <= totalBits) {
-    let code = 0;
-    for (let i = 0; i < codeSize; i++)
-      code |= ((data[(bitPos + i) >> 3]! >> ((bitPos + i) & 7)) & 1) << i;
+  for (let bitPos = 0; bitPos + codeSize <= data.length * 8; ) {
+    const code = readCode(data, bitPos, codeSize);
     bitPos += codeSize;
     if (code === clear) {
       codeSize = minCodeSize + 1;
@@ -154,25 +212,21 @@ function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): U
       continue;
     }
     if (code === end) break;
-    if (previous === -1) {
-      if (code >= clear) throw new Error(`bad first LZW code ${code}`);
-      emit(code);
-      previous = code;
-      continue;
+    if (previous === -1 && code >= clear) throw new Error(`bad first LZW code ${code}`);
+    if (previous !== -1) {
+      if (code > next) throw new Error(`bad LZW code ${code} (next free ${next})`);
+      // A new entry: the previous string plus the first byte of this one (of itself, if it is that entry).
+      const firstOfEntry = code < next ? table.first[code]! : table.first[previous]!;
+      if (next < 4096) {
+        table.prefix[next] = previous;
+        table.suffix[next] = firstOfEntry;
+        table.first[next] = table.first[previous]!;
+        table.length[next] = table.length[previous]! + 1;
+        next++;
+        if (next === 1 << codeSize && codeSize < 12) codeSize++;
+      }
     }
-    let firstOfEntry: number;
-    if (code < next) firstOfEntry = first[code]!;
-    else if (code === next) firstOfEntry = first[previous]!;
-    else throw new Error(`bad LZW code ${code} (next free ${next})`);
-    if (next < 4096) {
-      prefix[next] = previous;
-      suffix[next] = firstOfEntry;
-      first[next] = first[previous]!;
-      length[next] = length[previous]! + 1;
-      next++;
-      if (next === 1 << codeSize && codeSize < 12) codeSize++;
-    }
-    emit(code);
+    written += writeString(table, code, out, written);
     previous = code;
   }
   if (written !== pixelCount)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../src/nn/rng.ts';
-import { createRng, seedSequenceState, seedSequenceState64 } from '../../src/nn/rng.ts';
+import { createRng } from '../../src/nn/rng.ts';
+import { seedSequenceState, seedSequenceState64 } from '../../src/nn/seed-sequence.ts';
 import type { NumpySeedCase } from './fixtures/numpy-random-expected.ts';
 import {
   NUMPY_MAX_SEED_CASE,

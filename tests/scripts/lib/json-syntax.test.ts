@@ -26,7 +26,13 @@ describe('findJsonSyntaxError', () => {
     { text: '', line: 1, column: 1, message: /expected a value, found end of file/ },
     { text: '{}\n{}', line: 2, column: 1, message: /after the end/ },
     { text: '[1, 2,]', line: 1, column: 7, message: /expected a value/ },
-    { text: '{"a": "x\ny"}', line: 1, column: 9, message: /control character/ },
+    // A mistake inside a string is placed at the string's opening quote.
+    { text: '{"a": "x\ny"}', line: 1, column: 7, message: /string not closed on its line/ },
+    { text: '{"a": "x\ty"}', line: 1, column: 7, message: /control character/ },
+    { text: '{"a": "\\q"}', line: 1, column: 7, message: /bad escape/ },
+    { text: '{\n  "a": 1 // the rate\n}', line: 2, column: 10, message: /no comments/ },
+    { text: '{"a": [1 2]}', line: 1, column: 10, message: /expected "," or "\]"/ },
+    { text: '{"a": 1.}', line: 1, column: 7, message: /number/ },
     { text: '{"a": NaN}', line: 1, column: 7, message: /expected a value/ },
   ];
   for (const { text, line, column, message } of cases) {
