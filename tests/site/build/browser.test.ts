@@ -274,6 +274,31 @@ describe('the tutorial in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('paints the table of contents where it stays while the page is still arriving (1280 px)', async () => {
+    // The contents come before the text in the HTML. The page as the browser has it when it has
+    // parsed them and nothing after (cut just after them) must place them where the whole page
+    // does: else a paint in between shows them a column to the left, then moves them.
+    const server = await serve(builds.root);
+    const tocX = async (cutAfterContents: boolean) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.route(server.url, async (route) => {
+        const response = await route.fetch();
+        const html = await response.text();
+        const end = html.indexOf('</aside>') + '</aside>'.length;
+        expect(end, '</aside> in the page').toBeGreaterThan('</aside>'.length);
+        await route.fulfill({ response, body: cutAfterContents ? html.slice(0, end) : html });
+      });
+      await page.goto(server.url, { waitUntil: 'load' });
+      const box = await page.locator('.right-sidebar-container').boundingBox();
+      await context.close();
+      return box!.x;
+    };
+    const whole = await tocX(false);
+    expect(whole).toBeGreaterThan(900);
+    expect(await tocX(true)).toBe(whole);
+  });
+
   it('takes the reader to the heading that an address or a table-of-contents link names (1280 px)', async () => {
     const server = await serve(builds.root);
     const { page, problems } = await openPage(server, '#the-gradients-step-by-step', 1280, 'light');
