@@ -139,9 +139,9 @@ export async function pageProblems(
 }
 
 /**
- * Pages' references by the SHA-256 of their text: parsing a long page takes a tenth of a
- * second, so a build keeps what it read (src/generated/.page-references.json) and the next one
- * parses only the pages whose text changed.
+ * Pages' references by the SHA-256 of their text: parsing the tutorial takes a few tenths of a
+ * second in a fresh process (less once the parser is warm), so a build keeps what it read
+ * (src/generated/.page-references.json) and the next one parses only the pages whose text changed.
  */
 export type PageReferenceMemo = Map<string, PageReference[]>;
 
