@@ -51,15 +51,17 @@ function seededState(seed: number): { state: bigint; increment: bigint } {
   return { state, increment };
 }
 
-/** The XSL-RR output of a 128-bit state in limbs, as unsigned 32-bit halves. */
-function xslRr(state: Float64Array): { hi: number; lo: number } {
+/** Stores in `out` the XSL-RR output of a 128-bit state in limbs, as unsigned 32-bit halves. */
+function storeXslRr(state: Float64Array, out: Pcg64): void {
   // XSL: fold the high 64 bits onto the low 64 bits.
   let lo = ((state[0]! | (state[1]! << 16)) ^ (state[4]! | (state[5]! << 16))) >>> 0;
   let hi = ((state[2]! | (state[3]! << 16)) ^ (state[6]! | (state[7]! << 16))) >>> 0;
   // RR: rotate right by the state's top 6 bits (bits 122..127 = top 6 bits of limb 7).
   let rot = state[7]! >>> 10;
   if (rot >= 32) {
-    [lo, hi] = [hi, lo];
+    const swapped = lo;
+    lo = hi;
+    hi = swapped;
     rot -= 32;
   }
   if (rot > 0) {
@@ -67,10 +69,11 @@ function xslRr(state: Float64Array): { hi: number; lo: number } {
     hi = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
     lo = rotatedLo;
   }
-  return { hi, lo };
+  out.hi = hi;
+  out.lo = lo;
 }
 
-/** PCG64 as numpy's `default_rng(seed)` seeds it; `seed` must already be valid. */
+/** PCG64 as numpy's `default_rng(seed)` seeds it (createRng checks the seed first). */
 export function createPcg64(seed: number): Pcg64 {
   const seeded = seededState(seed);
   const state = toLimbs(seeded.state);
@@ -90,9 +93,7 @@ export function createPcg64(seed: number): Pcg64 {
         carry = (column - limb) / LIMB;
       }
       state.set(next);
-      const output = xslRr(state);
-      generator.hi = output.hi;
-      generator.lo = output.lo;
+      storeXslRr(state, generator);
     },
   };
   return generator;

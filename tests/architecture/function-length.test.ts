@@ -1,7 +1,8 @@
 /**
- * Functions short enough to see whole: no function of the site's code, its scripts, its figures
- * or the tests' helpers is longer than 60 lines. (A test file's describe and it callbacks are
- * lists of cases, not functions to read as one, and are left out with the test files.)
+ * Functions short enough to see whole: no function in the TypeScript and JavaScript files of
+ * the site's code, its scripts, its figures or the tests' helpers is longer than 60 lines. (A
+ * test file's describe and it callbacks are lists of cases, not functions to read as one, and
+ * are left out with the test files; the few lines of script in .astro components are not parsed.)
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';

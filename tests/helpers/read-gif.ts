@@ -149,10 +149,13 @@ export function readGif(bytes: Uint8Array): GifInfo {
 
 /** The LZW code table: each code's string is its prefix code's string plus one suffix byte. */
 interface LzwTable {
+  /** Each code's prefix code (-1 for a single byte). */
   prefix: Int32Array;
+  /** The last byte of each code's string. */
   suffix: Uint8Array;
-  /** The first byte of each code's string, and its length. */
+  /** The first byte of each code's string. */
   first: Uint8Array;
+  /** The length of each code's string. */
   length: Int32Array;
 }
 
@@ -215,7 +218,8 @@ function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): U
     if (previous === -1 && code >= clear) throw new Error(`bad first LZW code ${code}`);
     if (previous !== -1) {
       if (code > next) throw new Error(`bad LZW code ${code} (next free ${next})`);
-      // A new entry: the previous string plus the first byte of this one (of itself, if it is that entry).
+      // A new entry: the previous string plus the first byte of this code's string. A code that
+      // is the entry being made (the KwKwK case) starts with the previous string's first byte.
       const firstOfEntry = code < next ? table.first[code]! : table.first[previous]!;
       if (next < 4096) {
         table.prefix[next] = previous;

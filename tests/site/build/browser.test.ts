@@ -282,14 +282,19 @@ describe('the tutorial in chromium', () => {
     const tocX = async (cutAfterContents: boolean) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
+      let contentsEnd = -1;
       await page.route(server.url, async (route) => {
         const response = await route.fetch();
         const html = await response.text();
-        const end = html.indexOf('</aside>') + '</aside>'.length;
-        expect(end, '</aside> in the page').toBeGreaterThan('</aside>'.length);
-        await route.fulfill({ response, body: cutAfterContents ? html.slice(0, end) : html });
+        contentsEnd = html.indexOf('</aside>');
+        const cut = cutAfterContents && contentsEnd >= 0;
+        await route.fulfill({
+          response,
+          body: cut ? html.slice(0, contentsEnd + '</aside>'.length) : html,
+        });
       });
       await page.goto(server.url, { waitUntil: 'load' });
+      expect(contentsEnd, 'the contents (<aside>) in the page').toBeGreaterThan(0);
       const box = await page.locator('.right-sidebar-container').boundingBox();
       await context.close();
       return box!.x;
