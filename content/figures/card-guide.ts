@@ -13,6 +13,8 @@ export default defineFigure({
   format: 'png',
   // Shown by other sites, which know nothing of the reader's colour scheme.
   schemes: ['light'],
+  // At its own size: other sites choose how to show it.
+  halfSize: false,
   experiments: ['tutorial'],
   reads: { settings: TRAINED_RUN_SETTINGS, record: ['history', 'firstPerfectIteration'] },
   displayWidth: SOCIAL_CARD_SIZE.width,

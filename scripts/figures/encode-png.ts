@@ -13,6 +13,9 @@ import { crc32, deflate } from 'node:zlib';
 
 const deflateAsync = promisify(deflate);
 
+/** The size of zlib's output buffer, in bytes. */
+const OUTPUT_CHUNK = 1 << 20;
+
 /** Every PNG file starts with these eight bytes. */
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -71,7 +74,11 @@ export async function encodePng(
 ): Promise<Buffer> {
   if (rgba.length !== 4 * width * height)
     throw new Error(`encodePng: ${rgba.length} bytes are not ${width} x ${height} RGBA pixels`);
-  const compressed = await deflateAsync(filteredRows(rgba, width, height));
+  // One output buffer that holds any figure's compressed rows: with zlib's 16 KB default, each
+  // one filled would come back to this thread to be collected.
+  const compressed = await deflateAsync(filteredRows(rgba, width, height), {
+    chunkSize: OUTPUT_CHUNK,
+  });
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header(width, height)),

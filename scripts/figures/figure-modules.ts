@@ -2,13 +2,14 @@
  * Finding the project's figures: every content/figures/ID.ts is one figure, whose id is its file
  * name and whose default export is its definition (src/figures/figure-definition.ts). No list to
  * edit: adding the file adds the figure. Each is drawn once per colour scheme it has (light and
- * dark unless it says otherwise), as two outputs.
+ * dark unless it says otherwise), as two outputs; a PNG's drawing also gives a half-size copy in
+ * each scheme, an output of its own, unless it says it needs none.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMES, type SchemeName } from '../../src/figures/colour-scheme.ts';
 import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
-import { schemeFigureId } from '../../src/figures/figure-manifest.ts';
+import { type FigureSize, halfSizeId, schemeFigureId } from '../../src/figures/figure-manifest.ts';
 import { importFigureModule } from './bundled-modules.ts';
 
 /** Where figure modules live, relative to the project root. */
@@ -26,8 +27,9 @@ export class FigureModuleError extends Error {
 }
 
 /**
- * One figure in one colour scheme: its id ("ID" in light, "ID.dark" in dark: schemeFigureId), its
- * module's path (absolute, and as shown in messages), its definition and the scheme.
+ * One figure in one colour scheme and size: its id ("ID" in light, "ID.dark" in dark:
+ * schemeFigureId; "ID.half", "ID.dark.half" at half size: halfSizeId), its module's path
+ * (absolute, and as shown in messages), its definition, the scheme and the size.
  */
 export interface LoadedFigure {
   id: string;
@@ -35,6 +37,7 @@ export interface LoadedFigure {
   shown: string;
   definition: FigureDefinition;
   scheme: SchemeName;
+  size: FigureSize;
 }
 
 /** The figure modules of the project: absolute paths, sorted by id. */
@@ -51,7 +54,7 @@ export function figureModuleFiles(projectRoot: string): string[] {
     .map((name) => join(projectRoot, FIGURES_DIR, name));
 }
 
-/** Loads every figure module and checks the shape of its definition: one LoadedFigure per figure and scheme. */
+/** Loads every figure module and checks the shape of its definition: one LoadedFigure per figure, scheme and size. */
 export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> {
   const figures: LoadedFigure[] = [];
   for (const file of figureModuleFiles(projectRoot)) {
@@ -73,8 +76,12 @@ export async function loadFigures(projectRoot: string): Promise<LoadedFigure[]> 
       );
     }
     const definition = checkDefinition(module.default, shown, id);
-    for (const scheme of definition.schemes ?? SCHEMES)
-      figures.push({ id: schemeFigureId(id, scheme), file, shown, definition, scheme });
+    const halfSize = definition.format === 'png' && definition.halfSize !== false;
+    for (const scheme of definition.schemes ?? SCHEMES) {
+      const full = { id: schemeFigureId(id, scheme), file, shown, definition, scheme };
+      figures.push({ ...full, size: 'full' });
+      if (halfSize) figures.push({ ...full, id: halfSizeId(full.id), size: 'half' });
+    }
   }
   return figures;
 }
@@ -120,5 +127,10 @@ function checkDefinition(value: unknown, shown: string, id: string): FigureDefin
     (figure.format !== 'gif' || typeof figure.changing !== 'function')
   )
     fail('"changing", when given, must be a function, and only an animation ("gif") has one');
+  if (
+    figure.halfSize !== undefined &&
+    (figure.format !== 'png' || typeof figure.halfSize !== 'boolean')
+  )
+    fail('"halfSize", when given, must be true or false, and only a PNG figure has one');
   return value as FigureDefinition;
 }

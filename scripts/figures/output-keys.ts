@@ -235,8 +235,10 @@ function figureInputs(ctx: KeyContext, figure: LoadedFigure): OutputInputs {
   );
   const extra = {
     ...fonts,
-    // Which drawing: the dark one's key differs from the light one's by this alone.
+    // Which drawing: the dark one's key differs from the light one's by this alone, the half
+    // size's from the full size's by its size.
     ...(figure.scheme === 'light' ? {} : { scheme: figure.scheme }),
+    ...(figure.size === 'full' ? {} : { size: figure.size }),
     ...(format === 'svg' ? {} : packageVersion('@napi-rs/canvas')),
     ...(format === 'gif' ? packageVersion('gif-encoder-2') : {}),
   };

@@ -1,4 +1,4 @@
-/** Draws a PNG figure with @napi-rs/canvas. */
+/** Draws a PNG figure with @napi-rs/canvas, at full size and, when asked, at half size too. */
 
 import { type SchemeName, schemeContext } from '../../src/figures/colour-scheme.ts';
 import {
@@ -6,19 +6,39 @@ import {
   PNG_PIXEL_RATIO,
   type PngFigure,
 } from '../../src/figures/figure-definition.ts';
+import type { FigureSize } from '../../src/figures/figure-manifest.ts';
 import { scaledCanvas } from './canvas-setup.ts';
 import { encodePng } from './encode-png.ts';
+import { halveImage, type RgbaImage } from './half-size.ts';
 
-/** Draws `figure` in `scheme` now; its PNG compression runs on a libuv worker thread (the returned promise). */
-export async function renderPng(
+/** A PNG file's bytes and its size in pixels. */
+export interface EncodedPng {
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws `figure` in `scheme` now (one drawing, whatever the sizes), and encodes it in each of
+ * `sizes` (full: as drawn, at PNG_PIXEL_RATIO; half: halved, half-size.ts): the promises, in that order, are the compressions, which run on libuv's worker
+ * threads while this one goes on.
+ */
+export function renderPng(
   figure: PngFigure,
   input: FigureInput,
-  scheme: SchemeName,
-): Promise<{ bytes: Buffer; width: number; height: number }> {
+  options: { scheme: SchemeName; sizes: readonly FigureSize[] },
+): Promise<EncodedPng>[] {
   const { canvas, ctx } = scaledCanvas(figure.size(input), PNG_PIXEL_RATIO);
-  figure.draw(schemeContext(ctx, scheme), input);
+  figure.draw(schemeContext(ctx, options.scheme), input);
   const { width, height } = canvas;
   // Unpremultiplied, as a PNG stores them (the same bytes as the canvas's own for opaque pixels).
-  const encoding = encodePng(ctx.getImageData(0, 0, width, height).data, width, height);
-  return { bytes: await encoding, width, height };
+  const drawing: RgbaImage = { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
+  return options.sizes.map((size) => {
+    const image = size === 'full' ? drawing : halveImage(drawing);
+    return encodePng(image.rgba, image.width, image.height).then((bytes) => ({
+      bytes,
+      width: image.width,
+      height: image.height,
+    }));
+  });
 }

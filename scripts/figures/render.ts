@@ -67,63 +67,82 @@ export async function renderFigures(
   // the next animation and then the PNGs (whose encoding goes on in the background too).
   const results = new Map<string, Promise<RenderedFigure>>();
   const encoding = new Set<Promise<unknown>>();
-  const ordered = [...figures].sort(
-    (a, b) => Number(b.definition.format === 'gif') - Number(a.definition.format === 'gif'),
+  const ordered = drawingsOf(figures).sort(
+    (a, b) => Number(b[0]!.definition.format === 'gif') - Number(a[0]!.definition.format === 'gif'),
   );
-  for (const figure of ordered) {
-    // Each PNG holds its canvas until it is encoded: a few at a time keep the memory bounded.
+  for (const outputs of ordered) {
+    // Each PNG holds its pixels until it is encoded: a few at a time keep the memory bounded.
     while (encoding.size >= PNG_IN_FLIGHT) await Promise.race(encoding);
     const start = performance.now();
-    const drawing = drawFigure(figure, sources, progress);
-    const result = drawing.done
-      .then((out) => finish(figure, start, out))
-      .catch((error: unknown) => {
+    const drawing = drawFigure(outputs, sources, progress);
+    const made = outputs.map((figure, k) =>
+      drawing.done[k]!.then((out) => finish(figure, start, out)).catch((error: unknown) => {
         throw figureError(figure, error);
-      });
+      }),
+    );
     // An animation draws on this thread: the next figure starts once its frames are drawn.
     await drawing.drawn.catch(() => undefined);
-    // Rejections are collected by Promise.all below; until then they must not count as unhandled.
-    const settled = result.catch(() => undefined);
-    if (figure.definition.format === 'png') {
-      encoding.add(settled);
-      void settled.then(() => encoding.delete(settled));
-    }
-    results.set(figure.id, result);
+    outputs.forEach((figure, k) => {
+      // Rejections are collected by Promise.all below; until then they must not count as unhandled.
+      const settled = made[k]!.catch(() => undefined);
+      if (figure.definition.format === 'png') {
+        encoding.add(settled);
+        void settled.then(() => encoding.delete(settled));
+      }
+      results.set(figure.id, made[k]!);
+    });
   }
   return Promise.all(figures.map((figure) => results.get(figure.id)!));
 }
 
-/** A figure being made: `drawn` once this thread is free for the next one, `done` with its bytes. */
-interface Drawing {
-  drawn: Promise<unknown>;
-  done: Promise<Drawn>;
+/**
+ * The figures grouped by drawing: the outputs of one module in one scheme (a PNG's full and half
+ * size come from one drawing), each group in the order of `figures`.
+ */
+function drawingsOf(figures: readonly LoadedFigure[]): LoadedFigure[][] {
+  const groups = new Map<string, LoadedFigure[]>();
+  for (const figure of figures) {
+    const key = `${figure.file}\n${figure.scheme}`;
+    groups.set(key, [...(groups.get(key) ?? []), figure]);
+  }
+  return [...groups.values()];
 }
 
 /**
- * Starts drawing one figure. A PNG is drawn when this returns (its encoding goes on); an
- * animation's frames are drawn over several turns of the event loop, and compressed after.
+ * One drawing being made: `drawn` once this thread is free for the next one, and `done`, for each
+ * of its outputs in order, with that file's bytes.
+ */
+interface Drawing {
+  drawn: Promise<unknown>;
+  done: Promise<Drawn>[];
+}
+
+/**
+ * Starts drawing one figure in one scheme, for `outputs` (its sizes). A PNG is drawn when this
+ * returns (its encodings go on); an animation's frames are drawn over several turns of the event
+ * loop, and compressed after.
  */
 function drawFigure(
-  figure: LoadedFigure,
+  outputs: readonly LoadedFigure[],
   sources: ReadonlyMap<string, RecordSource>,
   progress: RenderProgress,
 ): Drawing {
-  const { definition, scheme } = figure;
+  const { id, definition, scheme } = outputs[0]!;
   try {
-    const input = figureInput(figure.id, definition, sources);
+    const input = figureInput(id, definition, sources);
     if (definition.format === 'gif') {
-      const onFrame = (done: number, total: number) => progress.onFrame?.(figure.id, done, total);
+      const onFrame = (done: number, total: number) => progress.onFrame?.(id, done, total);
       const { framesDrawn, encoded } = renderGif(definition, input, { scheme, onFrame });
-      return { drawn: framesDrawn, done: encoded };
+      return { drawn: framesDrawn, done: [encoded] };
     }
     const done =
       definition.format === 'png'
-        ? renderPng(definition, input, scheme)
-        : Promise.resolve(renderSvg(definition, input, scheme));
+        ? renderPng(definition, input, { scheme, sizes: outputs.map((figure) => figure.size) })
+        : [Promise.resolve(renderSvg(definition, input, scheme))];
     return { drawn: Promise.resolve(), done };
   } catch (error) {
     const failed = Promise.reject(error);
-    return { drawn: failed, done: failed };
+    return { drawn: failed, done: outputs.map(() => failed) };
   }
 }
 

@@ -83,6 +83,12 @@ interface FigureBase {
 export interface PngFigure extends FigureBase {
   format: 'png';
   draw: (ctx: Context2D, input: FigureInput) => void;
+  /**
+   * Whether the build also writes the drawing at half its pixels across (default true), which
+   * the page offers to screens of about one device pixel per CSS pixel: most desktop screens,
+   * and phones up to about 1.9. A social card, which only other sites show, needs none.
+   */
+  halfSize?: boolean;
 }
 
 /** An SVG written as text; `fontCss` embeds the figures' font. */

@@ -7,6 +7,17 @@ export function schemeFigureId(id: string, scheme: SchemeName): string {
   return scheme === 'light' ? id : `${id}.${scheme}`;
 }
 
+/**
+ * The sizes a figure's file is made in: as drawn, and (a PNG's) half as many pixels across, each
+ * pixel the mean of a 2 x 2 block, which the page offers to screens that need no more.
+ */
+export type FigureSize = 'full' | 'half';
+
+/** The manifest id of the half-size copy of the figure whose (scheme's) id is `id`: "ID.half", "ID.dark.half". */
+export function halfSizeId(id: string): string {
+  return `${id}.half`;
+}
+
 /** The download id of a dataset as CSV: "train-csv" for the training set, "validation-K-csv" for validation set K (from 1). */
 export function datasetDownloadId(set: 'train' | number): string {
   return set === 'train' ? 'train-csv' : `validation-${set}-csv`;

@@ -9,6 +9,7 @@ import {
   type DownloadEntry,
   datasetDownloadId,
   type FigureEntry,
+  halfSizeId,
   isDatasetDownloadId,
   schemeFigureId,
 } from '../figures/figure-manifest.ts';
@@ -58,6 +59,12 @@ export function figureById(id: string): FigureEntry {
 export function darkFigureById(id: string): FigureEntry | null {
   const figures = (manifest().figures ?? {}) as Record<string, FigureEntry | undefined>;
   return figures[schemeFigureId(id, 'dark')] ?? null;
+}
+
+/** The half-size copy of the figure whose (scheme's) id is `id` ("ID", "ID.dark"), or null if it has none. */
+export function halfSizeFigure(id: string): FigureEntry | null {
+  const figures = (manifest().figures ?? {}) as Record<string, FigureEntry | undefined>;
+  return figures[halfSizeId(id)] ?? null;
 }
 
 /** The social card of the page whose content entry is `pageId` ("index", "guide"), else the tutorial's, else null. */

@@ -354,6 +354,18 @@ describe('bad input', () => {
         /content\/figures\/network\.ts: figure "network": "changing", when given, must be a function, and only an animation/,
     },
     {
+      name: 'a figure asking for a half size, though it is no PNG (exit 2, naming its file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'network.ts'),
+          goodFigure.replace("format: 'svg',", "format: 'svg',\n  halfSize: true,"),
+        ],
+      ],
+      code: 2,
+      message:
+        /content\/figures\/network\.ts: figure "network": "halfSize", when given, must be true or false, and only a PNG figure has one/,
+    },
+    {
       name: 'a figure module that throws while drawing (exit 2, naming its id and file)',
       files: [
         [

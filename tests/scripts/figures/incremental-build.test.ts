@@ -77,9 +77,19 @@ const made = (report: BuildReport) =>
     .sort();
 const status = (report: BuildReport, id: string) => report.outputs.find((o) => o.id === id)!;
 const sorted = (ids: string[]) => [...ids].sort();
-/** The ids with each figure's dark drawing added ("network" -> "network", "network.dark"); social cards have none. */
-const withDark = (ids: string[]) =>
-  ids.flatMap((id) => (id.includes('/') || id.startsWith('card-') ? [id] : [id, `${id}.dark`]));
+/** The figures that are not PNGs (two SVGs and the animation): they come in one size. */
+const NOT_PNG = new Set(['network', 'network-trained', 'training-animation']);
+/**
+ * The ids with each figure's other outputs added: its dark drawing (social cards have none), and
+ * each PNG drawing's half size (the social cards' excepted): "network" -> "network",
+ * "network.dark"; "seeds" -> "seeds", "seeds.dark", "seeds.half", "seeds.dark.half".
+ */
+const withDrawings = (ids: string[]) =>
+  ids.flatMap((id) => {
+    if (id.includes('/') || id.startsWith('card-')) return [id];
+    const drawings = [id, `${id}.dark`];
+    return NOT_PNG.has(id) ? drawings : [...drawings, ...drawings.map((d) => `${d}.half`)];
+  });
 function setTutorial(changes: Record<string, number>): void {
   writeFileSync(tutorialFile, `${JSON.stringify({ ...tutorial, ...changes }, null, 2)}\n`);
 }
@@ -128,7 +138,9 @@ describe('the figure cache', () => {
   it('retrains the tutorial alone and redraws exactly what its trained network drew when its learning rate changes', async () => {
     setTutorial({ learningRate: 0.02 });
     const report = await build();
-    expect(made(report)).toEqual(sorted(withDark([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS])));
+    expect(made(report)).toEqual(
+      sorted(withDrawings([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS])),
+    );
     expect(report.trained).toEqual(['tutorial']);
     expect(status(report, 'loss-accuracy')).toMatchObject({
       status: 'stale',
@@ -157,7 +169,12 @@ describe('the figure cache', () => {
     const report = await build();
     expect(made(report)).toEqual(
       sorted(
-        withDark(['network', 'initial-parameters', ...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]),
+        withDrawings([
+          'network',
+          'initial-parameters',
+          ...FROM_TRAINED_NETWORK,
+          ...TUTORIAL_PROGRAMS,
+        ]),
       ),
     );
     expect(manifest(out).figures.network.alt).toContain('4 hidden nodes');
@@ -168,7 +185,7 @@ describe('the figure cache', () => {
     const report = await build();
     expect(made(report)).toEqual(
       sorted(
-        withDark([
+        withDrawings([
           'training-animation',
           'training-animation-still',
           'tutorial/results',
@@ -185,7 +202,7 @@ describe('the figure cache', () => {
     );
     const report = await build();
     expect(made(report)).toEqual(
-      expect.arrayContaining(withDark(['initial-parameters', ...FROM_TRAINED_NETWORK])),
+      expect.arrayContaining(withDrawings(['initial-parameters', ...FROM_TRAINED_NETWORK])),
     );
     for (const id of [
       'network',
@@ -206,7 +223,7 @@ describe('the figure cache', () => {
     appendFileSync(join(project, 'src', 'nn', 'datasets.ts'), '\n// changed\n');
     const report = await build();
     expect(made(report)).toEqual(
-      everything.filter((id) => !/^(network|himmelblau)(\.dark)?$/.test(id)),
+      everything.filter((id) => !/^(network|himmelblau)(\.dark)?(\.half)?$/.test(id)),
     );
   }, 60_000);
 
@@ -222,7 +239,7 @@ describe('the figure cache', () => {
   it('redraws one figure when its drawing module changes', async () => {
     appendFileSync(join(project, 'src', 'figures', 'himmelblau-figure.ts'), '\n// changed\n');
     const report = await build();
-    expect(made(report)).toEqual(['himmelblau', 'himmelblau.dark']);
+    expect(made(report)).toEqual(sorted(withDrawings(['himmelblau'])));
     expect(report.trained).toEqual([]);
   }, 60_000);
 
@@ -241,7 +258,9 @@ describe('the figure cache', () => {
     setTutorial({ learningRate: 0.03, hiddenUnits: 4, frameEvery: 10 });
     const hashes = hashTree(out);
     const report = await build({ mode: 'check' });
-    expect(report.notFresh).toBe(withDark([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]).length);
+    expect(report.notFresh).toBe(
+      withDrawings([...FROM_TRAINED_NETWORK, ...TUTORIAL_PROGRAMS]).length,
+    );
     expect(made(report)).toEqual([]);
     expect(hashTree(out)).toEqual(hashes);
   }, 60_000);
@@ -261,9 +280,9 @@ describe('the figure cache', () => {
       '\n// saved during the build\n',
     );
     const first = await build({ codeLoadedAt: loadedAt });
-    expect(made(first)).toEqual(withDark(['network', 'network-trained']).sort());
+    expect(made(first)).toEqual(withDrawings(['network', 'network-trained']).sort());
     const second = await build();
-    expect(made(second)).toEqual(withDark(['network', 'network-trained']).sort());
+    expect(made(second)).toEqual(withDrawings(['network', 'network-trained']).sort());
     expect(status(second, 'network').reason).toBe('a source changed while it was being made');
     expect(made(await build())).toEqual([]);
   }, 60_000);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedFigure } from '../../../scripts/figures/figure-modules.ts';
 import { registerFigureFonts } from '../../../scripts/figures/fonts.ts';
@@ -186,6 +186,19 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** A PNG file's pixels as Skia decodes them (RGBA, row after row). */
+async function decodedPixels(path: string) {
+  const image = await loadImage(readFileSync(path));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  return {
+    width: image.width,
+    height: image.height,
+    data: ctx.getImageData(0, 0, image.width, image.height).data,
+  };
+}
+
 describe('pixel sizes', () => {
   it('raster figures are at least 1.5 times their displayed width, and the manifest states their true size', () => {
     const manifest = manifestOf(rootA);
@@ -201,7 +214,47 @@ describe('pixel sizes', () => {
         ? pngSize(bytes)
         : { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
       expect(size, id).toEqual({ width: entry.width, height: entry.height });
-      expect(entry.width, id).toBeGreaterThanOrEqual(1.5 * entry.displayWidth);
+      // A half size is for screens of one device pixel per CSS pixel; the others for sharper ones.
+      const least = id.endsWith('.half') ? 1 : 1.5;
+      expect(entry.width, id).toBeGreaterThanOrEqual(least * entry.displayWidth);
+    }
+  });
+
+  it('writes each PNG drawing at half size too, each pixel the rounded mean of a 2 x 2 block of it', async () => {
+    const { figures } = manifestOf(rootA);
+    const halves = Object.keys(figures).filter((id) => id.endsWith('.half'));
+    const pngs = Object.keys(figures).filter((id) => figures[id]!.src.endsWith('.png'));
+    // Every PNG but the social cards has one; no SVG or GIF does.
+    expect(halves.sort()).toEqual(
+      pngs
+        .filter((id) => !id.endsWith('.half') && !id.startsWith('card-'))
+        .map((id) => `${id}.half`)
+        .sort(),
+    );
+    for (const id of halves) {
+      const full = await decodedPixels(join(rootA, 'public', figures[id.slice(0, -5)]!.src));
+      const half = await decodedPixels(join(rootA, 'public', figures[id]!.src));
+      expect([half.width, half.height], id).toEqual([
+        Math.ceil(full.width / 2),
+        Math.ceil(full.height / 2),
+      ]);
+      // The figures are opaque: a block's mean is the plain mean of each channel, half up.
+      const at = (x: number, y: number, c: number) =>
+        full.data[
+          4 * (Math.min(y, full.height - 1) * full.width + Math.min(x, full.width - 1)) + c
+        ]!;
+      let wrong = 0;
+      for (let y = 0; y < half.height; y++)
+        for (let x = 0; x < half.width; x++)
+          for (let c = 0; c < 4; c++) {
+            const [x0, y0] = [2 * x, 2 * y];
+            const xs = x0 + 1 < full.width ? [x0, x0 + 1] : [x0];
+            const ys = y0 + 1 < full.height ? [y0, y0 + 1] : [y0];
+            const values = ys.flatMap((yy) => xs.map((xx) => at(xx, yy, c)));
+            const mean = Math.floor(values.reduce((a, b) => a + b, 0) / values.length + 0.5);
+            if (half.data[4 * (y * half.width + x) + c] !== mean) wrong++;
+          }
+      expect(wrong, id).toBe(0);
     }
   });
 });

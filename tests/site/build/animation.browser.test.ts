@@ -17,9 +17,12 @@ const build = inject('siteBuilds').root;
 let browser: Browser;
 let server: StaticServer;
 let animation = '';
+/** The stills as a screen of one device pixel per CSS pixel shows them: their half sizes. */
 let still = '';
 let darkAnimation = '';
 let darkStill = '';
+/** The light still at full size, for a screen of two. */
+let fullStill = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -28,9 +31,10 @@ beforeAll(async () => {
     await readFile(join(PROJECT_ROOT, 'src/generated/figures.json'), 'utf8'),
   );
   animation = manifest.figures['training-animation']!.src;
-  still = manifest.figures['training-animation-still']!.src;
+  still = manifest.figures['training-animation-still.half']!.src;
   darkAnimation = manifest.figures['training-animation.dark']!.src;
-  darkStill = manifest.figures['training-animation-still.dark']!.src;
+  darkStill = manifest.figures['training-animation-still.dark.half']!.src;
+  fullStill = manifest.figures['training-animation-still']!.src;
 });
 
 afterAll(async () => {
@@ -89,6 +93,15 @@ describe('the training animation', () => {
     });
     await page.locator('#figure-training-animation button').tap();
     await expect.poll(() => shown(page)).toEqual({ file: still, button: 'Play animation' });
+    await page.context().close();
+  });
+
+  it('shows the still at the size the screen needs: full size at two device pixels per CSS pixel', async () => {
+    const page = await openAnimation({ deviceScaleFactor: 2 });
+    await page.locator('#figure-training-animation button').click();
+    await expect.poll(() => shown(page)).toEqual({ file: fullStill, button: 'Play animation' });
+    await page.locator('#figure-training-animation button').click();
+    await expect.poll(() => shown(page)).toEqual({ file: animation, button: 'Pause animation' });
     await page.context().close();
   });
 

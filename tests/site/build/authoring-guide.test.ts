@@ -143,11 +143,13 @@ describe('the Authoring guide, followed', () => {
       .split('\n')
       .filter((line) => /^(stale|missing) /.test(line))
       .map((line) => line.split(/\s+/)[1]);
-    // The figure in both colour schemes; the numpy program and notebook state every setting,
-    // so they are written again too, and the run's history is new.
+    // The figure in both colour schemes, each at full and half size; the numpy program and
+    // notebook state every setting, so they are written again too, and the run's history is new.
     expect(made.sort()).toEqual([
       'my-figure',
       'my-figure.dark',
+      'my-figure.dark.half',
+      'my-figure.half',
       'my-run/history-csv',
       'my-run/notebook',
       'my-run/python',
