@@ -4,7 +4,8 @@
  * themes: no console error, no failed or third-party request, every image decoded, nothing wider
  * than the screen, and no accessibility problem of any impact found by axe-core. Then Starlight's parts:
  * Pagefind's search finds the tutorial, the table of contents stays in view and marks the current
- * section, and the pages read without JavaScript. Screenshots are kept in test-artifacts/.
+ * section, and the pages read without JavaScript. Each figure is fetched at the size the screen
+ * needs, at several widths and pixel densities. Screenshots are kept in test-artifacts/.
  */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -234,6 +235,75 @@ describe.each([
     expect(new URL(href!, server.url).pathname).toBe(new URL(server.url).pathname);
     expect(title).toContain('Classifying images with a neural network from scratch');
   });
+});
+
+describe('figures at the size the screen needs, in chromium', () => {
+  /** Each shown figure with a half size: its width on the page, and the widths of its files. */
+  interface ShownFigure {
+    src: string;
+    shownWidth: number;
+    chosenWidth: number;
+    candidates: number[];
+  }
+
+  it.each([
+    { width: 1280, scale: 1 },
+    { width: 1280, scale: 2 },
+    { width: 1600, scale: 2 },
+    { width: 800, scale: 1.5 },
+    { width: 412, scale: 1.75 },
+    { width: 375, scale: 2 },
+    { width: 375, scale: 3 },
+  ])(
+    'fetches the half size only where it is sharp enough ($width px at $scale device px per CSS px)',
+    async ({ width, scale }) => {
+      const server = await serve(builds.root);
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        deviceScaleFactor: scale,
+      });
+      const shown: ShownFigure[] = [];
+      for (const path of ['', 'experiments/']) {
+        const page = await context.newPage();
+        await page.goto(server.url + path);
+        await loadEveryImage(page);
+        shown.push(
+          ...(await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLImageElement>('.figure img[srcset]')]
+              .filter((img) => img.checkVisibility())
+              .map((img) => {
+                // The files offered, by width ("a.png 720w, b.png 1440w"), and the one chosen.
+                const files = img.srcset.split(',').map((candidate) => {
+                  const [url, descriptor] = candidate.trim().split(/\s+/);
+                  return {
+                    path: new URL(url!, location.href).pathname,
+                    width: Number.parseInt(descriptor!, 10),
+                  };
+                });
+                const src = new URL(img.currentSrc).pathname;
+                return {
+                  src,
+                  shownWidth: img.getBoundingClientRect().width,
+                  chosenWidth: files.find((file) => file.path === src)?.width ?? 0,
+                  candidates: files.map((file) => file.width),
+                };
+              }),
+          )),
+        );
+        await page.close();
+      }
+      await context.close();
+      expect(shown.length).toBeGreaterThan(10);
+      for (const figure of shown) {
+        // As many pixels as the screen shows, or the largest file there is.
+        const needed = Math.min(figure.shownWidth * scale, Math.max(...figure.candidates));
+        expect(figure.chosenWidth, figure.src).toBeGreaterThanOrEqual(Math.floor(needed));
+        // And the smallest file that has them: the half size wherever it is enough.
+        const smallest = Math.min(...figure.candidates.filter((w) => w >= Math.floor(needed)));
+        expect(figure.chosenWidth, figure.src).toBe(smallest);
+      }
+    },
+  );
 });
 
 describe('the tutorial in chromium', () => {
