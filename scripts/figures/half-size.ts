@@ -1,7 +1,7 @@
 /**
  * A raster figure at half its pixels across: what a screen of one device pixel per CSS pixel (most
- * desktop screens, and phones of up to about 1.9) needs of a figure drawn at two, in a quarter of
- * the bytes to decode and a third to half of them to fetch. Each pixel of the copy is the mean of
+ * desktop screens, and phones whose column times their density is at most the figure's width)
+ * needs of a figure drawn at two, in a quarter of the pixels to decode and under half the bytes to fetch. Each pixel of the copy is the mean of
  * a 2 x 2 block of the drawing, as if the drawing were a supersampled rendering of the copy.
  */
 
@@ -24,22 +24,25 @@ export function halveImage(image: RgbaImage): RgbaImage {
     throw new Error(`halveImage: ${rgba.length} bytes are not ${width} x ${height} RGBA pixels`);
   const half = { width: Math.ceil(width / 2), height: Math.ceil(height / 2) };
   const out = new Uint8Array(4 * half.width * half.height);
-  const source = { ...image, pixels: wholePixels(rgba) };
+  const source = { ...image, pixels: LITTLE_ENDIAN ? wholePixels(rgba) : null };
   const target = { rgba: out, pixels: new Uint32Array(out.buffer), width: half.width };
   for (let y = 0; y < half.height; y++) halveRows(source, target, y);
   return { rgba: out, ...half };
 }
 
-/** The pixels as 32-bit words (0xAABBGGRR: typed arrays are little-endian on every machine Node runs on). */
+/** Whether typed arrays are little-endian here, as on x86 and ARM: a pixel's word is then 0xAABBGGRR. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The pixels as 32-bit words, 0xAABBGGRR (little-endian). */
 function wholePixels(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
 }
 
-/** An image's bytes and the same as 32-bit pixels, with its width. */
+/** An image's bytes and the same as 32-bit pixels (null where words are not 0xAABBGGRR), with its width. */
 interface Pixels {
   rgba: Uint8Array | Uint8ClampedArray;
-  pixels: Uint32Array;
+  pixels: Uint32Array | null;
   width: number;
 }
 
@@ -51,20 +54,21 @@ const LOW_BYTES = 0x00ff00ff;
  * 2 x 2 block, is done on whole pixels: two channels are added at once, one in each 16-bit half
  * of a word (four bytes add up to at most 1,020, so the halves never carry into each other), and
  * adding 2 and shifting by 2 divides each sum by four, rounded half up. Any other block (one
- * that is not opaque, or at an odd edge) goes through averageBlock.
+ * that is not opaque, or at an odd edge), and every block on a big-endian machine, goes through
+ * averageBlock.
  */
 function halveRows(source: Pixels & { height: number }, target: Pixels, y: number): void {
   const { pixels, width } = source;
-  const halfPixels = target.pixels;
+  const halfPixels = target.pixels!;
   const rows = 2 * y + 1 < source.height ? 2 : 1;
-  const pairs = rows === 2 ? width >> 1 : 0; // whole 2 x 2 blocks in this row
+  const pairs = rows === 2 && pixels !== null ? width >> 1 : 0; // whole 2 x 2 blocks, as words
   let top = 2 * y * width;
   let at = y * target.width;
   for (let x = 0; x < pairs; x++, top += 2, at++) {
-    const p = pixels[top]!;
-    const q = pixels[top + 1]!;
-    const r = pixels[top + width]!;
-    const s = pixels[top + width + 1]!;
+    const p = pixels![top]!;
+    const q = pixels![top + 1]!;
+    const r = pixels![top + width]!;
+    const s = pixels![top + width + 1]!;
     if ((p & q & r & s) >>> 24 !== 0xff) {
       averageBlock(
         source.rgba,
@@ -85,7 +89,8 @@ function halveRows(source: Pixels & { height: number }, target: Pixels, y: numbe
       2;
     halfPixels[at] = (redBlue & LOW_BYTES) | ((greenAlpha & LOW_BYTES) << 8);
   }
-  // What is left of the row: an odd last column, or every block of an odd last row.
+  // What is left of the row: an odd last column, or every block of an odd last row (or of every
+  // row, on a big-endian machine).
   for (let x = pairs; x < target.width; x++) {
     const columns = 2 * x + 1 < width ? 2 : 1;
     const block = { x: 2 * x, y: 2 * y, columns, rows, width };

@@ -71,6 +71,8 @@ export function installedPackage(name: string): { path: string; version: string 
 
 /** The modules, relative to the project root, whose closures the keys are made of besides the figures'. */
 const CODE = {
+  // With the halving it imports (half-size.ts): a change to it draws both sizes again, the full
+  // one with the same bytes.
   png: 'scripts/figures/render-png.ts',
   svg: 'scripts/figures/render-svg.ts',
   gif: 'scripts/figures/render-gif.ts',

@@ -20,8 +20,8 @@ export interface EncodedPng {
 
 /**
  * Draws `figure` in `scheme` now (one drawing, whatever the sizes), and encodes it in each of
- * `sizes` (full: as drawn, at PNG_PIXEL_RATIO; half: halved, half-size.ts): the promises, in that order, are the compressions, which run on libuv's worker
- * threads while this one goes on.
+ * `sizes` (full: as drawn, at PNG_PIXEL_RATIO; half: halved, half-size.ts). The promises, in
+ * that order, are the compressions, which run on libuv's worker threads while this one goes on.
  */
 export function renderPng(
   figure: PngFigure,
@@ -33,12 +33,13 @@ export function renderPng(
   const { width, height } = canvas;
   // Unpremultiplied, as a PNG stores them (the same bytes as the canvas's own for opaque pixels).
   const drawing: RgbaImage = { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
-  return options.sizes.map((size) => {
-    const image = size === 'full' ? drawing : halveImage(drawing);
-    return encodePng(image.rgba, image.width, image.height).then((bytes) => ({
+  // Every size is made before any is encoded: a failure leaves no encoding without its caller.
+  const images = options.sizes.map((size) => (size === 'full' ? drawing : halveImage(drawing)));
+  return images.map((image) =>
+    encodePng(image.rgba, image.width, image.height).then((bytes) => ({
       bytes,
       width: image.width,
       height: image.height,
-    }));
-  });
+    })),
+  );
 }

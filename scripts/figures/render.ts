@@ -4,7 +4,12 @@
  * is written here (see write-outputs.ts). Each figure sees only what it declares (record-view.ts);
  * one renderer module per format.
  */
-import type { FigureDefinition } from '../../src/figures/figure-definition.ts';
+import type {
+  FigureDefinition,
+  FigureInput,
+  FigureText,
+} from '../../src/figures/figure-definition.ts';
+import { fullSizeId } from '../../src/figures/figure-manifest.ts';
 import { FigureModuleError, type LoadedFigure } from './figure-modules.ts';
 import { registerFigureFonts } from './fonts.ts';
 import { figureInput, type RecordSource } from './record-view.ts';
@@ -35,8 +40,28 @@ export interface RenderProgress {
 
 type Drawn = { bytes: Buffer; width: number; height: number };
 
-/** How many PNG figures may be drawn and waiting for their encoding at once (the encoders run on libuv's 4 threads). */
+/**
+ * How many PNG outputs may be drawn and waiting for their encoding at once (the encoders run on
+ * libuv's 4 threads): a drawing's full and half size count as two.
+ */
 const PNG_IN_FLIGHT = 4;
+
+/** A finished output of `figure`, with the text of its drawing and the time since `start`. */
+function renderedFigure(
+  figure: LoadedFigure,
+  drawn: Drawn,
+  made: { text: FigureText; start: number },
+): RenderedFigure {
+  return {
+    id: figure.id,
+    format: figure.definition.format,
+    ...drawn,
+    displayWidth: figure.definition.displayWidth,
+    alt: made.text.alt,
+    caption: made.text.caption,
+    ms: performance.now() - made.start,
+  };
+}
 
 /**
  * Renders `figures` from the runs in `sources` (by experiment name) and times each, from the start
@@ -49,20 +74,6 @@ export async function renderFigures(
   progress: RenderProgress = {},
 ): Promise<RenderedFigure[]> {
   registerFigureFonts();
-  const finish = (figure: LoadedFigure, start: number, drawn: Drawn): RenderedFigure => {
-    const text = figure.definition.text(figureInput(figure.id, figure.definition, sources));
-    const rendered: RenderedFigure = {
-      id: figure.id,
-      format: figure.definition.format,
-      ...drawn,
-      displayWidth: figure.definition.displayWidth,
-      alt: text.alt,
-      caption: text.caption,
-      ms: performance.now() - start,
-    };
-    progress.onFigure?.(rendered);
-    return rendered;
-  };
   // The animations first: their frames are compressed on a worker thread while this one draws
   // the next animation and then the PNGs (whose encoding goes on in the background too).
   const results = new Map<string, Promise<RenderedFigure>>();
@@ -75,8 +86,15 @@ export async function renderFigures(
     while (encoding.size >= PNG_IN_FLIGHT) await Promise.race(encoding);
     const start = performance.now();
     const drawing = drawFigure(outputs, sources, progress);
+    // The sizes of one drawing share its alt text and caption, made once.
+    let text: FigureText | undefined;
     const made = outputs.map((figure, k) =>
-      drawing.done[k]!.then((out) => finish(figure, start, out)).catch((error: unknown) => {
+      drawing.done[k]!.then((out) => {
+        text ??= figure.definition.text(drawing.input!);
+        const rendered = renderedFigure(figure, out, { text, start });
+        progress.onFigure?.(rendered);
+        return rendered;
+      }).catch((error: unknown) => {
         throw figureError(figure, error);
       }),
     );
@@ -110,11 +128,13 @@ function drawingsOf(figures: readonly LoadedFigure[]): LoadedFigure[][] {
 
 /**
  * One drawing being made: `drawn` once this thread is free for the next one, and `done`, for each
- * of its outputs in order, with that file's bytes.
+ * of its outputs in order, with that file's bytes; `input`, what its figure was given (none if
+ * that failed).
  */
 interface Drawing {
   drawn: Promise<unknown>;
   done: Promise<Drawn>[];
+  input?: FigureInput;
 }
 
 /**
@@ -127,19 +147,21 @@ function drawFigure(
   sources: ReadonlyMap<string, RecordSource>,
   progress: RenderProgress,
 ): Drawing {
-  const { id, definition, scheme } = outputs[0]!;
+  const { definition, scheme } = outputs[0]!;
+  // Named as drawn (a read it did not declare names "seeds.dark", not "seeds.dark.half").
+  const id = fullSizeId(outputs[0]!.id);
   try {
     const input = figureInput(id, definition, sources);
     if (definition.format === 'gif') {
       const onFrame = (done: number, total: number) => progress.onFrame?.(id, done, total);
       const { framesDrawn, encoded } = renderGif(definition, input, { scheme, onFrame });
-      return { drawn: framesDrawn, done: [encoded] };
+      return { drawn: framesDrawn, done: [encoded], input };
     }
     const done =
       definition.format === 'png'
         ? renderPng(definition, input, { scheme, sizes: outputs.map((figure) => figure.size) })
         : [Promise.resolve(renderSvg(definition, input, scheme))];
-    return { drawn: Promise.resolve(), done };
+    return { drawn: Promise.resolve(), done, input };
   } catch (error) {
     const failed = Promise.reject(error);
     return { drawn: failed, done: outputs.map(() => failed) };

@@ -85,8 +85,9 @@ export interface PngFigure extends FigureBase {
   draw: (ctx: Context2D, input: FigureInput) => void;
   /**
    * Whether the build also writes the drawing at half its pixels across (default true), which
-   * the page offers to screens of about one device pixel per CSS pixel: most desktop screens,
-   * and phones up to about 1.9. A social card, which only other sites show, needs none.
+   * the page offers where it has every pixel the screen shows: at one device pixel per CSS pixel
+   * (most desktop screens), and on phones whose column times their pixel density is at most the
+   * figure's width. A social card, which only other sites show, needs none.
    */
   halfSize?: boolean;
 }

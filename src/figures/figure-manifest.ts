@@ -18,6 +18,11 @@ export function halfSizeId(id: string): string {
   return `${id}.half`;
 }
 
+/** The id of the drawing an output is a size of: "ID.dark.half" -> "ID.dark"; a full size's own id. */
+export function fullSizeId(id: string): string {
+  return id.endsWith('.half') ? id.slice(0, -'.half'.length) : id;
+}
+
 /** The download id of a dataset as CSV: "train-csv" for the training set, "validation-K-csv" for validation set K (from 1). */
 export function datasetDownloadId(set: 'train' | number): string {
   return set === 'train' ? 'train-csv' : `validation-${set}-csv`;

@@ -366,6 +366,21 @@ describe('bad input', () => {
         /content\/figures\/network\.ts: figure "network": "halfSize", when given, must be true or false, and only a PNG figure has one/,
     },
     {
+      name: 'a PNG figure whose halfSize is not true or false (exit 2, naming its file)',
+      files: [
+        [
+          join(project, 'content', 'figures', 'seeds.ts'),
+          readFileSync(join(project, 'content', 'figures', 'seeds.ts'), 'utf8').replace(
+            "format: 'png',",
+            "format: 'png',\n  halfSize: 'yes',",
+          ),
+        ],
+      ],
+      code: 2,
+      message:
+        /content\/figures\/seeds\.ts: figure "seeds": "halfSize", when given, must be true or false/,
+    },
+    {
       name: 'a figure module that throws while drawing (exit 2, naming its id and file)',
       files: [
         [

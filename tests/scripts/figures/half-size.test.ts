@@ -113,6 +113,18 @@ describe('halveImage', () => {
     expect(new Set(pixelsOf(halved.rgba).map((p) => p.join())).size).toBeGreaterThan(10);
   });
 
+  it('reads pixels that do not start at a multiple of four bytes in their buffer', () => {
+    // The 4 x 2 image of the first test, one byte into a larger buffer.
+    const buffer = new Uint8Array(1 + 32);
+    buffer.set([0, 10, 255, 255, 1, 10, 255, 255, 100, 0, 7, 255, 200, 0, 8, 255], 1);
+    buffer.set([2, 10, 255, 255, 3, 11, 255, 255, 50, 0, 9, 255, 51, 2, 10, 255], 17);
+    const halved = halveImage({ rgba: buffer.subarray(1), width: 4, height: 2 });
+    expect(pixelsOf(halved.rgba)).toEqual([
+      [2, 10, 255, 255],
+      [100, 1, 9, 255],
+    ]);
+  });
+
   it('refuses bytes that are not the size it is told', () => {
     expect(() => halveImage({ rgba: new Uint8Array(12), width: 2, height: 2 })).toThrow(
       /12 bytes are not 2 x 2/,

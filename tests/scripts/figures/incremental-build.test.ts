@@ -254,6 +254,18 @@ describe('the figure cache', () => {
     expect(report.trained).toEqual([]);
   }, 60_000);
 
+  it('makes a half size alone again, with the same bytes, when only its file is gone', async () => {
+    const before = manifest(out).figures;
+    const half = readFileSync(join(out, 'public', before['seeds.dark.half'].src));
+    rmSync(join(out, 'public', before['seeds.dark.half'].src));
+    const report = await build();
+    expect(made(report)).toEqual(['seeds.dark.half']);
+    expect(status(report, 'seeds.dark').status).toBe('fresh');
+    const after = manifest(out).figures;
+    expect(after['seeds.dark.half'].src).toBe(before['seeds.dark.half'].src);
+    expect(readFileSync(join(out, 'public', after['seeds.dark.half'].src))).toEqual(half);
+  }, 60_000);
+
   it('writes nothing in check mode, and reports what is stale', async () => {
     setTutorial({ learningRate: 0.03, hiddenUnits: 4, frameEvery: 10 });
     const hashes = hashTree(out);

@@ -238,25 +238,30 @@ describe.each([
 });
 
 describe('figures at the size the screen needs, in chromium', () => {
-  /** Each shown figure with a half size: its width on the page, and the widths of its files. */
+  /** A shown figure that has a half size: its width on the page, its file, and that file's width. */
   interface ShownFigure {
     src: string;
     shownWidth: number;
-    chosenWidth: number;
-    candidates: number[];
+    fileWidth: number;
+    half: boolean;
   }
 
   it.each([
-    { width: 1280, scale: 1 },
-    { width: 1280, scale: 2 },
-    { width: 1600, scale: 2 },
-    { width: 800, scale: 1.5 },
-    { width: 412, scale: 1.75 },
-    { width: 375, scale: 2 },
-    { width: 375, scale: 3 },
+    { width: 1280, scale: 1, half: true },
+    { width: 800, scale: 1, half: true },
+    { width: 1280, scale: 1.25, half: false },
+    { width: 1280, scale: 2, half: false },
+    { width: 1600, scale: 2, half: false },
+    { width: 412, scale: 1.75, half: true },
+    { width: 600, scale: 1.25, half: true },
+    { width: 800, scale: 1.5, half: false },
+    { width: 390, scale: 2, half: true },
+    { width: 375, scale: 2, half: true },
+    { width: 375, scale: 2.75, half: false },
+    { width: 375, scale: 3, half: false },
   ])(
-    'fetches the half size only where it is sharp enough ($width px at $scale device px per CSS px)',
-    async ({ width, scale }) => {
+    'fetches the half size only where it has every pixel shown ($width px at $scale device px per CSS px: $half)',
+    async ({ width, scale, half }) => {
       const server = await serve(builds.root);
       const context = await browser.newContext({
         viewport: { width, height: 900 },
@@ -269,24 +274,22 @@ describe('figures at the size the screen needs, in chromium', () => {
         await loadEveryImage(page);
         shown.push(
           ...(await page.evaluate(() =>
-            [...document.querySelectorAll<HTMLImageElement>('.figure img[srcset]')]
+            [...document.querySelectorAll<HTMLImageElement>('.figure picture img')]
               .filter((img) => img.checkVisibility())
-              .map((img) => {
-                // The files offered, by width ("a.png 720w, b.png 1440w"), and the one chosen.
-                const files = img.srcset.split(',').map((candidate) => {
-                  const [url, descriptor] = candidate.trim().split(/\s+/);
-                  return {
-                    path: new URL(url!, location.href).pathname,
-                    width: Number.parseInt(descriptor!, 10),
-                  };
-                });
+              .flatMap((img) => {
+                const source = img.parentElement!.querySelector(
+                  'source:not([media="print"]):not([data-reduced-motion])',
+                );
+                if (source === null) return []; // an animation or an SVG: one size
                 const src = new URL(img.currentSrc).pathname;
-                return {
-                  src,
-                  shownWidth: img.getBoundingClientRect().width,
-                  chosenWidth: files.find((file) => file.path === src)?.width ?? 0,
-                  candidates: files.map((file) => file.width),
-                };
+                return [
+                  {
+                    src,
+                    shownWidth: img.getBoundingClientRect().width,
+                    fileWidth: img.naturalWidth,
+                    half: src === new URL(source.getAttribute('srcset')!, location.href).pathname,
+                  },
+                ];
               }),
           )),
         );
@@ -295,12 +298,13 @@ describe('figures at the size the screen needs, in chromium', () => {
       await context.close();
       expect(shown.length).toBeGreaterThan(10);
       for (const figure of shown) {
-        // As many pixels as the screen shows, or the largest file there is.
-        const needed = Math.min(figure.shownWidth * scale, Math.max(...figure.candidates));
-        expect(figure.chosenWidth, figure.src).toBeGreaterThanOrEqual(Math.floor(needed));
-        // And the smallest file that has them: the half size wherever it is enough.
-        const smallest = Math.min(...figure.candidates.filter((w) => w >= Math.floor(needed)));
-        expect(figure.chosenWidth, figure.src).toBe(smallest);
+        expect(figure.half, figure.src).toBe(half);
+        // Never enlarged: as many pixels as the screen shows, or the full size.
+        if (half)
+          expect(figure.fileWidth, figure.src).toBeGreaterThanOrEqual(
+            Math.floor(figure.shownWidth * scale),
+          );
+        else expect(figure.fileWidth, figure.src).toBeGreaterThanOrEqual(2 * figure.shownWidth - 1);
       }
     },
   );
