@@ -1,8 +1,10 @@
 /**
- * A raster figure at half its pixels across: what a screen of one device pixel per CSS pixel (most
- * desktop screens, and phones whose column times their density is at most the figure's width)
- * needs of a figure drawn at two, in a quarter of the pixels to decode and under half the bytes to fetch. Each pixel of the copy is the mean of
- * a 2 x 2 block of the drawing, as if the drawing were a supersampled rendering of the copy.
+ * A raster figure at half its pixels across: all that a screen needs of a figure drawn at two
+ * device pixels per CSS pixel where it shows at most one pixel of the copy per device pixel (most
+ * desktop screens, and phones whose column times their density is at most the figure's width),
+ * in a quarter of the pixels to decode and under half the bytes to fetch. Each pixel of the copy
+ * is the mean of a 2 x 2 block of the drawing, as if the drawing were a supersampled rendering
+ * of the copy.
  */
 
 /** An image as straight (not premultiplied) RGBA bytes, row after row. */
@@ -39,10 +41,15 @@ function wholePixels(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
 }
 
-/** An image's bytes and the same as 32-bit pixels (null where words are not 0xAABBGGRR), with its width. */
-interface Pixels {
-  rgba: Uint8Array | Uint8ClampedArray;
+/** The image being halved: its bytes and size, and its pixels as words (null where they would not be 0xAABBGGRR). */
+interface Source extends RgbaImage {
   pixels: Uint32Array | null;
+}
+
+/** The copy being written: its bytes, the same as words, and its width. */
+interface Target {
+  rgba: Uint8Array;
+  pixels: Uint32Array;
   width: number;
 }
 
@@ -57,37 +64,34 @@ const LOW_BYTES = 0x00ff00ff;
  * that is not opaque, or at an odd edge), and every block on a big-endian machine, goes through
  * averageBlock.
  */
-function halveRows(source: Pixels & { height: number }, target: Pixels, y: number): void {
+function halveRows(source: Source, target: Target, y: number): void {
   const { pixels, width } = source;
-  const halfPixels = target.pixels!;
   const rows = 2 * y + 1 < source.height ? 2 : 1;
   const pairs = rows === 2 && pixels !== null ? width >> 1 : 0; // whole 2 x 2 blocks, as words
-  let top = 2 * y * width;
-  let at = y * target.width;
-  for (let x = 0; x < pairs; x++, top += 2, at++) {
-    const p = pixels![top]!;
-    const q = pixels![top + 1]!;
-    const r = pixels![top + width]!;
-    const s = pixels![top + width + 1]!;
-    if ((p & q & r & s) >>> 24 !== 0xff) {
-      averageBlock(
-        source.rgba,
-        { x: 2 * x, y: 2 * y, columns: 2, rows, width },
-        target.rgba,
-        4 * at,
-      );
-      continue;
+  if (pixels !== null) {
+    let top = 2 * y * width;
+    let at = y * target.width;
+    for (let x = 0; x < pairs; x++, top += 2, at++) {
+      const p = pixels[top]!;
+      const q = pixels[top + 1]!;
+      const r = pixels[top + width]!;
+      const s = pixels[top + width + 1]!;
+      if ((p & q & r & s) >>> 24 !== 0xff) {
+        const block = { x: 2 * x, y: 2 * y, columns: 2, rows, width };
+        averageBlock(source.rgba, block, target.rgba, 4 * at);
+        continue;
+      }
+      const redBlue =
+        ((p & LOW_BYTES) + (q & LOW_BYTES) + (r & LOW_BYTES) + (s & LOW_BYTES) + 0x00020002) >>> 2;
+      const greenAlpha =
+        (((p >>> 8) & LOW_BYTES) +
+          ((q >>> 8) & LOW_BYTES) +
+          ((r >>> 8) & LOW_BYTES) +
+          ((s >>> 8) & LOW_BYTES) +
+          0x00020002) >>>
+        2;
+      target.pixels[at] = (redBlue & LOW_BYTES) | ((greenAlpha & LOW_BYTES) << 8);
     }
-    const redBlue =
-      ((p & LOW_BYTES) + (q & LOW_BYTES) + (r & LOW_BYTES) + (s & LOW_BYTES) + 0x00020002) >>> 2;
-    const greenAlpha =
-      (((p >>> 8) & LOW_BYTES) +
-        ((q >>> 8) & LOW_BYTES) +
-        ((r >>> 8) & LOW_BYTES) +
-        ((s >>> 8) & LOW_BYTES) +
-        0x00020002) >>>
-      2;
-    halfPixels[at] = (redBlue & LOW_BYTES) | ((greenAlpha & LOW_BYTES) << 8);
   }
   // What is left of the row: an odd last column, or every block of an odd last row (or of every
   // row, on a big-endian machine).
@@ -111,7 +115,7 @@ interface Block {
 function averageBlock(
   rgba: Uint8Array | Uint8ClampedArray,
   block: Block,
-  out: Uint8Array | Uint8ClampedArray,
+  out: Uint8Array,
   at: number,
 ): void {
   let r = 0;
