@@ -17,29 +17,33 @@ function pixelsOf(rgba: Uint8Array | Uint8ClampedArray): number[][] {
   return Array.from({ length: rgba.length / 4 }, (_, p) => [...rgba.subarray(4 * p, 4 * p + 4)]);
 }
 
+/**
+ * 4 x 2 opaque pixels: two blocks. Reds of the first: 0, 1, 2, 3 -> 6 / 4 = 1.5 -> 2. Greens:
+ * 10, 10, 10, 11 -> 10.25 -> 10. Blues: 255 each. The second block: 100, 200, 50, 51 -> 100.25
+ * -> 100; 0, 0, 0, 2 -> 0.5 -> 1; 7, 8, 9, 10 -> 8.5 -> 9.
+ */
+const FOUR_BY_TWO = [
+  [0, 10, 255, 255],
+  [1, 10, 255, 255],
+  [100, 0, 7, 255],
+  [200, 0, 8, 255],
+  [2, 10, 255, 255],
+  [3, 11, 255, 255],
+  [50, 0, 9, 255],
+  [51, 2, 10, 255],
+];
+/** FOUR_BY_TWO halved, worked out by hand above. */
+const FOUR_BY_TWO_HALVED = [
+  [2, 10, 255, 255],
+  [100, 1, 9, 255],
+];
+
 describe('halveImage', () => {
   it('averages each 2 x 2 block of opaque pixels, rounding half up', () => {
-    // 4 x 2 pixels: two blocks. Reds of the first: 0, 1, 2, 3 -> 6 / 4 = 1.5 -> 2. Greens:
-    // 10, 10, 10, 11 -> 10.25 -> 10. Blues: 255 each. The second block: 100, 200, 50, 51 ->
-    // 100.25 -> 100; 0, 0, 0, 2 -> 0.5 -> 1; 7, 8, 9, 10 -> 8.5 -> 9.
-    const halved = halveImage(
-      image(4, [
-        [0, 10, 255, 255],
-        [1, 10, 255, 255],
-        [100, 0, 7, 255],
-        [200, 0, 8, 255],
-        [2, 10, 255, 255],
-        [3, 11, 255, 255],
-        [50, 0, 9, 255],
-        [51, 2, 10, 255],
-      ]),
-    );
+    const halved = halveImage(image(4, FOUR_BY_TWO));
     expect(halved.width).toBe(2);
     expect(halved.height).toBe(1);
-    expect(pixelsOf(halved.rgba)).toEqual([
-      [2, 10, 255, 255],
-      [100, 1, 9, 255],
-    ]);
+    expect(pixelsOf(halved.rgba)).toEqual(FOUR_BY_TWO_HALVED);
   });
 
   it('keeps an odd last column and row as pixels of their own, averaging what they hold', () => {
@@ -114,15 +118,11 @@ describe('halveImage', () => {
   });
 
   it('reads pixels that do not start at a multiple of four bytes in their buffer', () => {
-    // The 4 x 2 image of the first test, one byte into a larger buffer.
+    // FOUR_BY_TWO, one byte into a larger buffer.
     const buffer = new Uint8Array(1 + 32);
-    buffer.set([0, 10, 255, 255, 1, 10, 255, 255, 100, 0, 7, 255, 200, 0, 8, 255], 1);
-    buffer.set([2, 10, 255, 255, 3, 11, 255, 255, 50, 0, 9, 255, 51, 2, 10, 255], 17);
+    buffer.set(FOUR_BY_TWO.flat(), 1);
     const halved = halveImage({ rgba: buffer.subarray(1), width: 4, height: 2 });
-    expect(pixelsOf(halved.rgba)).toEqual([
-      [2, 10, 255, 255],
-      [100, 1, 9, 255],
-    ]);
+    expect(pixelsOf(halved.rgba)).toEqual(FOUR_BY_TWO_HALVED);
   });
 
   it('refuses bytes that are not the size it is told', () => {

@@ -15,6 +15,7 @@ import { renderFigures } from '../../../scripts/figures/render.ts';
 import { deviceRects } from '../../../scripts/figures/render-gif.ts';
 import { type BuildReport, runFigureBuild } from '../../../scripts/figures/run-build.ts';
 import type { GifFigure } from '../../../src/figures/figure-definition.ts';
+import { fullSizeId } from '../../../src/figures/figure-manifest.ts';
 import {
   createPaletteMapper,
   FRAME_TOLERANCE,
@@ -232,7 +233,7 @@ describe('pixel sizes', () => {
         .sort(),
     );
     for (const id of halves) {
-      const full = await decodedPixels(join(rootA, 'public', figures[id.slice(0, -5)]!.src));
+      const full = await decodedPixels(join(rootA, 'public', figures[fullSizeId(id)]!.src));
       const half = await decodedPixels(join(rootA, 'public', figures[id]!.src));
       expect([half.width, half.height], id).toEqual([
         Math.ceil(full.width / 2),
