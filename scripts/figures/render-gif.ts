@@ -17,7 +17,7 @@ import {
 import type { Rect } from '../../src/figures/pixel-snap.ts';
 import { prepareContext, scaledCanvas } from './canvas-setup.ts';
 import { encodeGif, type GifFrame } from './encode-gif.ts';
-import { type LzwCompressor, startLzwCompressor } from './lzw-pool.ts';
+import type { LzwCompressor } from './lzw-pool.ts';
 
 /** Called after each frame is drawn: frames done so far, and the total. */
 export type FrameProgress = (done: number, total: number) => void;
@@ -62,6 +62,14 @@ function readRects(
   }
 }
 
+/** How to draw an animation: its scheme, who compresses its frames, and who hears of each frame drawn. */
+export interface GifOptions {
+  scheme: SchemeName;
+  /** The worker that compresses the frames; its owner closes it (one can serve several animations). */
+  compressor: LzwCompressor;
+  onFrame?: FrameProgress;
+}
+
 /** An animation being made: its frames all drawn, then its bytes. */
 export interface GifDrawing {
   framesDrawn: Promise<void>;
@@ -76,20 +84,13 @@ export interface GifDrawing {
  * back costs more than drawing it: when the figure says which parts change, only those are
  * drawn and read after the first frame, into a copy of the frame kept between frames.
  */
-export function renderGif(
-  figure: GifFigure,
-  input: FigureInput,
-  options: { scheme: SchemeName; onFrame?: FrameProgress },
-): GifDrawing {
-  const compressor = startLzwCompressor();
-  const drawing = drawFrames(figure, input, options, compressor);
-  const encoded = drawing
-    .then(async ({ frames, width, height, palette }) => ({
-      bytes: encodeGif(width, height, palette, await Promise.all(frames)),
-      width,
-      height,
-    }))
-    .finally(() => compressor.close());
+export function renderGif(figure: GifFigure, input: FigureInput, options: GifOptions): GifDrawing {
+  const drawing = drawFrames(figure, input, options);
+  const encoded = drawing.then(async ({ frames, width, height, palette }) => ({
+    bytes: encodeGif(width, height, palette, await Promise.all(frames)),
+    width,
+    height,
+  }));
   return { framesDrawn: drawing.then(() => undefined), encoded };
 }
 
@@ -97,10 +98,9 @@ export function renderGif(
 async function drawFrames(
   figure: GifFigure,
   input: FigureInput,
-  options: { scheme: SchemeName; onFrame?: FrameProgress },
-  compressor: LzwCompressor,
+  options: GifOptions,
 ): Promise<{ frames: Promise<GifFrame>[]; width: number; height: number; palette: Rgb[] }> {
-  const { scheme, onFrame } = options;
+  const { scheme, compressor, onFrame } = options;
   const { canvas, ctx } = scaledCanvas(figure.size(input), GIF_PIXEL_RATIO);
   const palette = figurePalette(scheme);
   const painted = schemeContext(ctx, scheme);

@@ -12,6 +12,7 @@ import type {
 import { fullSizeId } from '../../src/figures/figure-manifest.ts';
 import { FigureModuleError, type LoadedFigure } from './figure-modules.ts';
 import { registerFigureFonts } from './fonts.ts';
+import { type LzwCompressor, startLzwCompressor } from './lzw-pool.ts';
 import { figureInput, type RecordSource } from './record-view.ts';
 import { renderGif } from './render-gif.ts';
 import { renderPng } from './render-png.ts';
@@ -75,7 +76,32 @@ export async function renderFigures(
 ): Promise<RenderedFigure[]> {
   registerFigureFonts();
   // The animations first: their frames are compressed on a worker thread while this one draws
-  // the next animation and then the PNGs (whose encoding goes on in the background too).
+  // the next animation and then the PNGs (whose encoding goes on in the background too). One
+  // worker serves every animation, started with the first: they are drawn one after another, and
+  // it compresses a frame in less time than this thread takes to draw one.
+  let compressor: LzwCompressor | undefined;
+  const lzw = (): LzwCompressor => (compressor ??= startLzwCompressor());
+  try {
+    return await drawEach(figures, { sources, progress, lzw });
+  } finally {
+    await compressor?.close();
+  }
+}
+
+/** What every drawing of one render shares: the runs, the progress callbacks, and the animations' compressor. */
+interface RenderContext {
+  sources: ReadonlyMap<string, RecordSource>;
+  progress: RenderProgress;
+  /** The compressor of the animations' frames, started when first asked for. */
+  lzw: () => LzwCompressor;
+}
+
+/** Draws each of `figures`, the animations first, a few PNGs encoding at a time; resolves when every output is made. */
+async function drawEach(
+  figures: readonly LoadedFigure[],
+  context: RenderContext,
+): Promise<RenderedFigure[]> {
+  const { progress } = context;
   const results = new Map<string, Promise<RenderedFigure>>();
   const encoding = new Set<Promise<unknown>>();
   const ordered = drawingsOf(figures).sort(
@@ -85,7 +111,7 @@ export async function renderFigures(
     // Each PNG holds its pixels until it is encoded: a few at a time keep the memory bounded.
     while (encoding.size >= PNG_IN_FLIGHT) await Promise.race(encoding);
     const start = performance.now();
-    const drawing = drawFigure(outputs, sources, progress);
+    const drawing = drawFigure(outputs, context);
     // The sizes of one drawing share its alt text and caption, made once.
     let text: FigureText | undefined;
     const made = outputs.map((figure, k) =>
@@ -142,11 +168,8 @@ interface Drawing {
  * returns (its encodings go on); an animation's frames are drawn over several turns of the event
  * loop, and compressed after.
  */
-function drawFigure(
-  outputs: readonly LoadedFigure[],
-  sources: ReadonlyMap<string, RecordSource>,
-  progress: RenderProgress,
-): Drawing {
+function drawFigure(outputs: readonly LoadedFigure[], context: RenderContext): Drawing {
+  const { sources, progress } = context;
   const { definition, scheme } = outputs[0]!;
   // Named as drawn (a read it did not declare names "seeds.dark", not "seeds.dark.half").
   const id = fullSizeId(outputs[0]!.id);
@@ -154,7 +177,12 @@ function drawFigure(
     const input = figureInput(id, definition, sources);
     if (definition.format === 'gif') {
       const onFrame = (done: number, total: number) => progress.onFrame?.(id, done, total);
-      const { framesDrawn, encoded } = renderGif(definition, input, { scheme, onFrame });
+      const compressor = context.lzw();
+      const { framesDrawn, encoded } = renderGif(definition, input, {
+        scheme,
+        compressor,
+        onFrame,
+      });
       return { drawn: framesDrawn, done: [encoded], input };
     }
     const done =
