@@ -20,7 +20,7 @@ import { encodeGif, type GifFrame } from './encode-gif.ts';
 import type { LzwCompressor } from './lzw-pool.ts';
 
 /** Called after each frame is drawn: frames done so far, and the total. */
-export type FrameProgress = (done: number, total: number) => void;
+type FrameProgress = (done: number, total: number) => void;
 
 /** Lets pending callbacks (finished PNG encodings) run, so their times are taken when they finish. */
 function yieldToEventLoop(): Promise<void> {

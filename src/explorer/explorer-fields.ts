@@ -191,12 +191,11 @@ export function explorerValues(settings: Settings): ExplorerValues {
 
 /**
  * Why the explorer cannot train the run of an experiment (none when it can): a value out of its
- * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."), or images that are
- * not the ones its data seed generates (`generatedImages` false: it trains or validates on CSV
- * files), where the explorer can only generate them. frameEvery only picks snapshots: the
- * explorer keeps its own.
+ * fields' ranges ("hidden units 1024: Must be a whole number from 1 to 16."). frameEvery only
+ * picks snapshots: the explorer keeps its own; and images of the experiment's own (CSV files)
+ * it reads from the site.
  */
-export function explorerProblems(settings: Settings, generatedImages: boolean): string[] {
+export function explorerProblems(settings: Settings): string[] {
   const values = explorerValues(settings);
   const problems: string[] = [];
   for (const field of EXPLORER_FIELDS) {
@@ -206,10 +205,6 @@ export function explorerProblems(settings: Settings, generatedImages: boolean): 
         `${field.label.toLowerCase()} ${fieldText(values[field.key])}: ${reading.message}`,
       );
   }
-  if (!generatedImages)
-    problems.push(
-      `its images are not the ones its data seed ${settings.dataSeed} generates (it trains or validates on CSV files), and the explorer can only generate them`,
-    );
   return problems;
 }
 

@@ -32,11 +32,36 @@ const INIT_PHRASES: Record<InitScheme, string> = {
   large: 'initial weights 10 times Xavier',
 };
 
-/** "learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, weight seed 3, data seed 2024". */
-export function describeSettings(values: Readonly<ExplorerValues>): string {
+/**
+ * "learning rate 0.05, 8 hidden units, He initialisation, 300 iterations, weight seed 3, data seed
+ * 2024"; with `imagesOf`, the images named by their experiment instead of the data seed ("...,
+ * weight seed 3, the images of experiment “mine”").
+ */
+export function describeSettings(
+  values: Readonly<ExplorerValues>,
+  imagesOf: string | null = null,
+): string {
   const units = values.hiddenUnits === 1 ? '1 hidden unit' : `${values.hiddenUnits} hidden units`;
   const iterations = values.iterations === 1 ? '1 iteration' : `${values.iterations} iterations`;
-  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, weight seed ${values.seed}, data seed ${values.dataSeed}`;
+  const images = imagesOf === null ? `data seed ${values.dataSeed}` : imagesPhrase(imagesOf);
+  return `learning rate ${values.learningRate}, ${units}, ${INIT_PHRASES[values.init]}, ${iterations}, weight seed ${values.seed}, ${images}`;
+}
+
+/** "the images of experiment “mine”". */
+function imagesPhrase(experiment: string): string {
+  return `the images of experiment “${experiment}”`;
+}
+
+/** The data seed's hint while the images come from experiment `experiment`'s CSV files. */
+export function fixedSeedHint(experiment: string): string {
+  return `Not used: the run trains on ${imagesPhrase(experiment)} (its CSV files)`;
+}
+
+/** A validation set's readout label: "Validation set 1" as it is; "Dimmed lines" as "Validation: dimmed lines". */
+export function validationLabel(title: string): string {
+  return /^validation/i.test(title)
+    ? title
+    : `Validation: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 }
 
 /** What the reader is told about a run whose loss became NaN or infinite at `iteration`. */

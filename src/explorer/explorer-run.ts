@@ -5,7 +5,7 @@
  */
 
 import { parameterScaleMax } from '../figures/training-frame-figure.ts';
-import { generateDatasets } from '../nn/datasets.ts';
+import { type Datasets, generateDatasets } from '../nn/datasets.ts';
 import { DivergenceError } from '../nn/errors.ts';
 import { frameSpacing, keepsFrame } from '../nn/frame-schedule.ts';
 import { validateSettings } from '../nn/settings.ts';
@@ -17,6 +17,8 @@ import type { ExplorerValues } from './explorer-fields.ts';
 export interface ExplorerRun {
   /** The explorer's six settings this run used. */
   values: ExplorerValues;
+  /** The experiment whose own images (CSV files) it trained on; null: its data seed's. */
+  imagesOf: string | null;
   /** frames[k] is the snapshot of iteration k (trained with frameEvery = 1). */
   record: RunRecord;
   /** The colour scale's max |W|, |b|: computed over the animation's frame iterations, as the animation does. */
@@ -30,15 +32,25 @@ export type RunOutcome =
   | { ok: true; run: ExplorerRun }
   | { ok: false; blowUp: { iteration: number; learningRate: number } };
 
+/** An experiment's own images (read from its CSV files), by the experiment's name. */
+export interface OwnImages {
+  experiment: string;
+  datasets: Datasets;
+}
+
 /**
- * Trains with the tutorial's settings except the explorer's six `values`, on the images generated
- * from their data seed, keeping a snapshot at every iteration. `tutorial.frameEvery` only picks
- * the iterations the colour scale is taken over, so the tutorial's run is coloured exactly as in
- * the animation.
+ * Trains with the tutorial's settings except the explorer's six `values`, on `images` (an
+ * experiment's own) or else the images generated from their data seed, keeping a snapshot at
+ * every iteration. `tutorial.frameEvery` only picks the iterations the colour scale is taken
+ * over, so the tutorial's run is coloured exactly as in the animation.
  */
-export function runExplorer(tutorial: Settings, values: Readonly<ExplorerValues>): RunOutcome {
+export function runExplorer(
+  tutorial: Settings,
+  values: Readonly<ExplorerValues>,
+  images: OwnImages | null = null,
+): RunOutcome {
   const settings = validateSettings({ ...tutorial, ...values, frameEvery: 1 }, 'the explorer');
-  const datasets = generateDatasets(settings.dataSeed);
+  const datasets = images?.datasets ?? generateDatasets(settings.dataSeed);
   let record: RunRecord;
   try {
     // Every iteration, however long the run: the explorer plays them all.
@@ -63,6 +75,7 @@ export function runExplorer(tutorial: Settings, values: Readonly<ExplorerValues>
     ok: true,
     run: {
       values: { ...values },
+      imagesOf: images?.experiment ?? null,
       record,
       scaleMax: parameterScaleMax(animationFrames),
       lossRose: final > first,

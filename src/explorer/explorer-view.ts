@@ -8,13 +8,22 @@ import { schemeContext } from '../figures/colour-scheme.ts';
 import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
 import { canvasBacking } from './canvas-backing.ts';
-import { type ExplorerValues, sameSettings } from './explorer-fields.ts';
+import { EXPLORER_FIELDS, type ExplorerValues, sameSettings } from './explorer-fields.ts';
 import { find } from './explorer-form.ts';
-import { describeSettings, formatAccuracy, formatLoss } from './explorer-format.ts';
+import {
+  describeSettings,
+  fixedSeedHint,
+  formatAccuracy,
+  formatLoss,
+  validationLabel,
+} from './explorer-format.ts';
 import type { ExplorerRun } from './explorer-run.ts';
 import { frameLayoutWidth } from './frame-width.ts';
 import { pageScheme } from './page-scheme.ts';
 import type { Playback } from './playback.ts';
+
+/** The data seed's name in the form (and in the address). */
+const DATA_SEED_PARAM = EXPLORER_FIELDS.find((field) => field.key === 'dataSeed')!.param;
 
 /** The explorer's elements. */
 export interface ExplorerView {
@@ -30,6 +39,12 @@ export interface ExplorerView {
   status: HTMLElement;
   iterationText: HTMLElement;
   showing: HTMLElement;
+  /** The list of readouts, and a copy of one of its rows to make a validation set's from. */
+  readouts: HTMLElement;
+  readoutRow: HTMLElement;
+  /** The data seed's field and its hint. */
+  dataSeedField: HTMLInputElement;
+  dataSeedHint: HTMLElement;
 }
 
 /** The elements of the explorer whose root element is `root` (find throws, naming the one missing). */
@@ -47,7 +62,51 @@ export function explorerView(root: HTMLElement): ExplorerView {
     status: find<HTMLElement>(root, '[data-status]'),
     iterationText: find<HTMLElement>(root, '[data-iteration]'),
     showing: find<HTMLElement>(root, '[data-showing]'),
+    readouts: find<HTMLElement>(root, '[data-readouts]'),
+    // A copy keeps the component's scoped-style class, which a new element would lack.
+    readoutRow: find<HTMLElement>(root, '[data-value="final-loss"]').parentElement!.cloneNode(
+      true,
+    ) as HTMLElement,
+    dataSeedField: find<HTMLInputElement>(root, `input[name="${DATA_SEED_PARAM}"]`),
+    dataSeedHint: find<HTMLElement>(root, `[data-hint-for="${DATA_SEED_PARAM}"]`),
   };
+}
+
+/** The images the next runs train on: an experiment's own (`experiment`), or the data seed's (null). */
+export interface ImagesShown {
+  experiment: string | null;
+  /** Their validation sets' names and titles, one readout each. */
+  validation: readonly { name: string; title: string }[];
+}
+
+/**
+ * Shows which images the runs train on: with an experiment's own, the data seed's field read-only
+ * at `dataSeed` and its hint saying why (the page's own hint is kept to go back to); and one readout
+ * for each validation set, made again only when the sets change.
+ */
+export function showImages(view: ExplorerView, images: ImagesShown, dataSeed: number): void {
+  const { dataSeedField, dataSeedHint, readouts, readoutRow } = view;
+  dataSeedHint.dataset.pageHint ??= dataSeedHint.textContent ?? '';
+  const own = images.experiment !== null;
+  dataSeedField.readOnly = own;
+  if (own) dataSeedField.value = String(dataSeed);
+  dataSeedHint.textContent = own
+    ? fixedSeedHint(images.experiment!)
+    : dataSeedHint.dataset.pageHint;
+  const rows = [...readouts.querySelectorAll<HTMLElement>('[data-validation-readout]')];
+  const names = rows.map((row) => row.querySelector('dd')?.dataset.value);
+  if (names.join('\n') === images.validation.map((set) => set.name).join('\n')) return;
+  for (const row of rows) row.remove();
+  for (const set of images.validation) {
+    const row = readoutRow.cloneNode(true) as HTMLElement;
+    row.dataset.validationReadout = '';
+    find<HTMLElement>(row, 'dt').textContent = validationLabel(set.title);
+    const value = find<HTMLElement>(row, 'dd');
+    value.dataset.value = set.name;
+    value.textContent = '–';
+    delete value.dataset.raw;
+    readouts.append(row);
+  }
 }
 
 /**
@@ -112,7 +171,7 @@ export function showPlaying(view: ExplorerView, playback: Playback): void {
 export function showRunSummary(
   view: ExplorerView,
   run: ExplorerRun,
-  tutorialValues: ExplorerValues,
+  tutorial: { values: ExplorerValues; imagesOf: string | null },
 ): void {
   const { record } = run;
   view.slider.max = String(record.settings.iterations);
@@ -133,8 +192,9 @@ export function showRunSummary(
         result.accuracy,
       );
   }
-  const tutorialNote = sameSettings(run.values, tutorialValues) ? ' (the tutorial’s settings)' : '';
-  view.showing.textContent = `${describeSettings(run.values)}${tutorialNote}.`;
+  const tutorials = sameSettings(run.values, tutorial.values) && run.imagesOf === tutorial.imagesOf;
+  const tutorialNote = tutorials ? ' (the tutorial’s settings)' : '';
+  view.showing.textContent = `${describeSettings(run.values, run.imagesOf)}${tutorialNote}.`;
   view.root.dataset.diverged = String(run.lossRose);
 }
 

@@ -5,12 +5,14 @@
  * object of one startExplorer call, one per explorer on the page.
  */
 
+import type { Datasets } from '../nn/datasets.ts';
 import { validateSettings } from '../nn/settings.ts';
 import type { Settings } from '../nn/types.ts';
 import { loadCanvasFont } from './canvas-font.ts';
 import {
   type ExplorerValues,
   explorerValues,
+  fieldText,
   fieldTexts,
   sameSettings,
 } from './explorer-fields.ts';
@@ -21,24 +23,35 @@ import {
   lossRoseMessage,
   trainedMessage,
 } from './explorer-format.ts';
-import { type ExplorerRun, runExplorer } from './explorer-run.ts';
+import type { ImageFiles } from './explorer-images.ts';
+import { type ExplorerRun, type OwnImages, runExplorer } from './explorer-run.ts';
 import {
   drawFrame,
   type ExplorerView,
   explorerView,
   setBusy,
   setStatus,
+  showImages,
   showIteration,
   showPlaying,
   showRunSummary,
 } from './explorer-view.ts';
 import { advance, createPlayback, type Playback, seek, step, togglePlay } from './playback.ts';
-import { queryWithSettings, settingsFromQuery } from './url-settings.ts';
+import {
+  imagesFromQuery,
+  queryWithImages,
+  queryWithSettings,
+  settingsFromQuery,
+} from './url-settings.ts';
 
-/** What the page passes in data-tutorial: the build's settings and the validation sets' titles. */
+/** What the page passes in data-tutorial: the build's settings and the validation sets' titles, and the images of experiments that bring their own. */
 interface TutorialData {
   settings: Settings;
   validationTitles: Record<string, string>;
+  /** The experiment whose own images the explorer starts on (its experiment, if that has CSV files); null: the data seed's. */
+  images: string | null;
+  /** Where each experiment with images of its own has them: the ones an address may ask for. */
+  imageFiles: Record<string, ImageFiles>;
 }
 
 /** One explorer on the page: its elements, the tutorial it starts from, and what it shows now. */
@@ -46,6 +59,14 @@ interface Explorer {
   view: ExplorerView;
   tutorial: Settings;
   tutorialValues: ExplorerValues;
+  /** The validation sets of the data seed's images (their names and titles). */
+  seedValidation: { name: string; title: string }[];
+  /** Where each experiment's own images are, the ones read so far, and those the explorer starts on. */
+  imageFiles: Record<string, ImageFiles>;
+  loadedImages: Map<string, Datasets>;
+  startImages: string | null;
+  /** The images the runs train on now (null: the data seed's). */
+  images: OwnImages | null;
   /** The run shown (null until the first has trained), and the tutorial's once trained. */
   run: ExplorerRun | null;
   tutorialRun: ExplorerRun | null;
@@ -65,6 +86,14 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     view: explorerView(root),
     tutorial,
     tutorialValues: explorerValues(tutorial),
+    seedValidation: Object.entries(tutorialData.validationTitles).map(([name, title]) => ({
+      name,
+      title,
+    })),
+    imageFiles: tutorialData.imageFiles,
+    loadedImages: new Map(),
+    startImages: tutorialData.images,
+    images: null,
     run: null,
     tutorialRun: null,
     playback: createPlayback(0),
@@ -73,6 +102,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     redrawRequest: 0,
   };
   const settingsForm = explorerForm(explorer.view.form, explorer.tutorialValues);
+  // The images first: the address may ask for an experiment's own, and they must be read.
+  const asked = imagesFromQuery(location.search);
+  const unknown = asked !== null && !Object.hasOwn(explorer.imageFiles, asked);
+  if (!(await useImages(explorer, unknown || asked === null ? explorer.startImages : asked)))
+    return;
   wireForm(explorer, settingsForm);
   wirePlayback(explorer);
   watchRedraws(explorer);
@@ -81,7 +115,63 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   >('button, input, select'))
     control.disabled = false;
   await trainFirstRun(explorer, settingsForm);
+  if (unknown) setStatus(explorer.view, unknownImagesMessage(asked!, explorer), 'problem');
   root.dataset.ready = 'true';
+}
+
+/** What the reader is told when the address names images this site does not have. */
+function unknownImagesMessage(asked: string, explorer: Explorer): string {
+  const known = Object.keys(explorer.imageFiles).map((name) => `“${name}”`);
+  const which =
+    known.length === 0
+      ? 'none of this site’s experiments has'
+      : `only ${known.join(', ')} ${known.length === 1 ? 'has' : 'have'}`;
+  const shown =
+    explorer.startImages === null
+      ? 'the images of the data seed'
+      : `the images of experiment “${explorer.startImages}”`;
+  return `This page’s address asks for the images of experiment “${asked}”, but ${which} images of their own: the run uses ${shown}.`;
+}
+
+/**
+ * Makes the runs train on the images of `experiment` (read from its CSV files the first time) or,
+ * when it is null, on the data seed's, and shows which. False after saying on the status line
+ * that the files could not be read: the images stay as they were.
+ */
+async function useImages(explorer: Explorer, experiment: string | null): Promise<boolean> {
+  const { view, tutorial } = explorer;
+  if (experiment === null) {
+    explorer.images = null;
+    showImages(view, { experiment, validation: explorer.seedValidation }, tutorial.dataSeed);
+    return true;
+  }
+  const files = explorer.imageFiles[experiment]!;
+  let datasets = explorer.loadedImages.get(experiment);
+  if (datasets === undefined) {
+    setStatus(view, `Loading the images of experiment “${experiment}”…`, 'busy');
+    try {
+      // Loaded only here: the CSV reader is no part of an explorer that never needs it.
+      const { fetchSiteText, loadImages } = await import('./explorer-images.ts');
+      datasets = await loadImages(files, fetchSiteText);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setStatus(
+        view,
+        `Could not load the images of experiment “${experiment}”: ${message}`,
+        'problem',
+      );
+      return false;
+    }
+    explorer.loadedImages.set(experiment, datasets);
+  }
+  explorer.images = { experiment, datasets };
+  showImages(view, { experiment, validation: files.validation }, files.dataSeed);
+  return true;
+}
+
+/** The experiment whose own images the runs train on now (null: the data seed's). */
+function imagesNow(explorer: Explorer): string | null {
+  return explorer.images?.experiment ?? null;
 }
 
 // ---- Showing -----------------------------------------------------------------------------------
@@ -97,7 +187,10 @@ function showCurrent(explorer: Explorer): void {
 function showRun(explorer: Explorer, run: ExplorerRun): void {
   explorer.run = run;
   explorer.playback = createPlayback(run.record.settings.iterations);
-  showRunSummary(explorer.view, run, explorer.tutorialValues);
+  showRunSummary(explorer.view, run, {
+    values: explorer.tutorialValues,
+    imagesOf: explorer.startImages,
+  });
   showPlaying(explorer.view, explorer.playback);
   showCurrent(explorer);
 }
@@ -170,13 +263,15 @@ function wirePlayback(explorer: Explorer): void {
 /** Trains `values` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
 function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null {
   const { tutorial, tutorialValues } = explorer;
-  if (explorer.tutorialRun !== null && sameSettings(values, tutorialValues)) {
+  const tutorials =
+    sameSettings(values, tutorialValues) && imagesNow(explorer) === explorer.startImages;
+  if (explorer.tutorialRun !== null && tutorials) {
     showRun(explorer, explorer.tutorialRun);
     setStatus(explorer.view, 'The tutorial’s run, as trained when the explorer started.', 'done');
     return null;
   }
   const started = performance.now();
-  const outcome = runExplorer(tutorial, values);
+  const outcome = runExplorer(tutorial, values, explorer.images);
   const elapsed = performance.now() - started;
   if (!outcome.ok)
     return blowUpMessage(
@@ -184,7 +279,7 @@ function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null
       outcome.blowUp.learningRate,
       tutorial.learningRate,
     );
-  if (sameSettings(values, tutorialValues)) explorer.tutorialRun = outcome.run;
+  if (tutorials) explorer.tutorialRun = outcome.run;
   showRun(explorer, outcome.run);
   const { history } = outcome.run.record;
   if (outcome.run.lossRose)
@@ -199,8 +294,11 @@ function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null
 }
 
 /** Trains `values` with the status line saying so; after a divergence, keeps (or restores) a run to show and says which. */
-async function trainRequested(explorer: Explorer, values: ExplorerValues): Promise<void> {
+async function trainRequested(explorer: Explorer, asked: ExplorerValues): Promise<void> {
   const { view } = explorer;
+  // Images read from files are the same whatever the data seed: the run keeps the experiment's.
+  const own = imagesNow(explorer);
+  const values = own === null ? asked : { ...asked, dataSeed: explorer.imageFiles[own]!.dataSeed };
   update(explorer, seek(explorer.playback, explorer.playback.iteration));
   setStatus(view, 'Training…', 'busy');
   setBusy(view, true);
@@ -214,8 +312,8 @@ async function trainRequested(explorer: Explorer, values: ExplorerValues): Promi
       const kept =
         run === null
           ? ''
-          : ` Still showing the last run that trained: ${describeSettings(run.values)}.`;
-      const same = run !== null && sameSettings(run.values, values);
+          : ` Still showing the last run that trained: ${describeSettings(run.values, run.imagesOf)}.`;
+      const same = run !== null && sameSettings(run.values, values) && run.imagesOf === own;
       setStatus(view, divergence + (same ? '' : kept), 'problem');
     }
   } catch (error) {
@@ -229,6 +327,12 @@ async function trainRequested(explorer: Explorer, values: ExplorerValues): Promi
 /** The first run: the one the page's address asks for, or the tutorial's (saying so when the address's settings cannot be used). */
 async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Promise<void> {
   const fromUrl = settingsFromQuery(location.search, explorer.tutorialValues);
+  const own = imagesNow(explorer);
+  if (own !== null) {
+    // The data seed's field is fixed at the experiment's: an address's own seed is not used.
+    fromUrl.texts.dataSeed = fieldText(explorer.imageFiles[own]!.dataSeed);
+    delete fromUrl.problems.dataSeed;
+  }
   settingsForm.fill(fromUrl.texts, fromUrl.problems);
   await loadCanvasFont();
   if (!fromUrl.present) {
@@ -247,12 +351,18 @@ async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Pr
 
 // ---- The form ----------------------------------------------------------------------------------
 
-/** Replaces the page's address with one that holds `values` (null: the tutorial's, no settings in it). */
-function rememberSettings(values: ExplorerValues | null): void {
+/**
+ * Replaces the page's address with one that holds `values` (null: the tutorial's, no settings in
+ * it) and names the images the runs train on, unless they are the ones the explorer starts on.
+ */
+function rememberSettings(explorer: Explorer, values: ExplorerValues | null): void {
+  const own = imagesNow(explorer);
+  const images = own === explorer.startImages ? null : own;
+  const query = queryWithImages(queryWithSettings(location.search, values), images);
   window.history.replaceState(
     window.history.state,
     '',
-    `${location.pathname}${queryWithSettings(location.search, values)}${location.hash}`,
+    `${location.pathname}${query}${location.hash}`,
   );
 }
 
@@ -267,16 +377,18 @@ function wireForm(explorer: Explorer, settingsForm: ExplorerForm): void {
       setStatus(view, fix, 'problem');
       return;
     }
-    rememberSettings(values);
+    rememberSettings(explorer, values);
     void trainRequested(explorer, values);
   });
   view.resetButton.addEventListener('click', () => {
-    settingsForm.fill(fieldTexts(tutorialValues), {});
-    rememberSettings(null);
-    void trainRequested(explorer, tutorialValues).then(() => {
+    void (async () => {
+      if (!(await useImages(explorer, explorer.startImages))) return;
+      settingsForm.fill(fieldTexts(tutorialValues), {});
+      rememberSettings(explorer, null);
+      await trainRequested(explorer, tutorialValues);
       if (view.status.dataset.kind === 'done')
         setStatus(view, 'Back to the tutorial’s settings.', 'done');
-    });
+    })();
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&init=he&iterations=300&seed=3&data=2024), so
- * a shared link reproduces a run. Pure: query strings in, values and messages out, and back.
+ * The explorer's settings in the page's URL query (?lr=0.05&hidden=8&init=he&iterations=300&seed=3&data=2024,
+ * with images=NAME when the run trains on an experiment's own images), so a shared link
+ * reproduces a run. Pure: query strings in, values and messages out, and back.
  */
 import {
   EXPLORER_FIELDS,
@@ -58,6 +59,24 @@ export function queryWithSettings(search: string, values: Readonly<ExplorerValue
     if (values === null) query.delete(field.param);
     else query.set(field.param, fieldText(values[field.key]));
   }
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The query parameter that names the experiment whose own images (CSV files) a run trains on. */
+const IMAGES_PARAM = 'images';
+
+/** The experiment `search` asks for the images of (?images=NAME), or null when it asks for none. */
+export function imagesFromQuery(search: string): string | null {
+  const name = new URLSearchParams(search).get(IMAGES_PARAM);
+  return name === null || name === '' ? null : name;
+}
+
+/** `search` asking for the images of experiment `experiment` (or for none when it is null), other parameters kept. */
+export function queryWithImages(search: string, experiment: string | null): string {
+  const query = new URLSearchParams(search);
+  if (experiment === null) query.delete(IMAGES_PARAM);
+  else query.set(IMAGES_PARAM, experiment);
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }

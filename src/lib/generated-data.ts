@@ -50,6 +50,13 @@ export function experimentResults(name: string = TUTORIAL_EXPERIMENT): unknown {
   return value;
 }
 
+/** The names of the experiments the build has results of, in alphabetical order. */
+export function experimentNames(): string[] {
+  return Object.keys(results)
+    .map((key) => key.replace(/^.*\/|\.json$/g, ''))
+    .sort();
+}
+
 /** The figure with id `id` from figures.json; throws naming the id if there is none. */
 export function figureById(id: string): FigureEntry {
   return entryById<FigureEntry>('figures', id, `<Figure id="${id}">`);

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   blowUpMessage,
   describeSettings,
+  fixedSeedHint,
   formatAccuracy,
   formatLoss,
   formatPercent,
   lossRoseMessage,
   trainedMessage,
+  validationLabel,
 } from '../../src/explorer/explorer-format.ts';
 
 describe('explorer text', () => {
@@ -74,5 +76,28 @@ describe('explorer text', () => {
   it('reports the training time in whole milliseconds, at least 1', () => {
     expect(trainedMessage(200, 41.4)).toBe('Trained 200 iterations in your browser in 41 ms.');
     expect(trainedMessage(1, 0.2)).toBe('Trained 1 iteration in your browser in 1 ms.');
+  });
+
+  it('names an experiment’s own images instead of the data seed, and says why the seed is not used', () => {
+    const values = {
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      init: 'xavier',
+      iterations: 200,
+      seed: 7,
+      dataSeed: 2024,
+    } as const;
+    expect(describeSettings(values, 'my-run')).toBe(
+      'learning rate 0.01, 6 hidden units, Xavier initialisation, 200 iterations, weight seed 7, the images of experiment “my-run”',
+    );
+    expect(describeSettings(values, null)).toBe(describeSettings(values));
+    expect(fixedSeedHint('my-run')).toBe(
+      'Not used: the run trains on the images of experiment “my-run” (its CSV files)',
+    );
+  });
+
+  it('labels a validation set by its title', () => {
+    expect(validationLabel('Validation set 1')).toBe('Validation set 1');
+    expect(validationLabel('Dimmed lines')).toBe('Validation: dimmed lines');
   });
 });

@@ -88,6 +88,20 @@ describe('runExplorer', () => {
     );
   });
 
+  it('trains on the images it is given (an experiment’s own) whatever the data seed says', () => {
+    // Other images than the seed's: seed 5's training set, and the tutorial's second validation set alone.
+    const given = { train: generateDatasets(5).train, validation: [datasets.validation[1]!] };
+    const own = runExplorer(tutorial, tutorialValues, { experiment: 'mine', datasets: given });
+    expect(own.ok).toBe(true);
+    if (!own.ok) return;
+    expect(own.run.record.datasets).toEqual(given);
+    expect(own.run.imagesOf).toBe('mine');
+    expect(run!.imagesOf).toBeNull();
+    expect(own.run.record.history).toEqual(train(tutorial, given).history);
+    expect(own.run.record.history).not.toEqual(run!.record.history);
+    expect(own.run.record.validation.map((v) => v.name)).toEqual([given.validation[0]!.name]);
+  });
+
   it('reports a run whose loss ends above where it began (learning rate 0.5)', () => {
     const rising = runExplorer(tutorial, { ...tutorialValues, learningRate: 0.5 });
     expect(rising.ok && rising.run.lossRose).toBe(true);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { queryWithSettings, settingsFromQuery } from '../../src/explorer/url-settings.ts';
+import {
+  imagesFromQuery,
+  queryWithImages,
+  queryWithSettings,
+  settingsFromQuery,
+} from '../../src/explorer/url-settings.ts';
 
 const tutorial = {
   learningRate: 0.01,
@@ -96,5 +101,22 @@ describe('queryWithSettings', () => {
       dataSeed: 9007199254740990,
     } as const;
     expect(settingsFromQuery(queryWithSettings('', values), tutorial).values).toEqual(values);
+  });
+});
+
+describe('the images in the address', () => {
+  it('reads the experiment named by images=, and none when it is absent or empty', () => {
+    expect(imagesFromQuery('?lr=0.1&images=my-run')).toBe('my-run');
+    expect(imagesFromQuery('images=lr-0.05')).toBe('lr-0.05');
+    expect(imagesFromQuery('?lr=0.1')).toBeNull();
+    expect(imagesFromQuery('?images=')).toBeNull();
+  });
+
+  it('sets and removes images= and keeps every other parameter where it was', () => {
+    expect(queryWithImages('?lr=0.1&seed=3', 'my-run')).toBe('?lr=0.1&seed=3&images=my-run');
+    expect(queryWithImages('?images=old&lr=0.1', 'new')).toBe('?images=new&lr=0.1');
+    expect(queryWithImages('?lr=0.1&images=my-run', null)).toBe('?lr=0.1');
+    expect(queryWithImages('?images=my-run', null)).toBe('');
+    expect(imagesFromQuery(queryWithImages('', 'a.b-1'))).toBe('a.b-1');
   });
 });
