@@ -122,12 +122,13 @@ if (report !== null) {
 } else {
   // The TypeScript build, bundled (figures/command-bundle.mjs), or through tsx if bundling fails.
   // Imported only here: loading it costs the unchanged check above about a tenth of its time.
-  // V8 optimizes a function once it has run a while: its "interrupt budget" of bytecode, 132 KB
-  // by default. A cold build runs hundreds of functions just past that and optimizes them on the
-  // other core, where it competes with the pages, the animations and zlib, and undoes (deoptimizes)
-  // dozens of them when their first inputs turn out not to be typical. With 1 MB, the loops
-  // that do the work are still optimized within milliseconds, and a cold build compiles about a
-  // third as many functions (the same bytes: optimizing never changes what JavaScript computes).
+  // V8 optimizes a function once it has run a while: its "interrupt budget" of bytecode, 66 KB
+  // in Node 20 (`node --v8-options`). A cold build runs hundreds of functions just past that and
+  // optimizes them on the other core, where that competes with the pages, the animations and
+  // zlib, and undoes (deoptimizes) dozens of them when their first inputs were not typical. With
+  // 1 MB, the loops that do the work are still optimized within milliseconds (the same bytes:
+  // optimizing never changes what JavaScript computes). Node does not promise to honour a flag
+  // set after start-up, but this one is: a cold build compiles 116 functions with it, 342 without.
   setFlagsFromString(`--interrupt-budget=${1 << 20}`);
   const { BUNDLE_CACHE_DIR, BUNDLED_MODULES, bundleFigureCommand } = await import(
     './figures/command-bundle.mjs'

@@ -19,7 +19,11 @@ export function startLzwCompressor(): LzwCompressor {
   const worker = new Worker(new URL('./lzw-worker.mjs', import.meta.url));
   const pending = new Map<number, Pending>();
   let nextId = 0;
+  // Once the worker has failed or stopped, every patch sent after is refused at once: posted to a
+  // stopped worker, it would never be answered, and the build would wait for it forever.
+  let stopped: Error | null = null;
   const failAll = (error: Error) => {
+    stopped ??= error;
     for (const job of pending.values()) job.reject(error);
     pending.clear();
   };
@@ -31,6 +35,7 @@ export function startLzwCompressor(): LzwCompressor {
   worker.on('exit', (code) => failAll(new Error(`the LZW worker stopped (exit code ${code})`)));
   return {
     compress(patch) {
+      if (stopped !== null) return Promise.reject(stopped);
       const id = nextId++;
       const { width, height } = patch.rect;
       return new Promise((resolve, reject) => {

@@ -57,6 +57,28 @@ export function fixedSeedHint(experiment: string): string {
   return `Not used: the run trains on ${imagesPhrase(experiment)} (its CSV files)`;
 }
 
+/** What the run trains on when the address's images cannot be used: "The run uses the images of experiment “mine”." */
+export function imagesInsteadMessage(startImages: string | null): string {
+  const images = startImages === null ? 'the data seed’s images' : imagesPhrase(startImages);
+  return `The run uses ${images}.`;
+}
+
+/** What the reader is told when the address asks for the images of `asked`, which is none of the experiments that have their own (`known`). */
+export function unknownImagesMessage(
+  asked: string,
+  known: readonly string[],
+  instead: string,
+): string {
+  const names = known.map((name) => `“${name}”`);
+  const which =
+    names.length === 0
+      ? 'none of this site’s experiments has images of its own'
+      : names.length === 1
+        ? `only ${names[0]} has images of its own`
+        : `only ${names.join(', ')} have images of their own`;
+  return `This page’s address asks for ${imagesPhrase(asked)}, but ${which}. ${instead}`;
+}
+
 /** A validation set's readout label: "Validation set 1" as it is; "Dimmed lines" as "Validation: dimmed lines". */
 export function validationLabel(title: string): string {
   return /^validation/i.test(title)

@@ -72,32 +72,35 @@ export function explorerView(root: HTMLElement): ExplorerView {
   };
 }
 
-/** The images the next runs train on: an experiment's own (`experiment`), or the data seed's (null). */
-export interface ImagesShown {
-  experiment: string | null;
-  /** Their validation sets' names and titles, one readout each. */
-  validation: readonly { name: string; title: string }[];
+/**
+ * The data seed's field as the images need it: read-only at `dataSeed`, its hint saying why,
+ * while the runs train on experiment `experiment`'s own; as the page made it (its own hint kept
+ * to go back to) on the data seed's images (`experiment` null).
+ */
+export function showDataSeed(
+  view: ExplorerView,
+  experiment: string | null,
+  dataSeed: number,
+): void {
+  const { dataSeedField, dataSeedHint } = view;
+  dataSeedHint.dataset.pageHint ??= (dataSeedHint.textContent ?? '').trim();
+  dataSeedField.readOnly = experiment !== null;
+  if (experiment !== null) dataSeedField.value = String(dataSeed);
+  dataSeedHint.textContent =
+    experiment === null ? dataSeedHint.dataset.pageHint : fixedSeedHint(experiment);
 }
 
-/**
- * Shows which images the runs train on: with an experiment's own, the data seed's field read-only
- * at `dataSeed` and its hint saying why (the page's own hint is kept to go back to); and one readout
- * for each validation set, made again only when the sets change.
- */
-export function showImages(view: ExplorerView, images: ImagesShown, dataSeed: number): void {
-  const { dataSeedField, dataSeedHint, readouts, readoutRow } = view;
-  dataSeedHint.dataset.pageHint ??= dataSeedHint.textContent ?? '';
-  const own = images.experiment !== null;
-  dataSeedField.readOnly = own;
-  if (own) dataSeedField.value = String(dataSeed);
-  dataSeedHint.textContent = own
-    ? fixedSeedHint(images.experiment!)
-    : dataSeedHint.dataset.pageHint;
+/** One readout for each validation set (by name and title), made again only when the sets change. */
+export function showValidationReadouts(
+  view: ExplorerView,
+  sets: readonly { name: string; title: string }[],
+): void {
+  const { readouts, readoutRow } = view;
   const rows = [...readouts.querySelectorAll<HTMLElement>('[data-validation-readout]')];
   const names = rows.map((row) => row.querySelector('dd')?.dataset.value);
-  if (names.join('\n') === images.validation.map((set) => set.name).join('\n')) return;
+  if (names.join('\n') === sets.map((set) => set.name).join('\n')) return;
   for (const row of rows) row.remove();
-  for (const set of images.validation) {
+  for (const set of sets) {
     const row = readoutRow.cloneNode(true) as HTMLElement;
     row.dataset.validationReadout = '';
     find<HTMLElement>(row, 'dt').textContent = validationLabel(set.title);
@@ -184,7 +187,10 @@ export function showRunSummary(
     perfect === null ? 'none' : perfect,
   );
   for (const result of record.validation) {
-    const element = view.root.querySelector<HTMLElement>(`[data-value="${result.name}"]`);
+    // Among the validation readouts only: a set's name (a CSV file's) could be "loss".
+    const element = view.readouts.querySelector<HTMLElement>(
+      `[data-validation-readout] [data-value="${CSS.escape(result.name)}"]`,
+    );
     if (element !== null)
       setValue(
         element,

@@ -20,8 +20,10 @@ import { type ExplorerForm, explorerForm } from './explorer-form.ts';
 import {
   blowUpMessage,
   describeSettings,
+  imagesInsteadMessage,
   lossRoseMessage,
   trainedMessage,
+  unknownImagesMessage,
 } from './explorer-format.ts';
 import type { ImageFiles } from './explorer-images.ts';
 import { type ExplorerRun, type OwnImages, runExplorer } from './explorer-run.ts';
@@ -31,10 +33,11 @@ import {
   explorerView,
   setBusy,
   setStatus,
-  showImages,
+  showDataSeed,
   showIteration,
   showPlaying,
   showRunSummary,
+  showValidationReadouts,
 } from './explorer-view.ts';
 import { advance, createPlayback, type Playback, seek, step, togglePlay } from './playback.ts';
 import {
@@ -63,7 +66,7 @@ interface Explorer {
   seedValidation: { name: string; title: string }[];
   /** Where each experiment's own images are, the ones read so far, and those the explorer starts on. */
   imageFiles: Record<string, ImageFiles>;
-  loadedImages: Map<string, Datasets>;
+  loadedImages: Map<string, Promise<Datasets>>;
   startImages: string | null;
   /** The images the runs train on now (null: the data seed's). */
   images: OwnImages | null;
@@ -102,11 +105,9 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     redrawRequest: 0,
   };
   const settingsForm = explorerForm(explorer.view.form, explorer.tutorialValues);
-  // The images first: the address may ask for an experiment's own, and they must be read.
-  const asked = imagesFromQuery(location.search);
-  const unknown = asked !== null && !Object.hasOwn(explorer.imageFiles, asked);
-  if (!(await useImages(explorer, unknown || asked === null ? explorer.startImages : asked)))
-    return;
+  const imagesProblem = await useFirstImages(explorer);
+  // Not even the explorer's own images could be read: the status line says so, and nothing works.
+  if (imagesProblem === undefined) return;
   wireForm(explorer, settingsForm);
   wirePlayback(explorer);
   watchRedraws(explorer);
@@ -115,63 +116,81 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   >('button, input, select'))
     control.disabled = false;
   await trainFirstRun(explorer, settingsForm);
-  if (unknown) setStatus(explorer.view, unknownImagesMessage(asked!, explorer), 'problem');
+  if (imagesProblem !== null) setStatus(explorer.view, imagesProblem, 'problem');
   root.dataset.ready = 'true';
 }
 
-/** What the reader is told when the address names images this site does not have. */
-function unknownImagesMessage(asked: string, explorer: Explorer): string {
-  const known = Object.keys(explorer.imageFiles).map((name) => `“${name}”`);
-  const which =
-    known.length === 0
-      ? 'none of this site’s experiments has'
-      : `only ${known.join(', ')} ${known.length === 1 ? 'has' : 'have'}`;
-  const shown =
-    explorer.startImages === null
-      ? 'the images of the data seed'
-      : `the images of experiment “${explorer.startImages}”`;
-  return `This page’s address asks for the images of experiment “${asked}”, but ${which} images of their own: the run uses ${shown}.`;
+// ---- Images ------------------------------------------------------------------------------------
+
+/**
+ * The first images: those the address asks for (images=NAME) if the site has them and they can
+ * be read, else the explorer's own. Resolves with what the reader must be told about the
+ * address's (null: nothing), or undefined when not even the explorer's own could be read.
+ */
+async function useFirstImages(explorer: Explorer): Promise<string | null | undefined> {
+  const { imageFiles, startImages } = explorer;
+  const asked = imagesFromQuery(location.search);
+  const known = asked === null || Object.hasOwn(imageFiles, asked);
+  const wanted = asked !== null && known ? asked : startImages;
+  const failure = await useImages(explorer, wanted);
+  const instead = imagesInsteadMessage(startImages);
+  if (failure === null)
+    return known ? null : unknownImagesMessage(asked!, Object.keys(imageFiles), instead);
+  if (wanted !== startImages && (await useImages(explorer, startImages)) === null)
+    return `${failure} ${instead}`;
+  setStatus(explorer.view, failure, 'problem');
+  return undefined;
 }
 
 /**
  * Makes the runs train on the images of `experiment` (read from its CSV files the first time) or,
- * when it is null, on the data seed's, and shows which. False after saying on the status line
- * that the files could not be read: the images stay as they were.
+ * when it is null, on the data seed's, and shows which. Resolves with null, or with what to tell
+ * the reader when the files could not be read (the images then stay as they were).
  */
-async function useImages(explorer: Explorer, experiment: string | null): Promise<boolean> {
+async function useImages(explorer: Explorer, experiment: string | null): Promise<string | null> {
   const { view, tutorial } = explorer;
   if (experiment === null) {
     explorer.images = null;
-    showImages(view, { experiment, validation: explorer.seedValidation }, tutorial.dataSeed);
-    return true;
+    showDataSeed(view, null, tutorial.dataSeed);
+    showValidationReadouts(view, explorer.seedValidation);
+    return null;
   }
   const files = explorer.imageFiles[experiment]!;
-  let datasets = explorer.loadedImages.get(experiment);
-  if (datasets === undefined) {
+  if (!explorer.loadedImages.has(experiment))
     setStatus(view, `Loading the images of experiment “${experiment}”…`, 'busy');
-    try {
-      // Loaded only here: the CSV reader is no part of an explorer that never needs it.
-      const { fetchSiteText, loadImages } = await import('./explorer-images.ts');
-      datasets = await loadImages(files, fetchSiteText);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setStatus(
-        view,
-        `Could not load the images of experiment “${experiment}”: ${message}`,
-        'problem',
-      );
-      return false;
-    }
-    explorer.loadedImages.set(experiment, datasets);
+  try {
+    explorer.images = { experiment, datasets: await readImages(explorer, experiment) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `Could not load the images of experiment “${experiment}”: ${message}.`;
   }
-  explorer.images = { experiment, datasets };
-  showImages(view, { experiment, validation: files.validation }, files.dataSeed);
-  return true;
+  showDataSeed(view, experiment, files.dataSeed);
+  showValidationReadouts(view, files.validation);
+  return null;
 }
 
-/** The experiment whose own images the runs train on now (null: the data seed's). */
-function imagesNow(explorer: Explorer): string | null {
-  return explorer.images?.experiment ?? null;
+/** Experiment `experiment`'s images, read once: later calls share the first read (one that failed is tried again). */
+function readImages(explorer: Explorer, experiment: string): Promise<Datasets> {
+  let reading = explorer.loadedImages.get(experiment);
+  if (reading === undefined) {
+    // Loaded only here: the CSV reader is no part of an explorer that never needs it.
+    reading = import('./explorer-images.ts').then(({ fetchSiteText, loadImages }) =>
+      loadImages(explorer.imageFiles[experiment]!, fetchSiteText),
+    );
+    explorer.loadedImages.set(experiment, reading);
+    reading.catch(() => explorer.loadedImages.delete(experiment));
+  }
+  return reading;
+}
+
+/** `values` as a run on `images` trains them: on an experiment's own images, with its data seed. */
+function valuesFor(
+  explorer: Explorer,
+  values: ExplorerValues,
+  images: OwnImages | null,
+): ExplorerValues {
+  if (images === null) return values;
+  return { ...values, dataSeed: explorer.imageFiles[images.experiment]!.dataSeed };
 }
 
 // ---- Showing -----------------------------------------------------------------------------------
@@ -260,18 +279,22 @@ function wirePlayback(explorer: Explorer): void {
 
 // ---- Training ----------------------------------------------------------------------------------
 
-/** Trains `values` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
-function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null {
+/** Trains `values` on `images` and shows the run; returns a divergence message (the run is shown anyway if it exists) or null. */
+function trainAndShow(
+  explorer: Explorer,
+  values: ExplorerValues,
+  images: OwnImages | null,
+): string | null {
   const { tutorial, tutorialValues } = explorer;
   const tutorials =
-    sameSettings(values, tutorialValues) && imagesNow(explorer) === explorer.startImages;
+    sameSettings(values, tutorialValues) && (images?.experiment ?? null) === explorer.startImages;
   if (explorer.tutorialRun !== null && tutorials) {
     showRun(explorer, explorer.tutorialRun);
     setStatus(explorer.view, 'The tutorial’s run, as trained when the explorer started.', 'done');
     return null;
   }
   const started = performance.now();
-  const outcome = runExplorer(tutorial, values, explorer.images);
+  const outcome = runExplorer(tutorial, values, images);
   const elapsed = performance.now() - started;
   if (!outcome.ok)
     return blowUpMessage(
@@ -295,25 +318,28 @@ function trainAndShow(explorer: Explorer, values: ExplorerValues): string | null
 
 /** Trains `values` with the status line saying so; after a divergence, keeps (or restores) a run to show and says which. */
 async function trainRequested(explorer: Explorer, asked: ExplorerValues): Promise<void> {
-  const { view } = explorer;
+  const { view, images } = explorer;
   // Images read from files are the same whatever the data seed: the run keeps the experiment's.
-  const own = imagesNow(explorer);
-  const values = own === null ? asked : { ...asked, dataSeed: explorer.imageFiles[own]!.dataSeed };
+  const values = valuesFor(explorer, asked, images);
   update(explorer, seek(explorer.playback, explorer.playback.iteration));
   setStatus(view, 'Training…', 'busy');
   setBusy(view, true);
   // Let the page paint "Training…" before the (synchronous) engine takes the thread.
   await nextPaint();
   try {
-    const divergence = trainAndShow(explorer, values);
+    const divergence = trainAndShow(explorer, values, images);
     if (divergence !== null) {
-      if (explorer.run === null) trainAndShow(explorer, explorer.tutorialValues);
+      if (explorer.run === null)
+        trainAndShow(explorer, valuesFor(explorer, explorer.tutorialValues, images), images);
       const { run } = explorer;
       const kept =
         run === null
           ? ''
           : ` Still showing the last run that trained: ${describeSettings(run.values, run.imagesOf)}.`;
-      const same = run !== null && sameSettings(run.values, values) && run.imagesOf === own;
+      const same =
+        run !== null &&
+        sameSettings(run.values, values) &&
+        run.imagesOf === (images?.experiment ?? null);
       setStatus(view, divergence + (same ? '' : kept), 'problem');
     }
   } catch (error) {
@@ -327,10 +353,10 @@ async function trainRequested(explorer: Explorer, asked: ExplorerValues): Promis
 /** The first run: the one the page's address asks for, or the tutorial's (saying so when the address's settings cannot be used). */
 async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Promise<void> {
   const fromUrl = settingsFromQuery(location.search, explorer.tutorialValues);
-  const own = imagesNow(explorer);
-  if (own !== null) {
+  if (explorer.images !== null) {
     // The data seed's field is fixed at the experiment's: an address's own seed is not used.
-    fromUrl.texts.dataSeed = fieldText(explorer.imageFiles[own]!.dataSeed);
+    const { dataSeed } = valuesFor(explorer, fromUrl.values, explorer.images);
+    fromUrl.texts.dataSeed = fieldText(dataSeed);
     delete fromUrl.problems.dataSeed;
   }
   settingsForm.fill(fromUrl.texts, fromUrl.problems);
@@ -341,7 +367,7 @@ async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Pr
     await trainRequested(explorer, explorer.tutorialValues);
     setStatus(
       explorer.view,
-      'Some settings in this page’s address cannot be used (see the messages beside them); showing the tutorial’s run.',
+      'Some settings in this page’s address cannot be used (see the messages beside them); the run has the tutorial’s settings instead.',
       'problem',
     );
   } else {
@@ -356,7 +382,7 @@ async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Pr
  * it) and names the images the runs train on, unless they are the ones the explorer starts on.
  */
 function rememberSettings(explorer: Explorer, values: ExplorerValues | null): void {
-  const own = imagesNow(explorer);
+  const own = explorer.images?.experiment ?? null;
   const images = own === explorer.startImages ? null : own;
   const query = queryWithImages(queryWithSettings(location.search, values), images);
   window.history.replaceState(
@@ -382,7 +408,14 @@ function wireForm(explorer: Explorer, settingsForm: ExplorerForm): void {
   });
   view.resetButton.addEventListener('click', () => {
     void (async () => {
-      if (!(await useImages(explorer, explorer.startImages))) return;
+      // Nothing is trained while the images are read: Train and Reset wait for them.
+      setBusy(view, true);
+      const failure = await useImages(explorer, explorer.startImages);
+      setBusy(view, false);
+      if (failure !== null) {
+        setStatus(view, failure, 'problem');
+        return;
+      }
       settingsForm.fill(fieldTexts(tutorialValues), {});
       rememberSettings(explorer, null);
       await trainRequested(explorer, tutorialValues);

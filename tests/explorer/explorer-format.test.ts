@@ -6,8 +6,10 @@ import {
   formatAccuracy,
   formatLoss,
   formatPercent,
+  imagesInsteadMessage,
   lossRoseMessage,
   trainedMessage,
+  unknownImagesMessage,
   validationLabel,
 } from '../../src/explorer/explorer-format.ts';
 
@@ -99,5 +101,20 @@ describe('explorer text', () => {
   it('labels a validation set by its title', () => {
     expect(validationLabel('Validation set 1')).toBe('Validation set 1');
     expect(validationLabel('Dimmed lines')).toBe('Validation: dimmed lines');
+  });
+
+  it('says which images the run uses when the address’s cannot be, and which the site has', () => {
+    expect(imagesInsteadMessage(null)).toBe('The run uses the data seed’s images.');
+    expect(imagesInsteadMessage('mine')).toBe('The run uses the images of experiment “mine”.');
+    const instead = imagesInsteadMessage(null);
+    expect(unknownImagesMessage('nowhere', [], instead)).toBe(
+      'This page’s address asks for the images of experiment “nowhere”, but none of this site’s experiments has images of its own. The run uses the data seed’s images.',
+    );
+    expect(unknownImagesMessage('nowhere', ['mine'], instead)).toContain(
+      'but only “mine” has images of its own.',
+    );
+    expect(unknownImagesMessage('nowhere', ['a', 'b'], instead)).toContain(
+      'but only “a”, “b” have images of their own.',
+    );
   });
 });

@@ -10,9 +10,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPLORER_FIELDS, fieldHint } from '../../../src/explorer/explorer-fields.ts';
 import { fixedSeedHint } from '../../../src/explorer/explorer-format.ts';
 import { toCsv } from '../../../src/nn/csv.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
+import type { Settings } from '../../../src/nn/types.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
@@ -20,6 +22,7 @@ import { run } from './build-site.ts';
 import { copyProject, removeCopy } from './project-copy.ts';
 
 interface Results {
+  settings: Settings;
   finalLoss: number;
   validation: { name: string; accuracy: number }[];
 }
@@ -34,6 +37,8 @@ let server: StaticServer;
 let browser: Browser;
 let mine: Results;
 let tutorial: Results;
+/** The data seed's hint on the data seed's images: the range and the tutorial's value, as the page has it. */
+let tutorialSeedHint = '';
 /** Problems a page reported (console errors, uncaught exceptions, failed requests). */
 let pageErrors: string[] = [];
 /** The addresses of the CSV files the pages fetched. */
@@ -87,6 +92,8 @@ beforeAll(async () => {
     JSON.parse(await readFile(join(copy, `src/generated/results/${name}.json`), 'utf8'));
   mine = await results('my-images');
   tutorial = await results('tutorial');
+  const seed = EXPLORER_FIELDS.find((field) => field.key === 'dataSeed')!;
+  tutorialSeedHint = fieldHint(seed, tutorial.settings.dataSeed);
   server = await startStaticServer(join(copy, 'dist'), '/');
   await mkdir(ARTIFACTS, { recursive: true });
   browser = await launchChromium();
@@ -99,9 +106,14 @@ afterAll(async () => {
 });
 
 /** Opens `path`, brings the explorer into view and waits until its first run is shown. */
-async function openExplorer(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function openExplorer(
+  path: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  beforeLoad: (page: Page) => Promise<unknown> = async () => {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   const page = await context.newPage();
+  await beforeLoad(page);
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
   });
@@ -217,8 +229,22 @@ describe('the explorer on an experiment’s own images', () => {
       EXPLORER,
     );
     await expectRun(page, tutorial);
-    expect((await dataSeed(page)).readOnly).toBe(false);
+    expect(await dataSeed(page)).toEqual({ readOnly: false, hint: tutorialSeedHint });
     expect(new URL(page.url()).search).toBe('');
+    await closePage(page);
+  });
+
+  it('says so when the images cannot be read, and trains the tutorial’s', async () => {
+    const page = await openExplorer('?images=my-images#explorer', 'light', async (opened) => {
+      await opened.route('**/*.csv', (route) => route.fulfill({ status: 503, body: 'down' }));
+    });
+    await expectRun(page, tutorial);
+    const status = await page.locator(`${EXPLORER} [data-status]`).textContent();
+    expect(status).toMatch(
+      /^Could not load the images of experiment “my-images”: could not fetch \/generated\/data\/my-images-\S+\.csv: HTTP 503\. The run uses the data seed’s images\.$/,
+    );
+    expect(await dataSeed(page)).toEqual({ readOnly: false, hint: tutorialSeedHint });
+    pageErrors = pageErrors.filter((error) => !/^(HTTP 503|console: Failed to load)/.test(error));
     await closePage(page);
   });
 
@@ -227,7 +253,7 @@ describe('the explorer on an experiment’s own images', () => {
     await expectRun(page, tutorial);
     const status = await page.locator(`${EXPLORER} [data-status]`).textContent();
     expect(status).toContain('experiment “nowhere”');
-    expect(status).toContain('but only “my-images” has images of their own');
+    expect(status).toContain('but only “my-images” has images of its own.');
     await closePage(page);
   });
 });
