@@ -208,17 +208,33 @@ export function explorerProblems(settings: Settings): string[] {
   return problems;
 }
 
-/** The hint under a field: "1 to 16 (tutorial: 6)", "Above 0 (tutorial: 0.01)", "Tutorial: Xavier". */
+/**
+ * Whose run an explorer starts from, as its text names it: "tutorial" for the tutorial's
+ * experiment, "experiment" for any other (on that experiment's page, "the experiment" is it).
+ */
+export type Whose = 'tutorial' | 'experiment';
+
+/** The run an explorer starts from: its six settings and whose they are. */
+export interface StartRun {
+  values: ExplorerValues;
+  whose: Whose;
+}
+
+/**
+ * The hint under a field, with the value of the run the explorer starts from: "1 to 16
+ * (tutorial: 6)", "Above 0 (tutorial: 0.01)", "Tutorial: Xavier"; "1 to 16 (experiment: 3)".
+ */
 export function fieldHint(
   field: ExplorerField,
-  tutorialValue: ExplorerValues[ExplorerKey],
+  startValue: ExplorerValues[ExplorerKey],
+  whose: Whose = 'tutorial',
 ): string {
   if (field.kind === 'choice') {
-    const choice = field.choices.find((c) => c.value === tutorialValue);
-    return `Tutorial: ${choice?.name ?? String(tutorialValue)}`;
+    const choice = field.choices.find((c) => c.value === startValue);
+    return `${whose.charAt(0).toUpperCase()}${whose.slice(1)}: ${choice?.name ?? String(startValue)}`;
   }
   const accepts = field.integer ? `${field.min} to ${maxText(field)}` : `Above ${field.min}`;
-  return `${accepts} (tutorial: ${fieldText(tutorialValue)})`;
+  return `${accepts} (${whose}: ${fieldText(startValue)})`;
 }
 
 /** "from 1 to 16"; for seeds "from 0 to 2⁵³ − 1". */

@@ -3,7 +3,7 @@
  * the messages about a run. Pure: numbers in, strings out.
  */
 import type { InitScheme } from '../nn/types.ts';
-import type { ExplorerValues } from './explorer-fields.ts';
+import type { ExplorerValues, StartRun } from './explorer-fields.ts';
 
 /** A loss with 4 significant digits: 16.10, 0.7457, 8933, 0.0001230. */
 export function formatLoss(loss: number): string {
@@ -87,27 +87,22 @@ export function validationLabel(title: string): string {
 }
 
 /** What the reader is told about a run whose loss became NaN or infinite at `iteration`. */
-export function blowUpMessage(
-  iteration: number,
-  learningRate: number,
-  tutorialRate: number,
-): string {
+export function blowUpMessage(iteration: number, learningRate: number, start: StartRun): string {
   return (
     `Training diverged: with learning rate ${learningRate} the loss grew until it was no longer a finite number, at iteration ${iteration}. ` +
-    `The steps are too large; try a smaller learning rate (the tutorial uses ${tutorialRate}).`
+    `The steps are too large; try a smaller learning rate (the ${start.whose} uses ${start.values.learningRate}).`
   );
 }
 
 /** What the reader is told about a run that ends with a larger loss than it started with. */
 export function lossRoseMessage(
-  first: number,
-  last: number,
+  loss: { first: number; last: number },
   learningRate: number,
-  tutorialRate: number,
+  start: StartRun,
 ): string {
   return (
-    `Training diverged: with learning rate ${learningRate} the loss rose from ${formatLoss(first)} to ${formatLoss(last)} instead of falling. ` +
-    `The steps overshoot the minimum; try a smaller learning rate (the tutorial uses ${tutorialRate}).`
+    `Training diverged: with learning rate ${learningRate} the loss rose from ${formatLoss(loss.first)} to ${formatLoss(loss.last)} instead of falling. ` +
+    `The steps overshoot the minimum; try a smaller learning rate (the ${start.whose} uses ${start.values.learningRate}).`
   );
 }
 

@@ -8,7 +8,7 @@ import { schemeContext } from '../figures/colour-scheme.ts';
 import { drawTrainingFrame } from '../figures/training-frame-figure.ts';
 import { trainingFrameLayout } from '../figures/training-frame-layout.ts';
 import { canvasBacking } from './canvas-backing.ts';
-import { EXPLORER_FIELDS, type ExplorerValues, sameSettings } from './explorer-fields.ts';
+import { EXPLORER_FIELDS, type StartRun, sameSettings } from './explorer-fields.ts';
 import { find } from './explorer-form.ts';
 import {
   describeSettings,
@@ -174,7 +174,7 @@ export function showPlaying(view: ExplorerView, playback: Playback): void {
 export function showRunSummary(
   view: ExplorerView,
   run: ExplorerRun,
-  tutorial: { values: ExplorerValues; imagesOf: string | null },
+  start: StartRun & { imagesOf: string | null },
 ): void {
   const { record } = run;
   view.slider.max = String(record.settings.iterations);
@@ -198,9 +198,9 @@ export function showRunSummary(
         result.accuracy,
       );
   }
-  const tutorials = sameSettings(run.values, tutorial.values) && run.imagesOf === tutorial.imagesOf;
-  const tutorialNote = tutorials ? ' (the tutorial’s settings)' : '';
-  view.showing.textContent = `${describeSettings(run.values, run.imagesOf)}${tutorialNote}.`;
+  const starts = sameSettings(run.values, start.values) && run.imagesOf === start.imagesOf;
+  const startNote = starts ? ` (the ${start.whose}’s settings)` : '';
+  view.showing.textContent = `${describeSettings(run.values, run.imagesOf)}${startNote}.`;
   view.root.dataset.diverged = String(run.lossRose);
 }
 

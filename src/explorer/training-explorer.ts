@@ -14,7 +14,9 @@ import {
   explorerValues,
   fieldText,
   fieldTexts,
+  type StartRun,
   sameSettings,
+  type Whose,
 } from './explorer-fields.ts';
 import { type ExplorerForm, explorerForm } from './explorer-form.ts';
 import {
@@ -55,6 +57,8 @@ interface TutorialData {
   images: string | null;
   /** Where each experiment with images of its own has them: the ones an address may ask for. */
   imageFiles: Record<string, ImageFiles>;
+  /** Whose run the explorer starts from, as its text names it. */
+  whose: Whose;
 }
 
 /** One explorer on the page: its elements, the tutorial it starts from, and what it shows now. */
@@ -62,6 +66,8 @@ interface Explorer {
   view: ExplorerView;
   tutorial: Settings;
   tutorialValues: ExplorerValues;
+  /** Whose run the explorer starts from ("tutorial", or another "experiment"), as its text names it. */
+  whose: Whose;
   /** The validation sets of the data seed's images (their names and titles). */
   seedValidation: { name: string; title: string }[];
   /** Where each experiment's own images are, the ones read so far, and those the explorer starts on. */
@@ -89,6 +95,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     view: explorerView(root),
     tutorial,
     tutorialValues: explorerValues(tutorial),
+    whose: tutorialData.whose,
     seedValidation: Object.entries(tutorialData.validationTitles).map(([name, title]) => ({
       name,
       title,
@@ -208,6 +215,7 @@ function showRun(explorer: Explorer, run: ExplorerRun): void {
   explorer.playback = createPlayback(run.record.settings.iterations);
   showRunSummary(explorer.view, run, {
     values: explorer.tutorialValues,
+    whose: explorer.whose,
     imagesOf: explorer.startImages,
   });
   showPlaying(explorer.view, explorer.playback);
@@ -290,27 +298,23 @@ function trainAndShow(
     sameSettings(values, tutorialValues) && (images?.experiment ?? null) === explorer.startImages;
   if (explorer.tutorialRun !== null && tutorials) {
     showRun(explorer, explorer.tutorialRun);
-    setStatus(explorer.view, 'The tutorial’s run, as trained when the explorer started.', 'done');
+    const message = `The ${explorer.whose}’s run, as trained when the explorer started.`;
+    setStatus(explorer.view, message, 'done');
     return null;
   }
   const started = performance.now();
   const outcome = runExplorer(tutorial, values, images);
   const elapsed = performance.now() - started;
   if (!outcome.ok)
-    return blowUpMessage(
-      outcome.blowUp.iteration,
-      outcome.blowUp.learningRate,
-      tutorial.learningRate,
-    );
+    return blowUpMessage(outcome.blowUp.iteration, outcome.blowUp.learningRate, startRun(explorer));
   if (tutorials) explorer.tutorialRun = outcome.run;
   showRun(explorer, outcome.run);
   const { history } = outcome.run.record;
   if (outcome.run.lossRose)
     return lossRoseMessage(
-      history[0]!.loss,
-      history[history.length - 1]!.loss,
+      { first: history[0]!.loss, last: history[history.length - 1]!.loss },
       values.learningRate,
-      tutorial.learningRate,
+      startRun(explorer),
     );
   setStatus(explorer.view, trainedMessage(values.iterations, elapsed), 'done');
   return null;
@@ -367,7 +371,7 @@ async function trainFirstRun(explorer: Explorer, settingsForm: ExplorerForm): Pr
     await trainRequested(explorer, explorer.tutorialValues);
     setStatus(
       explorer.view,
-      'Some settings in this page’s address cannot be used (see the messages beside them); the run has the tutorial’s settings instead.',
+      `Some settings in this page’s address cannot be used (see the messages beside them); the run has the ${explorer.whose}’s settings instead.`,
       'problem',
     );
   } else {
@@ -420,7 +424,7 @@ function wireForm(explorer: Explorer, settingsForm: ExplorerForm): void {
       rememberSettings(explorer, null);
       await trainRequested(explorer, tutorialValues);
       if (view.status.dataset.kind === 'done')
-        setStatus(view, 'Back to the tutorial’s settings.', 'done');
+        setStatus(view, `Back to the ${explorer.whose}’s settings.`, 'done');
     })();
   });
 }
@@ -441,4 +445,9 @@ function watchPixelRatio(changed: () => void): void {
     },
     { once: true },
   );
+}
+
+/** The run the explorer starts from, for the messages that name it. */
+function startRun(explorer: Explorer): StartRun {
+  return { values: explorer.tutorialValues, whose: explorer.whose };
 }

@@ -134,6 +134,12 @@ describe('fieldHint', () => {
       expect(fieldHint(field, value)).toBe(hint);
     });
   }
+
+  it('names another experiment’s run as "experiment"', () => {
+    const field = (key: string) => EXPLORER_FIELDS.find((f) => f.key === key)!;
+    expect(fieldHint(field('hiddenUnits'), 3, 'experiment')).toBe('1 to 16 (experiment: 3)');
+    expect(fieldHint(field('init'), 'he', 'experiment')).toBe('Experiment: He');
+  });
 });
 
 describe('explorerProblems', () => {

@@ -65,14 +65,24 @@ describe('explorer text', () => {
     );
   });
 
-  it('says that a run diverged and what to try', () => {
-    const blowUp = blowUpMessage(1, 1000, 0.01);
+  it('says that a run diverged and what to try, naming the learning rate of the run it started from', () => {
+    const values = {
+      learningRate: 0.01,
+      hiddenUnits: 6,
+      init: 'xavier',
+      iterations: 200,
+      seed: 7,
+      dataSeed: 2024,
+    } as const;
+    const blowUp = blowUpMessage(1, 1000, { values, whose: 'tutorial' });
     expect(blowUp).toMatch(/^Training diverged/);
     expect(blowUp).toContain('iteration 1');
-    expect(blowUp).toContain('smaller learning rate');
-    const rose = lossRoseMessage(16.1, 8933.2, 2, 0.01);
+    expect(blowUp).toContain('try a smaller learning rate (the tutorial uses 0.01).');
+    const other = { values: { ...values, learningRate: 0.3 }, whose: 'experiment' } as const;
+    const rose = lossRoseMessage({ first: 16.1, last: 8933.2 }, 2, other);
     expect(rose).toMatch(/^Training diverged/);
     expect(rose).toContain('from 16.10 to 8933');
+    expect(rose).toContain('try a smaller learning rate (the experiment uses 0.3).');
   });
 
   it('reports the training time in whole milliseconds, at least 1', () => {

@@ -181,8 +181,13 @@ describe('the explorer on an experiment’s own images', () => {
     ]);
     expect(await dataSeed(page)).toEqual({ readOnly: true, hint: fixedSeedHint('my-images') });
     expect(await page.locator(`${EXPLORER} [data-showing]`).textContent()).toContain(
-      'the images of experiment “my-images”',
+      'the images of experiment “my-images” (the experiment’s settings)',
     );
+    // Its hints and Reset name the experiment's run, not the tutorial's.
+    const hint = await page.locator(`${EXPLORER} [data-hint-for="iterations"]`).textContent();
+    expect(hint?.trim()).toBe(`1 to 2000 (experiment: ${mine.settings.iterations})`);
+    const reset = await page.locator(`${EXPLORER} [data-action="reset"]`).textContent();
+    expect(reset?.trim()).toBe('Reset to the experiment’s settings');
     await closePage(page);
   });
 
