@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explorerValues } from '../../src/explorer/explorer-fields.ts';
 import {
   blowUpMessage,
   describeSettings,
@@ -12,6 +13,10 @@ import {
   unknownImagesMessage,
   validationLabel,
 } from '../../src/explorer/explorer-format.ts';
+import { DEFAULT_SETTINGS } from '../../src/nn/settings.ts';
+
+/** The tutorial's six settings, as the explorer has them. */
+const values = explorerValues(DEFAULT_SETTINGS);
 
 describe('explorer text', () => {
   it.each([
@@ -66,14 +71,6 @@ describe('explorer text', () => {
   });
 
   it('says that a run diverged and what to try, naming the learning rate of the run it started from', () => {
-    const values = {
-      learningRate: 0.01,
-      hiddenUnits: 6,
-      init: 'xavier',
-      iterations: 200,
-      seed: 7,
-      dataSeed: 2024,
-    } as const;
     const blowUp = blowUpMessage(1, 1000, { values, whose: 'tutorial' });
     expect(blowUp).toMatch(/^Training diverged/);
     expect(blowUp).toContain('iteration 1');
@@ -91,14 +88,6 @@ describe('explorer text', () => {
   });
 
   it('names an experiment’s own images instead of the data seed, and says why the seed is not used', () => {
-    const values = {
-      learningRate: 0.01,
-      hiddenUnits: 6,
-      init: 'xavier',
-      iterations: 200,
-      seed: 7,
-      dataSeed: 2024,
-    } as const;
     expect(describeSettings(values, 'my-run')).toBe(
       'learning rate 0.01, 6 hidden units, Xavier initialisation, 200 iterations, weight seed 7, the images of experiment “my-run”',
     );

@@ -13,8 +13,10 @@ import { trainingFrameLayout } from '../../src/figures/training-frame-layout.ts'
 import { generateDatasets } from '../../src/nn/datasets.ts';
 import { train } from '../../src/nn/train.ts';
 import type { Settings } from '../../src/nn/types.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { readBuiltHistory } from '../helpers/history-file.ts';
+import { collectPageProblems } from '../helpers/page-problems.ts';
 import { PROJECT_ROOT } from '../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../site/static-server.ts';
 
@@ -64,13 +66,7 @@ async function openExplorer(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   await beforeLoad(page);
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
+  collectPageProblems(page, pageErrors);
   await page.goto(`${server.url}${query}`);
   await page.locator(EXPLORER).scrollIntoViewIfNeeded();
   try {
@@ -407,33 +403,12 @@ describe('training explorer in chromium', { timeout: 90_000 }, () => {
   });
 
   it('has no axe violation of any impact, in light and dark, with messages showing', async () => {
-    const axeSource = readFileSync(
-      join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
-      'utf8',
-    );
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openExplorer('?hidden=0', { colorScheme });
       await trainWith(page, { hidden: '4', lr: '1000' });
       await page.locator(`${EXPLORER} input[name="seed"]`).fill('x');
       await page.locator(`${EXPLORER} [data-action="train"]`).click();
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async (selector) => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: string,
-              ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-            };
-          }
-        ).axe;
-        const report = await axe.run(selector);
-        return report.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.length,
-        }));
-      }, EXPLORER);
+      const violations = await axeViolations(page, EXPLORER);
       expect(violations, colorScheme).toEqual([]);
       if (colorScheme === 'dark') await screenshot(page, 'explorer-dark.png');
       await closePage(page);

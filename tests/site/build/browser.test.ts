@@ -8,10 +8,10 @@
  * needs, at several widths and pixel densities. Screenshots are kept in test-artifacts/.
  */
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../../helpers/axe.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
@@ -103,42 +103,6 @@ async function loadEveryImage(page: Page): Promise<void> {
     const shown = [...document.images].filter((image) => image.checkVisibility());
     await Promise.all(shown.map((image) => image.decode()));
     window.scrollTo(0, 0);
-  });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core's findings on the page as it is, of every impact (minor and moderate too). */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const require = createRequire(import.meta.url);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: {
-              id: string;
-              impact: string;
-              help: string;
-              nodes: { target: unknown }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
-    }));
   });
 }
 

@@ -15,7 +15,9 @@ import { fixedSeedHint } from '../../../src/explorer/explorer-format.ts';
 import { toCsv } from '../../../src/nn/csv.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
 import type { Settings } from '../../../src/nn/types.ts';
+import { axeViolations } from '../../helpers/axe.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
+import { collectPageProblems } from '../../helpers/page-problems.ts';
 import { PROJECT_ROOT } from '../../helpers/project-root.ts';
 import { type StaticServer, startStaticServer } from '../static-server.ts';
 import { run } from './build-site.ts';
@@ -114,12 +116,8 @@ async function openExplorer(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   const page = await context.newPage();
   await beforeLoad(page);
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page: ${error.message}`));
+  collectPageProblems(page, pageErrors);
   page.on('response', (response) => {
-    if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()}: ${response.url()}`);
     if (response.url().endsWith('.csv')) csvRequests.push(new URL(response.url()).pathname);
   });
   await page.goto(`${server.url}${path}`);
@@ -192,23 +190,9 @@ describe('the explorer on an experiment’s own images', () => {
   });
 
   it('has no axe violation of any impact with its data seed read-only, in light and dark', async () => {
-    const axeSource = await readFile(
-      join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
-      'utf8',
-    );
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openExplorer('my-images/', colorScheme);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async (selector) => {
-        type Report = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-        const { axe } = window as unknown as { axe: { run(context: string): Promise<Report> } };
-        const report = await axe.run(selector);
-        return report.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.length,
-        }));
-      }, EXPLORER);
+      const violations = await axeViolations(page, EXPLORER);
       expect(violations, colorScheme).toEqual([]);
       await page
         .locator(`${EXPLORER} form`)
