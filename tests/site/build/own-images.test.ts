@@ -14,6 +14,7 @@ import { EXPLORER_FIELDS, fieldHint } from '../../../src/explorer/explorer-field
 import { fixedSeedHint } from '../../../src/explorer/explorer-format.ts';
 import { toCsv } from '../../../src/nn/csv.ts';
 import { generateDatasets } from '../../../src/nn/datasets.ts';
+import { train } from '../../../src/nn/train.ts';
 import type { Settings } from '../../../src/nn/types.ts';
 import { axeViolations } from '../../helpers/axe.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
@@ -186,6 +187,42 @@ describe('the explorer on an experiment’s own images', () => {
     expect(hint?.trim()).toBe(`1 to 2000 (experiment: ${mine.settings.iterations})`);
     const reset = await page.locator(`${EXPLORER} [data-action="reset"]`).textContent();
     expect(reset?.trim()).toBe('Reset to the experiment’s settings');
+    await closePage(page);
+  });
+
+  it('retrains other settings on the same images, as the engine in Node does on the CSV files’ images', async () => {
+    // A data seed in the address is not used: the images are the files'.
+    const page = await openExplorer('my-images/?data=5');
+    await expectRun(page, mine);
+    expect(await page.locator(`${EXPLORER} input[name="data"]`).inputValue()).toBe(
+      String(mine.settings.dataSeed),
+    );
+    await page.locator(`${EXPLORER} input[name="lr"]`).fill('0.05');
+    await page.locator(`${EXPLORER} [data-status]`).evaluate((status) => {
+      status.textContent = '';
+    });
+    await page.locator(`${EXPLORER} [data-action="train"]`).click();
+    await page.waitForFunction(
+      (selector) =>
+        /^Trained /.test(document.querySelector(`${selector} [data-status]`)?.textContent ?? ''),
+      EXPLORER,
+    );
+    // The engine here, on the images of the CSV files as the build read them (named by file).
+    const images = {
+      train: { ...IMAGES.train, name: 'my-images-train' },
+      validation: [{ ...IMAGES.validation[1]!, name: 'my-images-noisy' }],
+    };
+    const node = train({ ...mine.settings, learningRate: 0.05 }, images);
+    expect(await raw(page, 'final-loss')).toBe(String(node.history.at(-1)!.loss));
+    expect(await raw(page, 'my-images-noisy')).toBe(String(node.validation[0]!.accuracy));
+    expect(node.history.at(-1)!.loss).not.toBe(mine.finalLoss);
+    // The address names the settings and not the images, which are this explorer's own.
+    const query = new URL(page.url()).searchParams;
+    expect([query.get('lr'), query.get('data'), query.get('images')]).toEqual([
+      '0.05',
+      String(mine.settings.dataSeed),
+      null,
+    ]);
     await closePage(page);
   });
 
