@@ -10,10 +10,10 @@ import autoImport from 'astro-auto-import';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { PAGE_COMPONENTS } from './src/lib/page-components.ts';
+import { pageFinishing } from './src/lib/page-finishing.ts';
 import rehypeScrollable from './src/lib/rehype-scrollable.ts';
 import { SITE_TITLE } from './src/lib/site.ts';
 import { tableOfContentsScript } from './src/lib/table-of-contents-script.ts';
-import { validHtmlIntegration } from './src/lib/valid-html-integration.ts';
 
 // No requests beyond the npm registry: no usage telemetry, no update check. (Astro reads these
 // after loading this file; `npm run dev` also sets them for the dev server, which checks earlier.)
@@ -77,8 +77,9 @@ export default defineConfig({
       lastUpdated: false,
     }),
     mdx(),
-    // Last: the HTML that Starlight and Expressive Code write, made valid (src/lib/valid-html.ts).
-    validHtmlIntegration(),
+    // Last: the HTML that Starlight and Expressive Code write, made valid, and the equations' fonts
+    // preloaded (src/lib/page-finishing.ts).
+    pageFinishing(),
   ],
   devToolbar: { enabled: false },
   // Each page carries its styles in its <head>: no stylesheet request stands between the page and

@@ -5,16 +5,17 @@
  * source: Expressive Code's code blocks put a <div> per line inside <code>, and a <div> inside the
  * copy button, which has no text; Starlight's buttons have no type, its two tables of contents
  * (one for narrow screens, one for wide) have the same name; Astro writes void elements as
- * <meta/>; text keeps raw ">" characters and whitespace at the ends of lines. Each fix below
+ * <meta/>; text keeps raw ">" characters and whitespace at the ends of lines; Expressive Code
+ * writes its stylesheet as a <style> in the body, before the first code block. Each fix below
  * changes the markup only: what a reader sees stays the same (a test compares the pages' text,
  * and the browser tests look at them), and so does what a screen reader announces, but for the
  * narrow screens' table of contents, now named "On this page (menu)" (it was "On this page"
  * followed by the section being read).
  */
-import type { ElementContent, Nodes, Root } from 'hast';
+import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 
 /** Elements whose whitespace is kept exactly as it is. */
 const VERBATIM = new Set(['pre', 'textarea', 'script', 'style']);
@@ -25,14 +26,56 @@ const RAW_TEXT = new Set(['script', 'style']);
 /** `html`, a whole page, made valid (see above). */
 export function validHtml(html: string): string {
   const tree = fromHtml(html);
+  madeValid(tree);
+  return pageHtml(tree);
+}
+
+/** The page `tree` made valid in place (see above). */
+export function madeValid(tree: Root): void {
+  stylesInHead(tree);
   codeLinesAsSpans(tree);
   copyButtonsLabelled(tree);
   buttonsTyped(tree);
   tablesOfContentsNamed(tree);
   lineEndsTrimmed(tree);
   greaterThanEncoded(tree);
-  // Void elements without a slash; characters as they are (only "<" and "&" encoded in text).
+}
+
+/** The page `tree` as HTML: void elements without a slash, "<" and "&" the only text encoded. */
+export function pageHtml(tree: Root): string {
   return toHtml(tree, { allowDangerousHtml: true, upperDoctype: true });
+}
+
+/** The page's <head> (the parser makes one when the markup has none). */
+export function pageHead(tree: Root): Element {
+  let head: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'head') return undefined;
+    head = node;
+    return EXIT;
+  });
+  if (head === undefined) throw new Error('the page has no <head>');
+  return head;
+}
+
+/**
+ * A <style> may stand in <head> only. Expressive Code writes its stylesheet before the first code
+ * block of each group of blocks, inside the body, the same rules each time: each different one
+ * moves to the end of <head>, in the order met. It still comes after every other rule of the
+ * page, so the cascade is the same (its rules are in a layer of their own in any case).
+ */
+function stylesInHead(tree: Root): void {
+  const head = pageHead(tree);
+  const moved = new Set<string>();
+  visit(tree, 'element', (node, index, parent) => {
+    if (node === head) return SKIP;
+    if (node.tagName !== 'style' || parent === undefined || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    const css = toHtml(node);
+    if (!moved.has(css)) head.children.push(node);
+    moved.add(css);
+    return index;
+  });
 }
 
 /**

@@ -26,10 +26,12 @@ async function brokenRules(html: string): Promise<string[]> {
 /**
  * Every text node's value, in order (what a reader and a screen reader get, tags aside), with
  * the spaces before a line break dropped where they show nothing: not in <pre> or <textarea>.
+ * Stylesheets are not text (a test of their own follows where they go).
  */
 function texts(html: string): string[] {
   const values: string[] = [];
   visit(fromHtml(html) as Nodes, 'text', (node, _, parent) => {
+    if (parent?.type === 'element' && parent.tagName === 'style') return;
     const kept = parent?.type === 'element' && ['pre', 'textarea'].includes(parent.tagName);
     values.push(kept ? node.value : node.value.replace(/[ \t]+\n/g, '\n'));
   });
@@ -42,8 +44,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"/><title
 <header><button data-open-modal aria-label="Search">Search</button></header>
 <main><h1>A page</h1>  \t
 <p>When z > 0 the unit passes it on.</p>
-<figure><pre data-language="ts" role="group" aria-label="Code: relu"><code><div class="ec-line"><div class="code"><span>z => z > 0</span></div></div><div class="ec-line"><div class="code"><span>  return z;  </span></div></div></code></pre>
-<div class="copy"><button title="Copy to clipboard" data-code="z => z > 0"><div></div></button></div></figure>
+<div class="expressive-code"><style>.ec-line{display:grid}</style><figure><pre data-language="ts" role="group" aria-label="Code: relu"><code><div class="ec-line"><div class="code"><span>z => z > 0</span></div></div><div class="ec-line"><div class="code"><span>  return z;  </span></div></div></code></pre>
+<div class="copy"><button title="Copy to clipboard" data-code="z => z > 0"><div></div></button></div></figure></div>
+<div class="expressive-code"><style>.ec-line{display:grid}</style><style>.frame{margin:0}</style><figure><pre><code>2</code></pre></figure></div>
 <script>if (1 > 0) console.log("a > b");</script>
 </main>
 <aside><mobile-starlight-toc><nav aria-labelledby="toc-a"><h2 id="toc-a">On this page</h2></nav></mobile-starlight-toc>
@@ -87,6 +90,16 @@ describe('validHtml', () => {
       '<button title="Copy to clipboard" data-code="z => z > 0" aria-label="Copy to clipboard" type="button"><span></span></button>',
     );
     expect(made).toContain('<button data-open-modal="" aria-label="Search" type="button">');
+  });
+
+  it('moves each different <style> of the body to the end of <head>, once', () => {
+    const head = made.slice(0, made.indexOf('</head>'));
+    const body = made.slice(made.indexOf('<body>'));
+    expect(body).not.toContain('<style>');
+    expect(head).toContain(
+      '<link rel="icon" href="/favicon.svg"><style>.ec-line{display:grid}</style><style>.frame{margin:0}</style>',
+    );
+    expect(head.split('.ec-line{').length).toBe(2);
   });
 
   it('names the narrow screens’ table of contents apart from the wide screens’ one', () => {

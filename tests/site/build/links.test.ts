@@ -120,6 +120,33 @@ describe.each([
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("preloads KaTeX's two main faces on each page with an equation, as its own stylesheet names them, and on no other", async () => {
+    const pages = (await listFiles(build.dir)).filter((file) => file.endsWith('.html'));
+    const found: { page: string; equations: boolean; faces: string[] }[] = [];
+    for (const page of pages) {
+      const html = await readFile(join(build.dir, page), 'utf8');
+      const preloaded = startTags(html)
+        .filter((tag) => tag.name === 'link' && tag.attributes.rel === 'preload')
+        .map((tag) => tag.attributes.href ?? '')
+        .filter((href) => href.includes('KaTeX'));
+      // Each preloaded URL is the one an @font-face rule of the page asks for.
+      for (const href of preloaded) expect(html, page).toContain(`url(${href})`);
+      const faces = preloaded.map((href) =>
+        href.replace(/^.*\/(KaTeX_[\w-]+?)\.[\w-]+\.woff2$/, '$1'),
+      );
+      found.push({ page, equations: html.includes('class="katex"'), faces });
+    }
+    const main = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
+    expect(found).toEqual(
+      pages.map((page) =>
+        page === '404.html'
+          ? { page, equations: false, faces: [] }
+          : { page, equations: true, faces: main },
+      ),
+    );
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+  });
+
   it("resolves every url() of its stylesheets and of its pages' <style> elements to a file of the build, with the base path", async () => {
     const files = await listFiles(build.dir);
     const stylesheets = files.filter((file) => file.endsWith('.css'));
